@@ -1,0 +1,312 @@
+package io.cmkguard.config;
+
+import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.util.Ocid;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The function's configuration, read once when the function starts. This is the only place config
+ * keys are read; every missing or invalid key is reported together, never at event time.
+ */
+public record GuardConfig(
+        Mode mode,
+        Map<String, Mode> modeByResourceType,
+        Optional<String> remediationKeyId,
+        Map<String, String> remediationKeyByCompartment,
+        Optional<String> topicId,
+        Set<String> allowedKeyIds,
+        Set<String> allowedVaultIds,
+        boolean requireHsm,
+        String exemptTag,
+        Optional<String> region,
+        Optional<URI> endpoint,
+        AuthMode auth,
+        Duration keyCacheTtl,
+        int retryAttempts,
+        Duration timeout,
+        Duration dedupWindow,
+        String consoleUrl) {
+
+    public static final String MODE = "CMK_GUARD_MODE";
+    public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
+    public static final String KMS_KEY_ID = "CMK_GUARD_KMS_KEY_ID";
+    public static final String KMS_KEY_BY_COMPARTMENT = "CMK_GUARD_KMS_KEY_BY_COMPARTMENT";
+    public static final String TOPIC_ID = "CMK_GUARD_TOPIC_ID";
+    public static final String ALLOWED_KEY_IDS = "CMK_GUARD_ALLOWED_KEY_IDS";
+    public static final String ALLOWED_VAULT_IDS = "CMK_GUARD_ALLOWED_VAULT_IDS";
+    public static final String REQUIRE_HSM = "CMK_GUARD_REQUIRE_HSM";
+    public static final String EXEMPT_TAG = "CMK_GUARD_EXEMPT_TAG";
+    public static final String REGION = "CMK_GUARD_REGION";
+    public static final String OCI_ENDPOINT = "CMK_GUARD_OCI_ENDPOINT";
+    public static final String AUTH = "CMK_GUARD_AUTH";
+    public static final String KEY_CACHE_SECONDS = "CMK_GUARD_KEY_CACHE_SECONDS";
+    public static final String RETRY_ATTEMPTS = "CMK_GUARD_RETRY_ATTEMPTS";
+    public static final String TIMEOUT_SECONDS = "CMK_GUARD_OCI_TIMEOUT_SECONDS";
+    public static final String CONSOLE_URL = "CMK_GUARD_CONSOLE_URL";
+    public static final String DEDUP_SECONDS = "CMK_GUARD_DEDUP_SECONDS";
+
+    /** Set by OCI Functions; its presence selects resource-principal auth by default. */
+    public static final String RP_VERSION = "OCI_RESOURCE_PRINCIPAL_VERSION";
+    public static final String RP_REGION = "OCI_RESOURCE_PRINCIPAL_REGION";
+
+    /** Every CMK_GUARD_* key this version understands (per-type mode keys are derived from the registry). */
+    public static final List<String> KEYS = List.of(MODE, KMS_KEY_ID, KMS_KEY_BY_COMPARTMENT, TOPIC_ID,
+            ALLOWED_KEY_IDS, ALLOWED_VAULT_IDS, REQUIRE_HSM, EXEMPT_TAG, REGION, OCI_ENDPOINT, AUTH,
+            KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, CONSOLE_URL);
+
+    public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
+
+    /** The mode that applies to one resource type. */
+    public Mode modeFor(String resourceType) {
+        return modeByResourceType.getOrDefault(resourceType, mode);
+    }
+
+    /** The key remediation assigns to a resource in this compartment, if any. */
+    public Optional<String> remediationKeyFor(String compartmentId) {
+        String mapped = remediationKeyByCompartment.get(compartmentId);
+        return mapped != null ? Optional.of(mapped) : remediationKeyId;
+    }
+
+    /** The per-resource-type mode key, e.g. CMK_GUARD_MODE_BLOCK_VOLUME for block-volume. */
+    public static String modeKeyFor(String resourceType) {
+        return MODE_PREFIX + resourceType.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    public static GuardConfig fromEnv(Map<String, String> env) {
+        return new Reader(env).read();
+    }
+
+    /** Collects every problem while reading, so the operator fixes them all in one go. */
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        GuardConfig read() {
+            rejectUnknownKeys();
+            Mode mode = mode(MODE, Mode.NOTIFY);
+            Map<String, Mode> byType = new LinkedHashMap<>();
+            for (String type : ResourceTypes.names()) {
+                String key = modeKeyFor(type);
+                if (present(key)) {
+                    byType.put(type, mode(key, mode));
+                }
+            }
+            Optional<String> keyId = ocid(KMS_KEY_ID, "key");
+            Map<String, String> keyByCompartment = compartmentKeys();
+            Optional<String> topicId = ocid(TOPIC_ID, "onstopic");
+            Set<String> allowedKeys = ocidList(ALLOWED_KEY_IDS, "key");
+            Set<String> allowedVaults = ocidList(ALLOWED_VAULT_IDS, "vault");
+            boolean requireHsm = bool(REQUIRE_HSM, false);
+            String exemptTag = text(EXEMPT_TAG).orElse(DEFAULT_EXEMPT_TAG);
+            Optional<String> region = text(REGION).or(() -> text(RP_REGION));
+            Optional<URI> endpoint = endpoint();
+            AuthMode auth = auth();
+            Duration cacheTtl = Duration.ofSeconds(integer(KEY_CACHE_SECONDS, 300, 0, 86_400));
+            int retries = integer(RETRY_ATTEMPTS, 3, 1, 10);
+            Duration timeout = Duration.ofSeconds(integer(TIMEOUT_SECONDS, 10, 1, 120));
+            Duration dedup = Duration.ofSeconds(integer(DEDUP_SECONDS, 900, 0, 86_400));
+            String console = text(CONSOLE_URL).orElse("https://cloud.oracle.com");
+
+            Set<Mode> modes = new LinkedHashSet<>(byType.values());
+            modes.add(mode);
+            if (modes.contains(Mode.REMEDIATE) && keyId.isEmpty() && keyByCompartment.isEmpty()) {
+                problems.add(KMS_KEY_ID + " is required when a mode is 'remediate': it names the Vault key"
+                        + " that remediation assigns (ocid1.key...)");
+            }
+            boolean notifies = modes.contains(Mode.NOTIFY) || modes.contains(Mode.REMEDIATE);
+            if (notifies && topicId.isEmpty()) {
+                problems.add(TOPIC_ID + " is required when a mode is 'notify' or 'remediate': it names the"
+                        + " Notifications topic findings are published to (ocid1.onstopic...)."
+                        + " Set " + MODE + "=audit to only log findings");
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
+                    allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
+                    retries, timeout, dedup, console);
+        }
+
+        private void rejectUnknownKeys() {
+            Set<String> known = new TreeSet<>(KEYS);
+            ResourceTypes.names().forEach(type -> known.add(modeKeyFor(type)));
+            for (String key : new TreeSet<>(env.keySet())) {
+                if (key.startsWith("CMK_GUARD_") && !known.contains(key)) {
+                    problems.add("unknown key " + key + closest(key, known)
+                            + " (known keys: " + String.join(", ", known) + ")");
+                }
+            }
+        }
+
+        private static String closest(String key, Set<String> known) {
+            String best = null;
+            int bestDistance = 4;
+            for (String candidate : known) {
+                int d = Strings.editDistance(key, candidate);
+                if (d < bestDistance) {
+                    best = candidate;
+                    bestDistance = d;
+                }
+            }
+            return best == null ? "" : " (did you mean " + best + "?)";
+        }
+
+        private boolean present(String key) {
+            return text(key).isPresent();
+        }
+
+        private Optional<String> text(String key) {
+            String value = env.get(key);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        private Mode mode(String key, Mode fallback) {
+            Optional<String> value = text(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            Optional<Mode> mode = Mode.parse(value.get());
+            if (mode.isEmpty()) {
+                problems.add(key + "='" + value.get() + "' is not a mode: use audit, notify or remediate");
+                return fallback;
+            }
+            return mode.get();
+        }
+
+        private Optional<String> ocid(String key, String kind) {
+            Optional<String> value = text(key);
+            if (value.isPresent() && !isOcidOf(value.get(), kind)) {
+                problems.add(key + "='" + value.get() + "' is not an OCID of kind '" + kind
+                        + "' (expected ocid1." + kind + ".oc1...)");
+                return Optional.empty();
+            }
+            return value;
+        }
+
+        private Set<String> ocidList(String key, String kind) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (String item : list(key)) {
+                if (isOcidOf(item, kind)) {
+                    ids.add(item);
+                } else {
+                    problems.add(key + " entry '" + item + "' is not an OCID of kind '" + kind + "'");
+                }
+            }
+            return Set.copyOf(ids);
+        }
+
+        private List<String> list(String key) {
+            return text(key).map(v -> Arrays.stream(v.split(","))
+                    .map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        }
+
+        private Map<String, String> compartmentKeys() {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (String pair : list(KMS_KEY_BY_COMPARTMENT)) {
+                int eq = pair.indexOf('=');
+                String compartment = eq < 0 ? pair : pair.substring(0, eq).trim();
+                String key = eq < 0 ? "" : pair.substring(eq + 1).trim();
+                if (eq < 0 || !(isOcidOf(compartment, "compartment") || isOcidOf(compartment, "tenancy"))
+                        || !isOcidOf(key, "key")) {
+                    problems.add(KMS_KEY_BY_COMPARTMENT + " entry '" + pair
+                            + "' must be compartmentOcid=keyOcid (ocid1.compartment...=ocid1.key...)");
+                } else {
+                    map.put(compartment, key);
+                }
+            }
+            return map;
+        }
+
+        private boolean bool(String key, boolean fallback) {
+            Optional<String> value = text(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            switch (value.get().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1" -> { return true; }
+                case "false", "no", "0" -> { return false; }
+                default -> {
+                    problems.add(key + "='" + value.get() + "' is not a boolean: use true or false");
+                    return fallback;
+                }
+            }
+        }
+
+        private int integer(String key, int fallback, int min, int max) {
+            Optional<String> value = text(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(value.get());
+                if (n < min || n > max) {
+                    problems.add(key + "=" + n + " is out of range " + min + ".." + max);
+                    return fallback;
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problems.add(key + "='" + value.get() + "' is not a whole number");
+                return fallback;
+            }
+        }
+
+        private Optional<URI> endpoint() {
+            Optional<String> value = text(OCI_ENDPOINT);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                URI uri = URI.create(value.get());
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return Optional.of(uri);
+                }
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            problems.add(OCI_ENDPOINT + "='" + value.get() + "' is not an http(s) URL");
+            return Optional.empty();
+        }
+
+        private AuthMode auth() {
+            Optional<String> value = text(AUTH);
+            if (value.isEmpty()) {
+                return present(RP_VERSION) ? AuthMode.RESOURCE_PRINCIPAL : AuthMode.CONFIG_FILE;
+            }
+            switch (value.get().toLowerCase(Locale.ROOT).replace('-', '_')) {
+                case "resource_principal" -> {
+                    if (!present(RP_VERSION)) {
+                        problems.add(AUTH + "=resource_principal but " + RP_VERSION
+                                + " is not set: OCI Functions sets it; elsewhere use config_file");
+                    }
+                    return AuthMode.RESOURCE_PRINCIPAL;
+                }
+                case "config_file" -> { return AuthMode.CONFIG_FILE; }
+                default -> {
+                    problems.add(AUTH + "='" + value.get() + "' is not an auth mode: use resource_principal"
+                            + " or config_file");
+                    return AuthMode.CONFIG_FILE;
+                }
+            }
+        }
+
+        private static boolean isOcidOf(String value, String kind) {
+            return Ocid.parse(value).map(o -> o.kind().equals(kind)).orElse(false);
+        }
+    }
+}

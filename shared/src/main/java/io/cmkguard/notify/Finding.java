@@ -1,0 +1,23 @@
+package io.cmkguard.notify;
+
+import io.cmkguard.guard.GuardResult;
+
+import java.util.Optional;
+
+/**
+ * Everything a finding message says: the result plus what only a person needs to read.
+ *
+ * @param noun            the resource kind in words ("block volume")
+ * @param compartmentName from the event, when it carried one
+ * @param blocker         why cmk-guard did not change the key itself, if it did not
+ * @param fixCommand      the exact oci CLI command that fixes it, when a key is known
+ * @param consoleUrl      where to look at it in the OCI Console
+ */
+public record Finding(
+        GuardResult result,
+        String noun,
+        String compartmentName,
+        Optional<String> blocker,
+        Optional<String> fixCommand,
+        String consoleUrl) {
+}

@@ -1,0 +1,29 @@
+package io.cmkguard.notify;
+
+import com.oracle.bmc.ons.model.MessageDetails;
+import com.oracle.bmc.ons.requests.PublishMessageRequest;
+import io.cmkguard.oci.OciCalls;
+import io.cmkguard.oci.OciClients;
+
+/** Publishes findings to an OCI Notifications topic, whose subscriptions deliver to email and Slack. */
+public final class OnsNotifier implements Notifier {
+    private final OciClients clients;
+    private final String topicId;
+
+    public OnsNotifier(OciClients clients, String topicId) {
+        this.clients = clients;
+        this.topicId = topicId;
+    }
+
+    @Override
+    public String publish(Notification n) {
+        return OciCalls.call("PublishMessage to " + topicId, () -> clients.ons().publishMessage(
+                PublishMessageRequest.builder()
+                        .topicId(topicId)
+                        // RAW_TEXT: the JSON message type is deprecated, and raw text renders in email and Slack.
+                        .messageType(PublishMessageRequest.MessageType.RawText)
+                        .messageDetails(MessageDetails.builder().title(n.title()).body(n.body()).build())
+                        .build())
+                .getPublishResult().getMessageId());
+    }
+}

@@ -1,0 +1,153 @@
+package io.cmkguard.oci;
+
+import com.oracle.bmc.ClientConfiguration;
+import com.oracle.bmc.Region;
+import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
+import com.oracle.bmc.common.RegionalClientBuilder;
+import com.oracle.bmc.core.BlockstorageClient;
+import com.oracle.bmc.core.ComputeClient;
+import com.oracle.bmc.database.DatabaseClient;
+import com.oracle.bmc.keymanagement.KmsManagementClient;
+import com.oracle.bmc.keymanagement.KmsVaultClient;
+import com.oracle.bmc.ons.NotificationDataPlaneClient;
+import com.oracle.bmc.retrier.RetryConfiguration;
+import com.oracle.bmc.util.CircuitBreakerUtils;
+import com.oracle.bmc.waiter.MaxAttemptsTerminationStrategy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The only place OCI SDK clients are built. Clients are created on first use (building one costs
+ * hundreds of milliseconds in a cold JVM) and reused for the life of the warm function.
+ */
+public final class OciClients implements AutoCloseable {
+    private final BasicAuthenticationDetailsProvider signer;
+    private final Optional<String> region;
+    private final Optional<URI> endpoint;
+    private final ClientConfiguration configuration;
+
+    private final Lazy<BlockstorageClient> blockstorage;
+    private final Lazy<ComputeClient> compute;
+    private final Lazy<KmsVaultClient> kmsVault;
+    private final Lazy<NotificationDataPlaneClient> ons;
+    private final Lazy<DatabaseClient> database;
+    private final Map<String, KmsManagementClient> kmsManagement = new ConcurrentHashMap<>();
+
+    /**
+     * @param region   the region the clients call (the function's own), if known
+     * @param endpoint one base URL for every OCI API, e.g. the local emulator; empty in production
+     */
+    public OciClients(BasicAuthenticationDetailsProvider signer, Optional<String> region, Optional<URI> endpoint,
+                      int attempts, Duration timeout) {
+        this.signer = signer;
+        this.region = region;
+        this.endpoint = endpoint;
+        this.configuration = ClientConfiguration.builder()
+                .connectionTimeoutMillis((int) Math.min(timeout.toMillis(), 10_000))
+                .readTimeoutMillis((int) timeout.toMillis())
+                .retryConfiguration(RetryConfiguration.builder()
+                        .terminationStrategy(new MaxAttemptsTerminationStrategy(attempts))
+                        .delayStrategy(new QuickBackoff())
+                        .retryCondition(new TransientFaults())
+                        .build())
+                // One invocation's faults must not open a breaker that fails the next invocations.
+                .circuitBreakerConfiguration(CircuitBreakerUtils.getNoCircuitBreakerConfiguration())
+                .build();
+        this.blockstorage = new Lazy<>(() -> build(BlockstorageClient.builder()));
+        this.compute = new Lazy<>(() -> build(ComputeClient.builder()));
+        this.kmsVault = new Lazy<>(() -> build(KmsVaultClient.builder()));
+        this.ons = new Lazy<>(() -> build(NotificationDataPlaneClient.builder()));
+        this.database = new Lazy<>(() -> build(DatabaseClient.builder()));
+    }
+
+    public BlockstorageClient blockstorage() {
+        return blockstorage.get();
+    }
+
+    public ComputeClient compute() {
+        return compute.get();
+    }
+
+    public KmsVaultClient kmsVault() {
+        return kmsVault.get();
+    }
+
+    public NotificationDataPlaneClient ons() {
+        return ons.get();
+    }
+
+    public DatabaseClient database() {
+        return database.get();
+    }
+
+    /** A key-management client for one vault (keys are served by their vault's own endpoint). */
+    public KmsManagementClient kmsManagement(String managementEndpoint) {
+        String target = endpoint.map(URI::toString).orElse(managementEndpoint);
+        return kmsManagement.computeIfAbsent(target, url -> KmsManagementClient.builder()
+                .configuration(configuration).endpoint(url).build(signer));
+    }
+
+    /** True when every call goes to one override URL (the emulator). */
+    public boolean hasEndpointOverride() {
+        return endpoint.isPresent();
+    }
+
+    private <C, B extends RegionalClientBuilder<B, C>> C build(B builder) {
+        builder.configuration(configuration);
+        if (endpoint.isPresent()) {
+            builder.endpoint(endpoint.get().toString());
+        } else {
+            region.ifPresent(r -> builder.region(Region.fromRegionCodeOrId(r)));
+        }
+        return builder.build(signer);
+    }
+
+    @Override
+    public void close() {
+        blockstorage.close();
+        compute.close();
+        kmsVault.close();
+        ons.close();
+        database.close();
+        kmsManagement.values().forEach(KmsManagementClient::close);
+    }
+
+    /** Built once on first use; thread-safe. */
+    private static final class Lazy<T extends AutoCloseable> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    if (value == null) {
+                        value = factory.get();
+                    }
+                    v = value;
+                }
+            }
+            return v;
+        }
+
+        void close() {
+            T v = value;
+            if (v != null) {
+                try {
+                    v.close();
+                } catch (Exception ignored) {
+                    // closing at shutdown: nothing useful to do
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.cmkguard.policy;
+
+import io.cmkguard.config.GuardConfig;
+import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Replica;
+import io.cmkguard.resource.Resource;
+import io.cmkguard.util.Ocid;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rules, as a pure function of what was read: is this resource on a customer-managed key
+ * that exists, is ENABLED, is in its region and meets the stricter rules configured? And may
+ * its key be changed in place?
+ */
+public final class CmkPolicy {
+    private static final String UNVERIFIED_KEY =
+            "cmk-guard never re-keys away from a key it cannot verify: check the key and fix it by hand";
+
+    private final GuardConfig config;
+
+    public CmkPolicy(GuardConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @param keys         facts for the keys the resource uses (see {@link #keysToLookUp})
+     * @param source       the resource it was cloned, restored, activated or copied from, if known
+     *                     and readable
+     * @param keyRemoval   the triggering event says someone removed the resource's key
+     */
+    public Verdict evaluate(Resource resource, Map<String, KeyFacts> keys, Optional<Resource> source,
+                            boolean keyRemoval, Instant now) {
+        List<String> notes = new ArrayList<>();
+        Optional<String> exempt = Exemption.check(resource.freeformTags(), config.exemptTag(), now, notes);
+        if (exempt.isPresent()) {
+            return Verdict.exempt(exempt.get());
+        }
+        List<Problem> problems = new ArrayList<>(encryptionProblems(resource, keys));
+        for (Replica replica : resource.replicas()) {
+            if (!replica.encryption().isCustomerManaged()) {
+                problems.add(Problem.blocked("its replica " + label(replica) + " in "
+                                + replica.availabilityDomain() + " is encrypted with the Oracle-managed key",
+                        "OCI cannot change a replica's key in place: set a key of the destination region as"
+                                + " the replica key (xrrKmsKeyId) on the source and re-create the replica"));
+            }
+        }
+        if (keyRemoval) {
+            problems.add(0, Problem.blocked("someone removed (or is removing) its customer-managed key",
+                    "a person just changed this key: cmk-guard reports rather than racing that change"));
+        }
+        boolean downgrade = false;
+        if (!problems.isEmpty() && resource.lineage().isPresent()) {
+            Lineage lineage = resource.lineage().get();
+            downgrade = source.map(s -> s.encryption().isCustomerManaged()).orElse(false)
+                    && !resource.encryption().isCustomerManaged();
+            problems.add(0, Problem.fixable(lineageSentence(resource, lineage, source, downgrade)));
+        }
+        if (problems.isEmpty()) {
+            return Verdict.compliant(compliantReason(resource, keys));
+        }
+        List<String> reasons = new ArrayList<>(problems.stream().map(Problem::reason).toList());
+        reasons.addAll(notes);
+        Optional<String> blocker = problems.stream().flatMap(p -> p.blocker().stream()).findFirst();
+        if (blocker.isEmpty() && !resource.isAvailable()) {
+            blocker = Optional.of("it is " + resource.lifecycleState()
+                    + ", and OCI accepts a key change only when it is AVAILABLE");
+        }
+        return new Verdict(Status.NON_COMPLIANT, reasons, downgrade, blocker);
+    }
+
+    /** The key ids whose facts evaluation needs: only keys that are well-formed and in the resource's region. */
+    public static List<String> keysToLookUp(Resource resource) {
+        Encryption e = resource.encryption();
+        if (e.kind() != Encryption.Kind.OCI_VAULT || !sameRegion(e.keyId(), resource.region())) {
+            return List.of();
+        }
+        return List.of(e.keyId());
+    }
+
+    /** Why this key would not make a resource in {@code region} compliant; empty if it would. */
+    public List<Problem> keyProblems(String keyId, String region, Optional<KeyFacts> lookedUp) {
+        Optional<Ocid> ocid = Ocid.parse(keyId).filter(o -> o.kind().equals("key"));
+        if (ocid.isEmpty()) {
+            return List.of(Problem.blocked("its kmsKeyId '" + keyId + "' is not a Vault key OCID", UNVERIFIED_KEY));
+        }
+        String keyRegion = ocid.get().regionId().orElse("");
+        if (!sameRegion(keyId, region)) {
+            return List.of(Problem.blocked("its key " + keyId + " is in region " + keyRegion + " but the resource is in "
+                    + region + ": a customer-managed key must be in the resource's own region", UNVERIFIED_KEY));
+        }
+        KeyFacts facts = lookedUp.orElse(KeyFacts.notFound(keyId));
+        if (!facts.found()) {
+            return List.of(Problem.blocked("its key " + keyId + " was not found, or the function may not read it"
+                    + " (OCI answers both with NotAuthorizedOrNotFound; the function needs 'read keys')",
+                    UNVERIFIED_KEY));
+        }
+        List<Problem> problems = new ArrayList<>();
+        switch (facts.lifecycleState()) {
+            case "ENABLED" -> { }
+            case "DISABLED", "DISABLING" -> problems.add(Problem.blocked("its key " + keyId + " is "
+                            + facts.lifecycleState() + ": a customer-managed key counts only when ENABLED",
+                    "a disabled key may be a deliberate lock-out, and re-keying needs the old key:"
+                            + " re-enable it or re-key by hand"));
+            case "PENDING_DELETION", "SCHEDULING_DELETION" -> problems.add(Problem.blocked("its key " + keyId
+                            + " is " + facts.lifecycleState()
+                            + facts.timeOfDeletion().map(t -> " (to be deleted at " + t + ")").orElse("")
+                            + ": the data becomes unreadable once the key is deleted",
+                    "a key scheduled for deletion may be a deliberate crypto-shred: cancel the deletion"
+                            + " (oci kms management key cancel-deletion) or re-key by hand"));
+            default -> problems.add(Problem.blocked("its key " + keyId + " is " + facts.lifecycleState()
+                    + ": a customer-managed key counts only when ENABLED", UNVERIFIED_KEY));
+        }
+        facts.vaultState().filter(s -> !s.equals("ACTIVE")).ifPresent(s -> problems.add(Problem.blocked(
+                "the key's vault " + facts.vaultId() + " is " + s, UNVERIFIED_KEY)));
+        if (!config.allowedKeyIds().isEmpty() && !config.allowedKeyIds().contains(keyId)) {
+            problems.add(Problem.fixable("its key " + keyId + " is not one of the allowed keys ("
+                    + GuardConfig.ALLOWED_KEY_IDS + ")"));
+        }
+        if (!config.allowedVaultIds().isEmpty() && !config.allowedVaultIds().contains(facts.vaultId())) {
+            problems.add(Problem.fixable("its key " + keyId + " is in vault " + facts.vaultId()
+                    + ", which is not one of the allowed vaults (" + GuardConfig.ALLOWED_VAULT_IDS + ")"));
+        }
+        if (config.requireHsm() && !"HSM".equals(facts.protectionMode())) {
+            problems.add(Problem.fixable("its key " + keyId + " is protected by " + facts.protectionMode()
+                    + ", but HSM protection is required (" + GuardConfig.REQUIRE_HSM + ")"));
+        }
+        return problems;
+    }
+
+    private List<Problem> encryptionProblems(Resource resource, Map<String, KeyFacts> keys) {
+        Encryption e = resource.encryption();
+        return switch (e.kind()) {
+            case ORACLE_MANAGED -> List.of(Problem.fixable(
+                    "it is encrypted with the Oracle-managed key: no customer-managed key is assigned"));
+            case OCI_VAULT -> keyProblems(e.keyId(), resource.region(), Optional.ofNullable(keys.get(e.keyId())));
+            case EXTERNAL -> List.of();
+        };
+    }
+
+    private static String lineageSentence(Resource resource, Lineage lineage, Optional<Resource> source,
+                                          boolean downgrade) {
+        String what = resource.type().replace('-', ' ');
+        if (source.isEmpty()) {
+            return "it was " + lineage.relation() + " " + lineage.sourceId()
+                    + ", which could not be read (deleted, or the function may not read it)";
+        }
+        Resource s = source.get();
+        String from = "it was " + lineage.relation() + " " + s.type().replace('-', ' ') + " " + s.label()
+                + " (" + s.id() + "), which is on " + s.encryption().describe();
+        return downgrade
+                ? "CMK downgrade: " + from + ", but this " + what + " fell back to the Oracle-managed key"
+                : from;
+    }
+
+    private static String compliantReason(Resource resource, Map<String, KeyFacts> keys) {
+        Encryption e = resource.encryption();
+        KeyFacts facts = keys.get(e.keyId());
+        if (facts == null) {
+            return "encrypted with " + e.describe();
+        }
+        return "encrypted with Vault key " + e.keyId() + " (" + facts.protectionMode() + ", "
+                + facts.lifecycleState() + ") in vault " + facts.vaultId();
+    }
+
+    private static String label(Replica replica) {
+        return replica.displayName() == null || replica.displayName().isBlank()
+                ? replica.id() : replica.displayName() + " (" + replica.id() + ")";
+    }
+
+    static boolean sameRegion(String keyId, String region) {
+        String keyRegion = Ocid.parse(keyId).flatMap(Ocid::regionId).orElse("");
+        return region.isBlank() || keyRegion.equals(region);
+    }
+}

@@ -1,0 +1,47 @@
+package io.cmkguard.resource;
+
+import java.util.Map;
+
+/**
+ * How a resource's data at rest is encrypted, as its service reports it.
+ *
+ * @param kind      Oracle-managed, an OCI Vault key, or a key held outside OCI Vault
+ * @param keyId     the Vault key OCID (OCI_VAULT), else empty
+ * @param vaultId   the vault OCID when the service reports it (databases), else empty
+ * @param provider  the external provider (AWS, AZURE, GCP, OKV, ...) for EXTERNAL, else empty
+ * @param details   provider-specific reference fields (e.g. keyArn) for EXTERNAL
+ */
+public record Encryption(Kind kind, String keyId, String vaultId, String provider, Map<String, String> details) {
+
+    public enum Kind { ORACLE_MANAGED, OCI_VAULT, EXTERNAL }
+
+    public static Encryption oracleManaged() {
+        return new Encryption(Kind.ORACLE_MANAGED, "", "", "", Map.of());
+    }
+
+    public static Encryption vaultKey(String keyId, String vaultId) {
+        return new Encryption(Kind.OCI_VAULT, keyId, vaultId == null ? "" : vaultId, "", Map.of());
+    }
+
+    public static Encryption external(String provider, Map<String, String> details) {
+        return new Encryption(Kind.EXTERNAL, "", "", provider, Map.copyOf(details));
+    }
+
+    /** Block storage reports only a key id: none (null or blank) means the Oracle-managed key. */
+    public static Encryption ofKmsKeyId(String kmsKeyId) {
+        return kmsKeyId == null || kmsKeyId.isBlank() ? oracleManaged() : vaultKey(kmsKeyId.trim(), "");
+    }
+
+    public boolean isCustomerManaged() {
+        return kind != Kind.ORACLE_MANAGED;
+    }
+
+    /** A short human description: "the Oracle-managed key", "Vault key ocid1.key...", "AWS KMS key arn:...". */
+    public String describe() {
+        return switch (kind) {
+            case ORACLE_MANAGED -> "the Oracle-managed key";
+            case OCI_VAULT -> "Vault key " + keyId;
+            case EXTERNAL -> provider + " key" + (details.isEmpty() ? "" : " " + details.values().iterator().next());
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package io.cmkguard.resource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A resource as cmk-guard sees it after re-reading it from its service: the same shape for
+ * every resource type, so the policy and notifications need not know OCI's models.
+ */
+public record Resource(
+        String type,
+        String id,
+        String displayName,
+        String compartmentId,
+        String region,
+        String lifecycleState,
+        Encryption encryption,
+        List<Replica> replicas,
+        Optional<Lineage> lineage,
+        Map<String, String> freeformTags,
+        String etag) {
+
+    public static final String AVAILABLE = "AVAILABLE";
+
+    public Resource {
+        replicas = List.copyOf(replicas);
+        freeformTags = freeformTags == null ? Map.of() : Map.copyOf(freeformTags);
+        displayName = displayName == null ? "" : displayName;
+        etag = etag == null ? "" : etag;
+    }
+
+    /** The one state in which OCI accepts a key change. */
+    public boolean isAvailable() {
+        return AVAILABLE.equals(lifecycleState);
+    }
+
+    public String label() {
+        return displayName.isBlank() ? id : displayName;
+    }
+}

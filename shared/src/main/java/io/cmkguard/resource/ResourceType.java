@@ -1,0 +1,63 @@
+package io.cmkguard.resource;
+
+import io.cmkguard.event.OciEvent;
+import io.cmkguard.oci.OciClients;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One kind of OCI resource cmk-guard checks: which events name it, how to read it, and how (or
+ * whether) its key can be changed in place. Each type is one small class in resource.type,
+ * registered in {@link ResourceTypes#ALL}.
+ */
+public interface ResourceType {
+
+    /** The resourceType of results and config keys, e.g. {@code block-volume}. */
+    String name();
+
+    /** How people call it in messages, e.g. "block volume". */
+    String noun();
+
+    /** The OCID kind of this resource, e.g. {@code volume} in ocid1.volume.oc1... */
+    String ocidKind();
+
+    /** The event types that lead to a check of this type (with an Events rule listing them). */
+    Set<String> eventTypes();
+
+    /** Event types that mean somebody removed the resource's key: flagged, never raced. */
+    default Set<String> keyRemovalEventTypes() {
+        return Set.of();
+    }
+
+    /** The OCID kind the event's resourceId must have (the event may name a parent, e.g. an instance). */
+    default String subjectKind(String eventType) {
+        return ocidKind();
+    }
+
+    /** The resources an event asks to check; by default the one it names. */
+    default List<String> resourceIds(OciEvent event, OciClients clients) {
+        return List.of(event.resourceId());
+    }
+
+    /** Re-reads the resource; empty when it does not exist (any more). */
+    Optional<Resource> fetch(OciClients clients, String id);
+
+    /** Whether OCI can put this resource on another key in place. */
+    boolean keyChangeableInPlace();
+
+    /** Assigns the key in place (only called when {@link #keyChangeableInPlace()}). */
+    default void assignKey(OciClients clients, Resource resource, String keyId) {
+        throw new UnsupportedOperationException(noun() + " keys cannot be changed in place");
+    }
+
+    /** The exact OCI CLI command that puts the resource on the key. */
+    String fixCommand(Resource resource, String keyId);
+
+    /** Where the resource is in the OCI Console. */
+    String consolePath(Resource resource);
+
+    /** The IAM permissions the function's dynamic group needs for this type (for docs and checks). */
+    List<String> requiredPermissions();
+}

@@ -1,0 +1,48 @@
+package io.cmkguard.resource;
+
+import io.cmkguard.resource.type.BlockVolumeReplicaType;
+import io.cmkguard.resource.type.BlockVolumeType;
+import io.cmkguard.resource.type.BootVolumeBackupType;
+import io.cmkguard.resource.type.BootVolumeReplicaType;
+import io.cmkguard.resource.type.BootVolumeType;
+import io.cmkguard.resource.type.VolumeBackupType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** The registry: every resource type cmk-guard knows. Adding a type = one line here. */
+public final class ResourceTypes {
+
+    public static final List<ResourceType> ALL = List.of(
+            new BlockVolumeType(),
+            new BootVolumeType(),
+            new VolumeBackupType(),
+            new BootVolumeBackupType(),
+            new BlockVolumeReplicaType(),
+            new BootVolumeReplicaType());
+
+    private ResourceTypes() {
+    }
+
+    public static List<String> names() {
+        return ALL.stream().map(ResourceType::name).toList();
+    }
+
+    /** The type an event type belongs to. */
+    public static Optional<ResourceType> forEventType(String eventType) {
+        return ALL.stream().filter(t -> t.eventTypes().contains(eventType)).findFirst();
+    }
+
+    /** The type of an OCID, e.g. for a clone's source. */
+    public static Optional<ResourceType> forOcidKind(String kind) {
+        return ALL.stream().filter(t -> t.ocidKind().equals(kind)).findFirst();
+    }
+
+    /** Every event type some registered type handles, sorted: the Events rule condition. */
+    public static List<String> allEventTypes() {
+        TreeSet<String> all = new TreeSet<>();
+        ALL.forEach(t -> all.addAll(t.eventTypes()));
+        return List.copyOf(all);
+    }
+}

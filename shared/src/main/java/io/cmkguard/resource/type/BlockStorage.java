@@ -1,0 +1,37 @@
+package io.cmkguard.resource.type;
+
+import io.cmkguard.util.Ocid;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** What the block-storage types share: event names, regions from OCIDs, IAM verbs. */
+final class BlockStorage {
+    static final String EVENT_PREFIX = "com.oraclecloud.blockvolumes.";
+
+    private BlockStorage() {
+    }
+
+    /** Full event type names from their blockvolumes suffixes. */
+    static Set<String> events(String... suffixes) {
+        return Stream.of(suffixes).map(s -> EVENT_PREFIX + s).collect(Collectors.toUnmodifiableSet());
+    }
+
+    static String regionOf(String ocid) {
+        return Ocid.parse(ocid).flatMap(Ocid::regionId).orElse("");
+    }
+
+    static Map<String, String> tags(Map<String, String> tags) {
+        return tags == null ? Map.of() : tags;
+    }
+
+    static String state(Object lifecycleState) {
+        return lifecycleState == null ? "" : lifecycleState.toString();
+    }
+
+    static String console(String path, String id, String region) {
+        return "/block-storage/" + path + "/" + id + (region.isBlank() ? "" : "?region=" + region);
+    }
+}

@@ -1,0 +1,90 @@
+package io.cmkguard.resource.type;
+
+import com.oracle.bmc.core.model.BootVolumeBackup;
+import com.oracle.bmc.core.model.UpdateBootVolumeBackupDetails;
+import com.oracle.bmc.core.requests.GetBootVolumeBackupRequest;
+import com.oracle.bmc.core.requests.UpdateBootVolumeBackupRequest;
+import io.cmkguard.oci.OciCalls;
+import io.cmkguard.oci.OciClients;
+import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.ResourceType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Boot volume backups, including cross-region copies. */
+public final class BootVolumeBackupType implements ResourceType {
+
+    @Override
+    public String name() {
+        return "boot-volume-backup";
+    }
+
+    @Override
+    public String noun() {
+        return "boot volume backup";
+    }
+
+    @Override
+    public String ocidKind() {
+        return "bootvolumebackup";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return BlockStorage.events("createbootvolumebackup.end", "copybootvolumebackup.end",
+                "updatebootvolumebackup");
+    }
+
+    @Override
+    public Optional<Resource> fetch(OciClients clients, String id) {
+        return OciCalls.find("GetBootVolumeBackup " + id, () -> clients.blockstorage()
+                        .getBootVolumeBackup(GetBootVolumeBackupRequest.builder().bootVolumeBackupId(id).build()))
+                .map(response -> toResource(response.getBootVolumeBackup(), response.getEtag()));
+    }
+
+    private Resource toResource(BootVolumeBackup b, String etag) {
+        Optional<Lineage> lineage = b.getSourceBootVolumeBackupId() != null
+                ? Optional.of(new Lineage("copied from", b.getSourceBootVolumeBackupId()))
+                : Optional.ofNullable(b.getBootVolumeId()).map(v -> new Lineage("backed up from", v));
+        return new Resource(name(), b.getId(), b.getDisplayName(), b.getCompartmentId(),
+                BlockStorage.regionOf(b.getId()), BlockStorage.state(b.getLifecycleState()),
+                Encryption.ofKmsKeyId(b.getKmsKeyId()), List.of(), lineage,
+                BlockStorage.tags(b.getFreeformTags()), etag);
+    }
+
+    @Override
+    public boolean keyChangeableInPlace() {
+        return true;
+    }
+
+    @Override
+    public void assignKey(OciClients clients, Resource resource, String keyId) {
+        OciCalls.call("UpdateBootVolumeBackup " + resource.id(), () -> clients.blockstorage().updateBootVolumeBackup(
+                UpdateBootVolumeBackupRequest.builder()
+                        .bootVolumeBackupId(resource.id())
+                        .ifMatch(resource.etag().isBlank() ? null : resource.etag())
+                        .updateBootVolumeBackupDetails(
+                                UpdateBootVolumeBackupDetails.builder().kmsKeyId(keyId).build())
+                        .build()));
+    }
+
+    @Override
+    public String fixCommand(Resource resource, String keyId) {
+        return "oci bv boot-volume-backup update --boot-volume-backup-id " + resource.id()
+                + " --kms-key-id " + keyId;
+    }
+
+    @Override
+    public String consolePath(Resource resource) {
+        return BlockStorage.console("boot-volume-backups", resource.id(), resource.region());
+    }
+
+    @Override
+    public List<String> requiredPermissions() {
+        return List.of("BOOT_VOLUME_BACKUP_INSPECT", "BOOT_VOLUME_BACKUP_READ", "BOOT_VOLUME_BACKUP_UPDATE");
+    }
+}

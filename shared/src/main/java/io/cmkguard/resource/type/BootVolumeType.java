@@ -1,0 +1,163 @@
+package io.cmkguard.resource.type;
+
+import com.oracle.bmc.core.model.BootVolume;
+import com.oracle.bmc.core.model.BootVolumeAttachment;
+import com.oracle.bmc.core.model.BootVolumeSourceDetails;
+import com.oracle.bmc.core.model.BootVolumeSourceFromBootVolumeBackupDeltaDetails;
+import com.oracle.bmc.core.model.BootVolumeSourceFromBootVolumeBackupDetails;
+import com.oracle.bmc.core.model.BootVolumeSourceFromBootVolumeDetails;
+import com.oracle.bmc.core.model.BootVolumeSourceFromBootVolumeReplicaDetails;
+import com.oracle.bmc.core.model.Instance;
+import com.oracle.bmc.core.model.UpdateBootVolumeKmsKeyDetails;
+import com.oracle.bmc.core.requests.GetBootVolumeRequest;
+import com.oracle.bmc.core.requests.GetInstanceRequest;
+import com.oracle.bmc.core.requests.ListBootVolumeAttachmentsRequest;
+import com.oracle.bmc.core.requests.UpdateBootVolumeKmsKeyRequest;
+import io.cmkguard.event.OciEvent;
+import io.cmkguard.oci.OciCalls;
+import io.cmkguard.oci.OciClients;
+import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Replica;
+import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.ResourceType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Boot volumes. Most are born with an instance, so a compute launch event is followed to the
+ * instance's boot volume through its boot-volume attachment.
+ */
+public final class BootVolumeType implements ResourceType {
+    static final String LAUNCH_INSTANCE = "com.oraclecloud.computeapi.launchinstance.end";
+
+    @Override
+    public String name() {
+        return "boot-volume";
+    }
+
+    @Override
+    public String noun() {
+        return "boot volume";
+    }
+
+    @Override
+    public String ocidKind() {
+        return "bootvolume";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        Set<String> own = BlockStorage.events("createbootvolume.end", "updatebootvolume.end",
+                "updatebootvolumekmskey.end", "deletebootvolumekmskey.begin", "deletebootvolumekmskey.end");
+        return union(own, LAUNCH_INSTANCE);
+    }
+
+    @Override
+    public Set<String> keyRemovalEventTypes() {
+        return BlockStorage.events("deletebootvolumekmskey.begin", "deletebootvolumekmskey.end");
+    }
+
+    @Override
+    public String subjectKind(String eventType) {
+        return LAUNCH_INSTANCE.equals(eventType) ? "instance" : ocidKind();
+    }
+
+    @Override
+    public List<String> resourceIds(OciEvent event, OciClients clients) {
+        if (!LAUNCH_INSTANCE.equals(event.eventType())) {
+            return List.of(event.resourceId());
+        }
+        Optional<Instance> instance = OciCalls.find("GetInstance " + event.resourceId(), () -> clients.compute()
+                .getInstance(GetInstanceRequest.builder().instanceId(event.resourceId()).build()).getInstance());
+        if (instance.isEmpty()) {
+            return List.of();
+        }
+        Instance i = instance.get();
+        List<BootVolumeAttachment> attachments = OciCalls.call("ListBootVolumeAttachments " + i.getId(),
+                () -> clients.compute().listBootVolumeAttachments(ListBootVolumeAttachmentsRequest.builder()
+                        .availabilityDomain(i.getAvailabilityDomain())
+                        .compartmentId(i.getCompartmentId())
+                        .instanceId(i.getId())
+                        .build()).getItems());
+        return attachments.stream()
+                .filter(a -> a.getLifecycleState() != BootVolumeAttachment.LifecycleState.Detached)
+                .map(BootVolumeAttachment::getBootVolumeId)
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    public Optional<Resource> fetch(OciClients clients, String id) {
+        return OciCalls.find("GetBootVolume " + id,
+                () -> clients.blockstorage().getBootVolume(GetBootVolumeRequest.builder().bootVolumeId(id).build()))
+                .map(response -> toResource(response.getBootVolume(), response.getEtag()));
+    }
+
+    private Resource toResource(BootVolume v, String etag) {
+        List<Replica> replicas = v.getBootVolumeReplicas() == null ? List.of() : v.getBootVolumeReplicas()
+                .stream()
+                .map(r -> new Replica(r.getBootVolumeReplicaId(), r.getDisplayName(), r.getAvailabilityDomain(),
+                        Encryption.ofKmsKeyId(r.getKmsKeyId())))
+                .toList();
+        return new Resource(name(), v.getId(), v.getDisplayName(), v.getCompartmentId(),
+                BlockStorage.regionOf(v.getId()), BlockStorage.state(v.getLifecycleState()),
+                Encryption.ofKmsKeyId(v.getKmsKeyId()), replicas, lineage(v.getSourceDetails()),
+                BlockStorage.tags(v.getFreeformTags()), etag);
+    }
+
+    private static Optional<Lineage> lineage(BootVolumeSourceDetails source) {
+        if (source instanceof BootVolumeSourceFromBootVolumeDetails s) {
+            return Optional.of(new Lineage("cloned from", s.getId()));
+        }
+        if (source instanceof BootVolumeSourceFromBootVolumeBackupDetails s) {
+            return Optional.of(new Lineage("restored from", s.getId()));
+        }
+        if (source instanceof BootVolumeSourceFromBootVolumeReplicaDetails s) {
+            return Optional.of(new Lineage("activated from replica", s.getId()));
+        }
+        if (source instanceof BootVolumeSourceFromBootVolumeBackupDeltaDetails s) {
+            return Optional.of(new Lineage("restored from", s.getSecondBackupId()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean keyChangeableInPlace() {
+        return true;
+    }
+
+    @Override
+    public void assignKey(OciClients clients, Resource resource, String keyId) {
+        OciCalls.call("UpdateBootVolumeKmsKey " + resource.id(), () -> clients.blockstorage().updateBootVolumeKmsKey(
+                UpdateBootVolumeKmsKeyRequest.builder()
+                        .bootVolumeId(resource.id())
+                        .ifMatch(resource.etag().isBlank() ? null : resource.etag())
+                        .updateBootVolumeKmsKeyDetails(UpdateBootVolumeKmsKeyDetails.builder().kmsKeyId(keyId).build())
+                        .build()));
+    }
+
+    @Override
+    public String fixCommand(Resource resource, String keyId) {
+        return "oci bv boot-volume-kms-key update --boot-volume-id " + resource.id() + " --kms-key-id " + keyId;
+    }
+
+    @Override
+    public String consolePath(Resource resource) {
+        return BlockStorage.console("boot-volumes", resource.id(), resource.region());
+    }
+
+    @Override
+    public List<String> requiredPermissions() {
+        return List.of("VOLUME_INSPECT", "VOLUME_READ", "VOLUME_UPDATE", "INSTANCE_READ",
+                "VOLUME_ATTACHMENT_INSPECT");
+    }
+
+    private static Set<String> union(Set<String> a, String b) {
+        java.util.HashSet<String> all = new java.util.HashSet<>(a);
+        all.add(b);
+        return Set.copyOf(all);
+    }
+}

@@ -1,0 +1,87 @@
+package io.cmkguard.resource.type;
+
+import com.oracle.bmc.core.model.UpdateVolumeBackupDetails;
+import com.oracle.bmc.core.model.VolumeBackup;
+import com.oracle.bmc.core.requests.GetVolumeBackupRequest;
+import com.oracle.bmc.core.requests.UpdateVolumeBackupRequest;
+import io.cmkguard.oci.OciCalls;
+import io.cmkguard.oci.OciClients;
+import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.ResourceType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Volume backups, including cross-region copies (which OCI puts on the Oracle key unless told). */
+public final class VolumeBackupType implements ResourceType {
+
+    @Override
+    public String name() {
+        return "volume-backup";
+    }
+
+    @Override
+    public String noun() {
+        return "volume backup";
+    }
+
+    @Override
+    public String ocidKind() {
+        return "volumebackup";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return BlockStorage.events("createvolumebackup.end", "copyvolumebackup.end", "updatevolumebackup");
+    }
+
+    @Override
+    public Optional<Resource> fetch(OciClients clients, String id) {
+        return OciCalls.find("GetVolumeBackup " + id, () -> clients.blockstorage()
+                        .getVolumeBackup(GetVolumeBackupRequest.builder().volumeBackupId(id).build()))
+                .map(response -> toResource(response.getVolumeBackup(), response.getEtag()));
+    }
+
+    private Resource toResource(VolumeBackup b, String etag) {
+        Optional<Lineage> lineage = b.getSourceVolumeBackupId() != null
+                ? Optional.of(new Lineage("copied from", b.getSourceVolumeBackupId()))
+                : Optional.ofNullable(b.getVolumeId()).map(v -> new Lineage("backed up from", v));
+        return new Resource(name(), b.getId(), b.getDisplayName(), b.getCompartmentId(),
+                BlockStorage.regionOf(b.getId()), BlockStorage.state(b.getLifecycleState()),
+                Encryption.ofKmsKeyId(b.getKmsKeyId()), List.of(), lineage,
+                BlockStorage.tags(b.getFreeformTags()), etag);
+    }
+
+    @Override
+    public boolean keyChangeableInPlace() {
+        return true;
+    }
+
+    @Override
+    public void assignKey(OciClients clients, Resource resource, String keyId) {
+        OciCalls.call("UpdateVolumeBackup " + resource.id(), () -> clients.blockstorage().updateVolumeBackup(
+                UpdateVolumeBackupRequest.builder()
+                        .volumeBackupId(resource.id())
+                        .ifMatch(resource.etag().isBlank() ? null : resource.etag())
+                        .updateVolumeBackupDetails(UpdateVolumeBackupDetails.builder().kmsKeyId(keyId).build())
+                        .build()));
+    }
+
+    @Override
+    public String fixCommand(Resource resource, String keyId) {
+        return "oci bv backup update --volume-backup-id " + resource.id() + " --kms-key-id " + keyId;
+    }
+
+    @Override
+    public String consolePath(Resource resource) {
+        return BlockStorage.console("backups", resource.id(), resource.region());
+    }
+
+    @Override
+    public List<String> requiredPermissions() {
+        return List.of("VOLUME_BACKUP_INSPECT", "VOLUME_BACKUP_READ", "VOLUME_BACKUP_UPDATE");
+    }
+}
