@@ -1,0 +1,102 @@
+package io.cmkguard.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GuardConfigTest {
+    static final String TOPIC = "ocid1.onstopic.oc1.iad.findings";
+    static final String KEY = "ocid1.key.oc1.iad.emuvault1.keyhsm";
+
+    @Test
+    void defaultsAreNotifyWithSaneValues() {
+        GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC));
+        assertEquals(Mode.NOTIFY, c.mode());
+        assertEquals(Mode.NOTIFY, c.modeFor("block-volume"));
+        assertEquals("cmk-guard-exempt", c.exemptTag());
+        assertEquals(Duration.ofMinutes(5), c.keyCacheTtl());
+        assertEquals(3, c.retryAttempts());
+        assertEquals(AuthMode.CONFIG_FILE, c.auth());
+        assertFalse(c.requireHsm());
+        assertTrue(c.endpoint().isEmpty());
+    }
+
+    @Test
+    void auditNeedsNeitherTopicNorKey() {
+        GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.MODE, "audit"));
+        assertEquals(Mode.AUDIT, c.mode());
+    }
+
+    @Test
+    void perTypeModeOverridesTheDefault() {
+        GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC, GuardConfig.KMS_KEY_ID, KEY,
+                "CMK_GUARD_MODE_BOOT_VOLUME", "remediate", GuardConfig.MODE, "notify"));
+        assertEquals(Mode.REMEDIATE, c.modeFor("boot-volume"));
+        assertEquals(Mode.NOTIFY, c.modeFor("block-volume"));
+    }
+
+    @Test
+    void compartmentKeyMappingWinsOverTheDefaultKey() {
+        GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC, GuardConfig.MODE, "remediate",
+                GuardConfig.KMS_KEY_ID, KEY,
+                GuardConfig.KMS_KEY_BY_COMPARTMENT, "ocid1.compartment.oc1..dev=ocid1.key.oc1.iad.emuvault1.keysoftware"));
+        assertEquals("ocid1.key.oc1.iad.emuvault1.keysoftware", c.remediationKeyFor("ocid1.compartment.oc1..dev").orElseThrow());
+        assertEquals(KEY, c.remediationKeyFor("ocid1.compartment.oc1..prod").orElseThrow());
+    }
+
+    @Test
+    void everyProblemIsReportedTogether() {
+        ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromEnv(Map.of(
+                GuardConfig.MODE, "fix",
+                GuardConfig.KMS_KEY_ID, "not-an-ocid",
+                GuardConfig.REQUIRE_HSM, "maybe",
+                GuardConfig.RETRY_ATTEMPTS, "99",
+                GuardConfig.OCI_ENDPOINT, "ftp://x",
+                "CMK_GUARD_MODEE", "notify")));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("CMK_GUARD_MODE='fix' is not a mode"), all);
+        assertTrue(all.contains("CMK_GUARD_KMS_KEY_ID='not-an-ocid'"), all);
+        assertTrue(all.contains("CMK_GUARD_REQUIRE_HSM='maybe'"), all);
+        assertTrue(all.contains("CMK_GUARD_RETRY_ATTEMPTS=99 is out of range"), all);
+        assertTrue(all.contains("CMK_GUARD_OCI_ENDPOINT='ftp://x'"), all);
+        assertTrue(all.contains("unknown key CMK_GUARD_MODEE (did you mean CMK_GUARD_MODE?)"), all);
+        assertTrue(all.contains("CMK_GUARD_TOPIC_ID is required"), all);
+        assertEquals(7, e.problems().size(), all);
+    }
+
+    @Test
+    void remediateWithoutAKeyIsRejected() {
+        ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromEnv(Map.of(
+                GuardConfig.MODE, "remediate", GuardConfig.TOPIC_ID, TOPIC)));
+        assertTrue(e.getMessage().contains(GuardConfig.KMS_KEY_ID + " is required"), e.getMessage());
+    }
+
+    @Test
+    void resourcePrincipalIsChosenWhenFunctionsProvidesIt() {
+        GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC,
+                GuardConfig.RP_VERSION, "2.2", GuardConfig.RP_REGION, "us-ashburn-1"));
+        assertEquals(AuthMode.RESOURCE_PRINCIPAL, c.auth());
+        assertEquals("us-ashburn-1", c.region().orElseThrow());
+    }
+
+    @Test
+    void badCompartmentMappingIsExplained() {
+        ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromEnv(Map.of(
+                GuardConfig.TOPIC_ID, TOPIC, GuardConfig.KMS_KEY_BY_COMPARTMENT, "prod:key")));
+        assertTrue(e.getMessage().contains("must be compartmentOcid=keyOcid"), e.getMessage());
+    }
+
+    @Test
+    void valuesNeverAppearInUnknownKeyMessagesForSecrets() {
+        // unrelated environment (like the resource-principal token) is ignored, not echoed
+        GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC,
+                "OCI_RESOURCE_PRINCIPAL_RPST", "secret-token"));
+        assertEquals(TOPIC, c.topicId().orElseThrow());
+    }
+}

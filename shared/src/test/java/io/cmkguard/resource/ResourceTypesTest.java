@@ -1,0 +1,59 @@
+package io.cmkguard.resource;
+
+import io.cmkguard.TestFiles;
+import io.cmkguard.event.EventParser;
+import io.cmkguard.event.OciEvent;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Keeps the registry honest: adding a type must not break another. */
+class ResourceTypesTest {
+
+    @Test
+    void namesOcidKindsAndEventTypesAreUnique() {
+        Set<String> names = new HashSet<>();
+        Set<String> kinds = new HashSet<>();
+        Set<String> events = new HashSet<>();
+        for (ResourceType t : ResourceTypes.ALL) {
+            assertTrue(names.add(t.name()), "duplicate name " + t.name());
+            assertTrue(kinds.add(t.ocidKind()), "duplicate OCID kind " + t.ocidKind());
+            for (String e : t.eventTypes()) {
+                assertTrue(events.add(e), "event type " + e + " registered twice");
+                assertTrue(e.startsWith("com.oraclecloud."), e);
+            }
+            assertTrue(t.eventTypes().containsAll(t.keyRemovalEventTypes()), t.name());
+            assertFalse(t.requiredPermissions().isEmpty(), t.name() + " declares no permissions");
+        }
+    }
+
+    @Test
+    void everySampleOfAHandledEventResolvesToExactlyOneType() {
+        for (Path sample : TestFiles.samples()) {
+            OciEvent e = EventParser.parse(TestFiles.read(sample));
+            long matches = ResourceTypes.ALL.stream().filter(t -> t.eventTypes().contains(e.eventType())).count();
+            if (sample.getFileName().toString().endsWith("--unsupported.json")) {
+                assertEquals(0, matches, sample.toString());
+            } else {
+                assertEquals(1, matches, sample + " resolves to " + matches + " types");
+            }
+        }
+    }
+
+    @Test
+    void everyHandledEventTypeHasASample() {
+        Set<String> sampled = new HashSet<>();
+        TestFiles.samples().forEach(s -> sampled.add(EventParser.parse(TestFiles.read(s)).eventType()));
+        for (String eventType : ResourceTypes.allEventTypes()) {
+            if (!eventType.endsWith("kmskey.end")) { // OCI lists only the .begin of key removals; .end is handled in case
+                assertTrue(sampled.contains(eventType), "no sample for " + eventType);
+            }
+        }
+    }
+}
