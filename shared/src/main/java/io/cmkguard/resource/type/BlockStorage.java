@@ -27,8 +27,9 @@ final class BlockStorage {
         return tags == null ? Map.of() : tags;
     }
 
-    static String state(Object lifecycleState) {
-        return lifecycleState == null ? "" : lifecycleState.toString();
+    /** The wire value (AVAILABLE), not the SDK enum's Java name (Available). */
+    static String state(com.oracle.bmc.http.internal.BmcEnum lifecycleState) {
+        return lifecycleState == null ? "" : lifecycleState.getValue();
     }
 
     static String console(String path, String id, String region) {
