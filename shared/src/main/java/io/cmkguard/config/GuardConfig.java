@@ -37,6 +37,7 @@ public record GuardConfig(
         int retryAttempts,
         Duration timeout,
         Duration dedupWindow,
+        Set<String> externalKeyProviders,
         String consoleUrl) {
 
     public static final String MODE = "CMK_GUARD_MODE";
@@ -56,6 +57,10 @@ public record GuardConfig(
     public static final String TIMEOUT_SECONDS = "CMK_GUARD_OCI_TIMEOUT_SECONDS";
     public static final String CONSOLE_URL = "CMK_GUARD_CONSOLE_URL";
     public static final String DEDUP_SECONDS = "CMK_GUARD_DEDUP_SECONDS";
+    public static final String EXTERNAL_KEY_PROVIDERS = "CMK_GUARD_EXTERNAL_KEY_PROVIDERS";
+
+    /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
+    public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
 
     /** Set by OCI Functions; its presence selects resource-principal auth by default. */
     public static final String RP_VERSION = "OCI_RESOURCE_PRINCIPAL_VERSION";
@@ -64,7 +69,7 @@ public record GuardConfig(
     /** Every CMK_GUARD_* key this version understands (per-type mode keys are derived from the registry). */
     public static final List<String> KEYS = List.of(MODE, KMS_KEY_ID, KMS_KEY_BY_COMPARTMENT, TOPIC_ID,
             ALLOWED_KEY_IDS, ALLOWED_VAULT_IDS, REQUIRE_HSM, EXEMPT_TAG, REGION, OCI_ENDPOINT, AUTH,
-            KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, CONSOLE_URL);
+            KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -121,6 +126,7 @@ public record GuardConfig(
             int retries = integer(RETRY_ATTEMPTS, 3, 1, 10);
             Duration timeout = Duration.ofSeconds(integer(TIMEOUT_SECONDS, 10, 1, 120));
             Duration dedup = Duration.ofSeconds(integer(DEDUP_SECONDS, 900, 0, 86_400));
+            Set<String> external = externalProviders();
             String console = text(CONSOLE_URL).orElse("https://cloud.oracle.com");
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
@@ -140,7 +146,7 @@ public record GuardConfig(
             }
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
-                    retries, timeout, dedup, console);
+                    retries, timeout, dedup, external, console);
         }
 
         private void rejectUnknownKeys() {
@@ -231,6 +237,26 @@ public record GuardConfig(
                 }
             }
             return map;
+        }
+
+        private Set<String> externalProviders() {
+            if (text(EXTERNAL_KEY_PROVIDERS).isEmpty()) {
+                return KNOWN_EXTERNAL_PROVIDERS;
+            }
+            Set<String> providers = new LinkedHashSet<>();
+            for (String item : list(EXTERNAL_KEY_PROVIDERS)) {
+                String p = item.toUpperCase(Locale.ROOT);
+                if (p.equals("NONE")) {
+                    continue;
+                }
+                if (KNOWN_EXTERNAL_PROVIDERS.contains(p)) {
+                    providers.add(p);
+                } else {
+                    problems.add(EXTERNAL_KEY_PROVIDERS + " entry '" + item + "' is not a provider: use "
+                            + String.join(", ", new TreeSet<>(KNOWN_EXTERNAL_PROVIDERS)) + " or none");
+                }
+            }
+            return Set.copyOf(providers);
         }
 
         private boolean bool(String key, boolean fallback) {

@@ -134,22 +134,28 @@ public final class Guard {
     private GuardResult remediate(Outcome o) {
         Resource resource = o.resource();
         Optional<String> target = config.remediationKeyFor(resource.compartmentId());
-        Optional<String> blocker = o.verdict().blocker();
+        Optional<String> blocker = o.verdict().blocker().or(resource::keyChangeBlocker);
         if (blocker.isEmpty() && !o.type().keyChangeableInPlace()) {
             blocker = Optional.of("OCI cannot change a " + o.type().noun() + "'s key in place");
         }
         if (blocker.isEmpty() && target.isEmpty()) {
             blocker = Optional.of("no remediation key is configured for compartment " + resource.compartmentId());
         }
+        Optional<KeyFacts> targetKey = Optional.empty();
         if (blocker.isEmpty()) {
-            blocker = targetKeyProblem(target.get(), resource);
+            try {
+                targetKey = Optional.of(keys.lookup(target.get()));
+                blocker = targetKeyProblem(targetKey.get(), resource);
+            } catch (OciCallException e) {
+                blocker = Optional.of("the configured remediation key could not be read: " + e.getMessage());
+            }
         }
         if (blocker.isPresent()) {
             return notify(o, Action.NOTIFIED, resource.encryption(), blocker, Optional.empty());
         }
         String keyId = target.get();
         try {
-            o.type().assignKey(clients, resource, keyId);
+            o.type().assignKey(clients, resource, targetKey.get());
         } catch (OciCallException e) {
             return notify(o, Action.REMEDIATION_FAILED, resource.encryption(), Optional.empty(),
                     Optional.of(new GuardResult.Fault(e.code(), e.getMessage())));
@@ -185,13 +191,11 @@ public final class Guard {
     }
 
     /** Why the configured key must not be assigned to this resource; empty if it may be. */
-    private Optional<String> targetKeyProblem(String keyId, Resource resource) {
-        if (resource.encryption().keyId().equals(keyId)) {
-            return Optional.of("the configured remediation key " + keyId + " is the key that fails the policy");
+    private Optional<String> targetKeyProblem(KeyFacts key, Resource resource) {
+        if (resource.encryption().keyId().equals(key.keyId())) {
+            return Optional.of("the configured remediation key " + key.keyId() + " is the key that fails the policy");
         }
-        Optional<KeyFacts> facts = CmkPolicy.keysToLookUp(withKey(resource, keyId)).stream().findFirst()
-                .map(keys::lookup);
-        List<Problem> problems = policy.keyProblems(keyId, resource.region(), facts);
+        List<Problem> problems = policy.keyProblems(key.keyId(), resource.region(), Optional.of(key));
         return problems.stream().findFirst().map(p -> "the configured remediation key is not usable here: "
                 + p.reason().replaceFirst("^its key", "key"));
     }
@@ -278,10 +282,6 @@ public final class Guard {
         };
     }
 
-    private static Resource withKey(Resource r, String keyId) {
-        return new Resource(r.type(), r.id(), r.displayName(), r.compartmentId(), r.region(), r.lifecycleState(),
-                Encryption.vaultKey(keyId, ""), List.of(), Optional.empty(), r.freeformTags(), r.etag());
-    }
 
     /** What was read and judged for one resource, from which results are made. */
     private record Outcome(OciEvent event, ResourceType type, Resource resource, Verdict verdict,

@@ -139,8 +139,33 @@ public final class CmkPolicy {
             case ORACLE_MANAGED -> List.of(Problem.fixable(
                     "it is encrypted with the Oracle-managed key: no customer-managed key is assigned"));
             case OCI_VAULT -> keyProblems(e.keyId(), resource.region(), Optional.ofNullable(keys.get(e.keyId())));
-            case EXTERNAL -> List.of();
+            case EXTERNAL -> externalKeyProblems(e);
         };
+    }
+
+    /** Keys outside OCI Vault (Oracle Database@AWS and friends, Oracle Key Vault) are customer-managed. */
+    private List<Problem> externalKeyProblems(Encryption e) {
+        String noMove = "cmk-guard never moves a database between key providers: change it by hand if intended";
+        if (!config.externalKeyProviders().contains(e.provider())) {
+            return List.of(Problem.blocked("it is encrypted with an " + e.provider() + " key, and "
+                    + GuardConfig.EXTERNAL_KEY_PROVIDERS + " does not accept " + e.provider() + " keys", noMove));
+        }
+        String arn = e.details().getOrDefault("keyArn", "");
+        if (!"AWS".equals(e.provider()) || arn.isBlank()) {
+            return List.of();
+        }
+        Optional<AwsKeyArn> parsed = AwsKeyArn.parse(arn);
+        if (parsed.isEmpty()) {
+            return List.of(Problem.blocked("its AWS KMS key ARN '" + arn + "' is not well formed"
+                    + " (expected arn:aws:kms:<region>:<account>:key/<id>)", noMove));
+        }
+        String endpoint = e.details().getOrDefault("serviceEndpointUri", "");
+        Optional<String> endpointRegion = AwsKeyArn.regionOfEndpoint(endpoint);
+        if (endpointRegion.isPresent() && !endpointRegion.get().equals(parsed.get().region())) {
+            return List.of(Problem.blocked("its AWS KMS key " + arn + " is in " + parsed.get().region()
+                    + " but its service endpoint " + endpoint + " is in " + endpointRegion.get(), noMove));
+        }
+        return List.of();
     }
 
     private static String lineageSentence(Resource resource, Lineage lineage, Optional<Resource> source,

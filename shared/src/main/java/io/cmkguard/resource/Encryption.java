@@ -27,9 +27,20 @@ public record Encryption(Kind kind, String keyId, String vaultId, String provide
         return new Encryption(Kind.EXTERNAL, "", "", provider, Map.copyOf(details));
     }
 
-    /** Block storage reports only a key id: none (null or blank) means the Oracle-managed key. */
+    /** What Autonomous Databases report as kmsKeyId when Oracle manages the key: not a CMK. */
+    public static final String ORACLE_MANAGED_KEY = "ORACLE_MANAGED_KEY";
+
+    /**
+     * A resource that reports only a key id: none (null or blank), or Autonomous Database's
+     * {@code ORACLE_MANAGED_KEY} placeholder, means the Oracle-managed key.
+     */
     public static Encryption ofKmsKeyId(String kmsKeyId) {
-        return kmsKeyId == null || kmsKeyId.isBlank() ? oracleManaged() : vaultKey(kmsKeyId.trim(), "");
+        return ofKmsKeyId(kmsKeyId, "");
+    }
+
+    public static Encryption ofKmsKeyId(String kmsKeyId, String vaultId) {
+        return kmsKeyId == null || kmsKeyId.isBlank() || ORACLE_MANAGED_KEY.equals(kmsKeyId.trim())
+                ? oracleManaged() : vaultKey(kmsKeyId.trim(), vaultId);
     }
 
     public boolean isCustomerManaged() {

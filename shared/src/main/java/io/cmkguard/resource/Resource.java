@@ -19,7 +19,8 @@ public record Resource(
         List<Replica> replicas,
         Optional<Lineage> lineage,
         Map<String, String> freeformTags,
-        String etag) {
+        String etag,
+        Optional<String> keyChangeBlocker) {
 
     public static final String AVAILABLE = "AVAILABLE";
 
@@ -28,6 +29,20 @@ public record Resource(
         freeformTags = freeformTags == null ? Map.of() : Map.copyOf(freeformTags);
         displayName = displayName == null ? "" : displayName;
         etag = etag == null ? "" : etag;
+        keyChangeBlocker = keyChangeBlocker == null ? Optional.empty() : keyChangeBlocker;
+    }
+
+    public Resource(String type, String id, String displayName, String compartmentId, String region,
+                    String lifecycleState, Encryption encryption, List<Replica> replicas, Optional<Lineage> lineage,
+                    Map<String, String> freeformTags, String etag) {
+        this(type, id, displayName, compartmentId, region, lifecycleState, encryption, replicas, lineage,
+                freeformTags, etag, Optional.empty());
+    }
+
+    /** The same resource, marked as one whose key must not be changed in place, and why (e.g. a standby). */
+    public Resource withKeyChangeBlocker(String why) {
+        return new Resource(type, id, displayName, compartmentId, region, lifecycleState, encryption, replicas,
+                lineage, freeformTags, etag, Optional.of(why));
     }
 
     /** The one state in which OCI accepts a key change. */

@@ -2,6 +2,7 @@ package io.cmkguard.resource;
 
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.policy.KeyFacts;
 
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +48,11 @@ public interface ResourceType {
     /** Whether OCI can put this resource on another key in place. */
     boolean keyChangeableInPlace();
 
-    /** Assigns the key in place (only called when {@link #keyChangeableInPlace()}). */
-    default void assignKey(OciClients clients, Resource resource, String keyId) {
+    /**
+     * Assigns the key in place (only called when {@link #keyChangeableInPlace()} and the resource
+     * has no {@link Resource#keyChangeBlocker()}); the key's facts carry its vault.
+     */
+    default void assignKey(OciClients clients, Resource resource, KeyFacts key) {
         throw new UnsupportedOperationException(noun() + " keys cannot be changed in place");
     }
 

@@ -196,4 +196,43 @@ class CmkPolicyTest {
         assertFalse(v.remediable());
         assertTrue(v.reasons().get(0).contains("removed"));
     }
+
+    static Encryption aws(String arn, String endpoint) {
+        return Encryption.external("AWS", Map.of("keyArn", arn, "serviceEndpointUri", endpoint));
+    }
+
+    @Test
+    void awsKmsKeyWithMatchingEndpointIsCompliant() {
+        Verdict v = judge(volume(aws("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                "https://kms.us-east-1.amazonaws.com")));
+        assertEquals(Status.COMPLIANT, v.status(), v.reasons().toString());
+    }
+
+    @Test
+    void malformedOrMisplacedAwsKeyIsFlaggedNeverMoved() {
+        Verdict bad = judge(volume(aws("arn:aws:kms:us-east-1:12345:key/x", "")));
+        assertEquals(Status.NON_COMPLIANT, bad.status());
+        assertFalse(bad.remediable());
+        assertTrue(bad.reasons().get(0).contains("not well formed"));
+        Verdict elsewhere = judge(volume(aws("arn:aws:kms:us-east-1:123456789012:key/abc",
+                "https://kms.eu-west-1.amazonaws.com")));
+        assertTrue(elsewhere.reasons().get(0).contains("eu-west-1"), elsewhere.reasons().toString());
+    }
+
+    @Test
+    void externalProvidersCanBeRestricted() {
+        CmkPolicy ociOnly = policy(Map.of(GuardConfig.EXTERNAL_KEY_PROVIDERS, "okv"));
+        Verdict v = ociOnly.evaluate(volume(aws("arn:aws:kms:us-east-1:123456789012:key/abc", "")), Map.of(),
+                Optional.empty(), false, NOW);
+        assertEquals(Status.NON_COMPLIANT, v.status());
+        assertTrue(v.reasons().get(0).contains("does not accept AWS"));
+        assertEquals(Status.COMPLIANT, ociOnly.evaluate(volume(Encryption.external("OKV", Map.of("keyStoreId", "ks"))),
+                Map.of(), Optional.empty(), false, NOW).status());
+    }
+
+    @Test
+    void oracleManagedKeyPlaceholderIsNotACmk() {
+        assertFalse(Encryption.ofKmsKeyId("ORACLE_MANAGED_KEY").isCustomerManaged());
+        assertEquals(Status.NON_COMPLIANT, judge(volume(Encryption.ofKmsKeyId("ORACLE_MANAGED_KEY"))).status());
+    }
 }

@@ -11,6 +11,7 @@ import com.oracle.bmc.core.requests.GetVolumeRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeKmsKeyRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Replica;
@@ -91,12 +92,12 @@ public final class BlockVolumeType implements ResourceType {
     }
 
     @Override
-    public void assignKey(OciClients clients, Resource resource, String keyId) {
+    public void assignKey(OciClients clients, Resource resource, KeyFacts key) {
         OciCalls.call("UpdateVolumeKmsKey " + resource.id(), () -> clients.blockstorage().updateVolumeKmsKey(
                 UpdateVolumeKmsKeyRequest.builder()
                         .volumeId(resource.id())
                         .ifMatch(resource.etag().isBlank() ? null : resource.etag())
-                        .updateVolumeKmsKeyDetails(UpdateVolumeKmsKeyDetails.builder().kmsKeyId(keyId).build())
+                        .updateVolumeKmsKeyDetails(UpdateVolumeKmsKeyDetails.builder().kmsKeyId(key.keyId()).build())
                         .build()));
     }
 

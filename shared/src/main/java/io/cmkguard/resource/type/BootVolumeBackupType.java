@@ -6,6 +6,7 @@ import com.oracle.bmc.core.requests.GetBootVolumeBackupRequest;
 import com.oracle.bmc.core.requests.UpdateBootVolumeBackupRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Resource;
@@ -62,13 +63,13 @@ public final class BootVolumeBackupType implements ResourceType {
     }
 
     @Override
-    public void assignKey(OciClients clients, Resource resource, String keyId) {
+    public void assignKey(OciClients clients, Resource resource, KeyFacts key) {
         OciCalls.call("UpdateBootVolumeBackup " + resource.id(), () -> clients.blockstorage().updateBootVolumeBackup(
                 UpdateBootVolumeBackupRequest.builder()
                         .bootVolumeBackupId(resource.id())
                         .ifMatch(resource.etag().isBlank() ? null : resource.etag())
                         .updateBootVolumeBackupDetails(
-                                UpdateBootVolumeBackupDetails.builder().kmsKeyId(keyId).build())
+                                UpdateBootVolumeBackupDetails.builder().kmsKeyId(key.keyId()).build())
                         .build()));
     }
 

@@ -16,6 +16,7 @@ import com.oracle.bmc.core.requests.UpdateBootVolumeKmsKeyRequest;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Replica;
@@ -130,12 +131,12 @@ public final class BootVolumeType implements ResourceType {
     }
 
     @Override
-    public void assignKey(OciClients clients, Resource resource, String keyId) {
+    public void assignKey(OciClients clients, Resource resource, KeyFacts key) {
         OciCalls.call("UpdateBootVolumeKmsKey " + resource.id(), () -> clients.blockstorage().updateBootVolumeKmsKey(
                 UpdateBootVolumeKmsKeyRequest.builder()
                         .bootVolumeId(resource.id())
                         .ifMatch(resource.etag().isBlank() ? null : resource.etag())
-                        .updateBootVolumeKmsKeyDetails(UpdateBootVolumeKmsKeyDetails.builder().kmsKeyId(keyId).build())
+                        .updateBootVolumeKmsKeyDetails(UpdateBootVolumeKmsKeyDetails.builder().kmsKeyId(key.keyId()).build())
                         .build()));
     }
 

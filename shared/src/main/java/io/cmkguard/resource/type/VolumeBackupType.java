@@ -6,6 +6,7 @@ import com.oracle.bmc.core.requests.GetVolumeBackupRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeBackupRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Resource;
@@ -61,12 +62,12 @@ public final class VolumeBackupType implements ResourceType {
     }
 
     @Override
-    public void assignKey(OciClients clients, Resource resource, String keyId) {
+    public void assignKey(OciClients clients, Resource resource, KeyFacts key) {
         OciCalls.call("UpdateVolumeBackup " + resource.id(), () -> clients.blockstorage().updateVolumeBackup(
                 UpdateVolumeBackupRequest.builder()
                         .volumeBackupId(resource.id())
                         .ifMatch(resource.etag().isBlank() ? null : resource.etag())
-                        .updateVolumeBackupDetails(UpdateVolumeBackupDetails.builder().kmsKeyId(keyId).build())
+                        .updateVolumeBackupDetails(UpdateVolumeBackupDetails.builder().kmsKeyId(key.keyId()).build())
                         .build()));
     }
 
