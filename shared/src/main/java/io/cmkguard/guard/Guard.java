@@ -213,7 +213,7 @@ public final class Guard {
         String fixKey = config.remediationKeyFor(o.resource().compartmentId()).orElse("<customer-managed key OCID>");
         Finding finding = new Finding(result, o.type().noun(), o.event().compartmentName(), blocker,
                 Optional.of(o.type().fixCommand(o.resource(), fixKey)),
-                config.consoleUrl() + o.type().consolePath(o.resource()));
+                config.consoleUrl() + o.type().consolePath(o.resource()), o.type().prerequisite());
         try {
             String messageId = notifier.publish(FindingMessage.render(finding));
             recent.remember(fingerprint);

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param blocker         why cmk-guard did not change the key itself, if it did not
  * @param fixCommand      the exact oci CLI command that fixes it, when a key is known
  * @param consoleUrl      where to look at it in the OCI Console
+ * @param prerequisite    an IAM grant without which the fix fails, if the type has one
  */
 public record Finding(
         GuardResult result,
@@ -19,5 +20,6 @@ public record Finding(
         String compartmentName,
         Optional<String> blocker,
         Optional<String> fixCommand,
-        String consoleUrl) {
+        String consoleUrl,
+        Optional<String> prerequisite) {
 }

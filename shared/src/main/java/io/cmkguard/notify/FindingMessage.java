@@ -49,6 +49,7 @@ public final class FindingMessage {
         if (r.action() != Action.REMEDIATED) {
             f.fixCommand().ifPresent(cmd -> b.append("\nTo fix:\n  ").append(cmd).append('\n'));
         }
+        f.prerequisite().ifPresent(p -> b.append("\nPrerequisite:\n  ").append(p).append('\n'));
         b.append('\n');
         field(b, "Console", f.consoleUrl());
         return new Notification(title, cutUtf8(b.toString(), MAX_BODY_BYTES));

@@ -59,6 +59,11 @@ public interface ResourceType {
     /** The exact OCI CLI command that puts the resource on the key. */
     String fixCommand(Resource resource, String keyId);
 
+    /** An IAM prerequisite without which the key change fails, to name in findings; empty if none. */
+    default java.util.Optional<String> prerequisite() {
+        return java.util.Optional.empty();
+    }
+
     /** Where the resource is in the OCI Console. */
     String consolePath(Resource resource);
 

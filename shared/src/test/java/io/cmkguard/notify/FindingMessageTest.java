@@ -26,7 +26,8 @@ class FindingMessageTest {
     static Finding finding(GuardResult r) {
         return new Finding(r, "block volume", "prod", Optional.of("mode is notify"),
                 Optional.of("oci bv volume-kms-key update --volume-id ocid1.volume.oc1.iad.v --kms-key-id K"),
-                "https://cloud.oracle.com/block-storage/volumes/ocid1.volume.oc1.iad.v?region=us-ashburn-1");
+                "https://cloud.oracle.com/block-storage/volumes/ocid1.volume.oc1.iad.v?region=us-ashburn-1",
+                Optional.of("Allow service blockstorage to use keys in compartment security"));
     }
 
     @Test
@@ -39,6 +40,7 @@ class FindingMessageTest {
         assertTrue(n.body().contains("oci bv volume-kms-key update"), n.body());
         assertTrue(n.body().contains("Console:"), n.body());
         assertTrue(n.body().contains("CMK DOWNGRADE"), n.body());
+        assertTrue(n.body().contains("Prerequisite:\n  Allow service blockstorage"), n.body());
     }
 
     @Test

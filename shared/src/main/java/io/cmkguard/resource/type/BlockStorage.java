@@ -11,6 +11,12 @@ import java.util.stream.Stream;
 final class BlockStorage {
     static final String EVENT_PREFIX = "com.oraclecloud.blockvolumes.";
 
+    /** Without this grant OCI refuses every key assignment on block storage. */
+    static final java.util.Optional<String> KEY_GRANT = java.util.Optional.of(
+            "Allow service blockstorage to use keys in compartment <vault-compartment>"
+                    + " where target.key.id = '<key OCID>' (and the function's dynamic group needs"
+                    + " 'use key-delegate' on the same key)");
+
     private BlockStorage() {
     }
 

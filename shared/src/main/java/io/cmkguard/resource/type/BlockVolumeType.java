@@ -107,6 +107,11 @@ public final class BlockVolumeType implements ResourceType {
     }
 
     @Override
+    public Optional<String> prerequisite() {
+        return BlockStorage.KEY_GRANT;
+    }
+
+    @Override
     public String consolePath(Resource resource) {
         return BlockStorage.console("volumes", resource.id(), resource.region());
     }

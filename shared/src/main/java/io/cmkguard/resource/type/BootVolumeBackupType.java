@@ -80,6 +80,11 @@ public final class BootVolumeBackupType implements ResourceType {
     }
 
     @Override
+    public Optional<String> prerequisite() {
+        return BlockStorage.KEY_GRANT;
+    }
+
+    @Override
     public String consolePath(Resource resource) {
         return BlockStorage.console("boot-volume-backups", resource.id(), resource.region());
     }

@@ -146,6 +146,11 @@ public final class BootVolumeType implements ResourceType {
     }
 
     @Override
+    public Optional<String> prerequisite() {
+        return BlockStorage.KEY_GRANT;
+    }
+
+    @Override
     public String consolePath(Resource resource) {
         return BlockStorage.console("boot-volumes", resource.id(), resource.region());
     }

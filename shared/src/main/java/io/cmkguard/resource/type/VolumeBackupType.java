@@ -77,6 +77,11 @@ public final class VolumeBackupType implements ResourceType {
     }
 
     @Override
+    public Optional<String> prerequisite() {
+        return BlockStorage.KEY_GRANT;
+    }
+
+    @Override
     public String consolePath(Resource resource) {
         return BlockStorage.console("backups", resource.id(), resource.region());
     }
