@@ -1,0 +1,45 @@
+package io.cmkguard.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+
+/** UpdateVolumeBackup / UpdateBootVolumeBackup: display name, tags, and the backup's key. */
+final class BackupRoutes {
+    private final ResourceStore store;
+    private final WritePreconditions preconditions;
+
+    BackupRoutes(ResourceStore store, WritePreconditions preconditions) {
+        this.store = store;
+        this.preconditions = preconditions;
+    }
+
+    /** A kmsKeyId of "" means Oracle-managed, as in OCI. */
+    Response update(IncomingRequest request, ResourceCollection backups, String id) {
+        ObjectNode details = request.jsonBody();
+        ObjectNode backup = store.modify(backups, id, live -> {
+            preconditions.checkUpdate(request, live, backups.wireName() + "/" + id);
+            for (Map.Entry<String, JsonNode> field : details.properties()) {
+                if (field.getValue().isNull()) {
+                    continue;
+                }
+                if (field.getKey().equals("kmsKeyId")) {
+                    setKey(live, field.getValue().asText());
+                } else {
+                    live.set(field.getKey(), field.getValue().deepCopy());
+                }
+            }
+        });
+        return Response.resource(backup);
+    }
+
+    private void setKey(ObjectNode backup, String kmsKeyId) {
+        if (kmsKeyId.isEmpty()) {
+            backup.remove("kmsKeyId");
+        } else {
+            preconditions.usableKey(kmsKeyId);
+            backup.put("kmsKeyId", kmsKeyId);
+        }
+    }
+}

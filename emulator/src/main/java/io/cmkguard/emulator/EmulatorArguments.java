@@ -1,0 +1,53 @@
+package io.cmkguard.emulator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command line of {@link EmulatorMain}.
+ *
+ * @param world      the world file, or null for the demo world
+ * @param port       0 for a random free port
+ * @param publicKeys PEM files of keys to trust; none means "generate a key and an OCI config"
+ * @param dumpOnExit where to write the final state on exit, or null
+ */
+record EmulatorArguments(Path world, int port, List<Path> publicKeys, Path dumpOnExit) {
+    static final String USAGE = "usage: EmulatorMain [--world FILE] [--port N] [--public-key PEM_FILE]... "
+            + "[--dump-on-exit FILE]";
+
+    static EmulatorArguments parse(String... args) {
+        Path world = null;
+        Path dumpOnExit = null;
+        int port = 0;
+        List<Path> keys = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option.startsWith("--")
+                        ? option + " needs a value" : "unexpected argument " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--world" -> world = Path.of(value);
+                case "--port" -> port = port(value);
+                case "--public-key" -> keys.add(Path.of(value));
+                case "--dump-on-exit" -> dumpOnExit = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        return new EmulatorArguments(world, port, List.copyOf(keys), dumpOnExit);
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port must be 0..65535, not " + value);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.cmkguard.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs every request through the same steps: latency, signature check, faults, route; records it; writes an
+ * OCI-shaped answer. A bug in a route answers 500 rather than killing the connection.
+ */
+final class EmulatorHttpHandler implements HttpHandler {
+    private final SignatureVerifier verifier;
+    private final Faults faults;
+    private final Router router;
+    private final RequestLog log;
+    private final Duration latency;
+
+    EmulatorHttpHandler(SignatureVerifier verifier, Faults faults, Router router, RequestLog log, Duration latency) {
+        this.verifier = verifier;
+        this.faults = faults;
+        this.router = router;
+        this.log = log;
+        this.latency = latency;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            IncomingRequest request = read(exchange);
+            Response response = answer(request);
+            String keyId = AuthorizationHeader.claimedKeyId(request.header("authorization"));
+            log.add(new RecordedRequest(request.method(), request.path(), request.query(), response.status(), keyId));
+            write(exchange, request, response);
+        }
+    }
+
+    private Response answer(IncomingRequest request) {
+        try {
+            sleep(latency);
+            verifier.verify(request); // a 401 wins over any fault
+            Optional<Fault> fault = faults.take(request.method(), request.path());
+            if (fault.isPresent()) {
+                sleep(fault.get().delay());
+                if (fault.get().status() != 0) {
+                    return Response.error(new ApiError(fault.get().status(), fault.get().code(), fault.get().message()));
+                }
+            }
+            return router.route(request);
+        } catch (ApiError e) {
+            return Response.error(e);
+        } catch (RuntimeException e) {
+            return Response.error(new ApiError(500, "InternalServerError", "emulator failure: " + e));
+        }
+    }
+
+    private static IncomingRequest read(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        String rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        String rawTarget = uri.getRawPath() + (rawQuery.isBlank() ? "" : "?" + rawQuery);
+        String path = uri.getPath();
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1); // some OCI list paths end with a slash
+        }
+        Map<String, List<String>> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        return new IncomingRequest(exchange.getRequestMethod().toUpperCase(), rawTarget, path, rawQuery, headers, body);
+    }
+
+    private static void write(HttpExchange exchange, IncomingRequest request, Response response) throws IOException {
+        String requestId = request.header("opc-request-id") != null
+                ? request.header("opc-request-id")
+                : "emulator-" + UUID.randomUUID().toString().replace("-", "");
+        exchange.getResponseHeaders().set("opc-request-id", requestId);
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        try {
+            if (response.body() == null) {
+                exchange.sendResponseHeaders(response.status(), -1);
+                return;
+            }
+            byte[] bytes = Json.bytes(response.body());
+            exchange.getResponseHeaders().set("content-type", "application/json");
+            exchange.sendResponseHeaders(response.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            // the client gave up (e.g. a read timeout during an injected delay): nothing left to answer
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

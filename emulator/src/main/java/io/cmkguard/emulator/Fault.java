@@ -1,0 +1,100 @@
+package io.cmkguard.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A scripted misbehaviour: requests whose method and path match are delayed and/or answered with an error.
+ * Built fluently, e.g. {@code Fault.on("PUT", "/20160918/volumes/[^/]+/kmsKey").respond(429, "TooManyRequests").times(1)}.
+ *
+ * @param method    an HTTP method, or "*" for any
+ * @param pathRegex a regular expression that must match the whole path (no query string)
+ * @param status    the HTTP status to answer, or 0 to answer normally (after the delay)
+ * @param code      the OCI error code of the answer
+ * @param message   the OCI error message of the answer
+ * @param times     how many requests it applies to; -1 means forever
+ * @param delay     how long to wait before answering
+ */
+public record Fault(String method, String pathRegex, int status, String code, String message, int times,
+                    Duration delay) {
+
+    public static final int FOREVER = -1;
+
+    public Fault {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(pathRegex, "pathRegex");
+        Pattern.compile(pathRegex); // fail here rather than on the first request
+        if (status != 0 && (status < 100 || status > 599)) {
+            throw new IllegalArgumentException("fault status must be 0 (no error) or an HTTP status: " + status);
+        }
+        if (times < -1) {
+            throw new IllegalArgumentException("fault times must be -1 (forever) or >= 0: " + times);
+        }
+        delay = delay == null ? Duration.ZERO : delay;
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("fault delay must not be negative: " + delay);
+        }
+        code = code == null ? "InternalServerError" : code;
+        message = message == null ? "fault injected by the emulator" : message;
+    }
+
+    /** A fault that matches, forever, but does nothing until told to respond or delay. */
+    public static Fault on(String method, String pathRegex) {
+        return new Fault(method, pathRegex, 0, null, null, FOREVER, Duration.ZERO);
+    }
+
+    public Fault respond(int status, String code) {
+        return new Fault(method, pathRegex, status, code, message, times, delay);
+    }
+
+    public Fault message(String message) {
+        return new Fault(method, pathRegex, status, code, message, times, delay);
+    }
+
+    public Fault times(int times) {
+        return new Fault(method, pathRegex, status, code, message, times, delay);
+    }
+
+    public Fault forever() {
+        return times(FOREVER);
+    }
+
+    public Fault delay(Duration delay) {
+        return new Fault(method, pathRegex, status, code, message, times, delay);
+    }
+
+    boolean matches(String requestMethod, String path) {
+        return ("*".equals(method) || method.equalsIgnoreCase(requestMethod)) && path.matches(pathRegex);
+    }
+
+    /** Reads the world-file shape: {method, pathRegex, status, code, message, times, delayMillis}. */
+    static Fault fromJson(JsonNode json) {
+        if (!json.isObject()) {
+            throw new IllegalArgumentException("a fault must be a JSON object: " + json);
+        }
+        String pathRegex = Json.text(json, "pathRegex");
+        if (pathRegex == null) {
+            throw new IllegalArgumentException("a fault needs \"pathRegex\": " + json);
+        }
+        String method = Json.text(json, "method");
+        return new Fault(method == null ? "*" : method, pathRegex,
+                json.path("status").asInt(0), Json.text(json, "code"), Json.text(json, "message"),
+                json.path("times").asInt(FOREVER), Duration.ofMillis(json.path("delayMillis").asLong(0)));
+    }
+
+    ObjectNode toJson() {
+        ObjectNode json = Json.object();
+        json.put("method", method);
+        json.put("pathRegex", pathRegex);
+        json.put("status", status);
+        json.put("code", code);
+        json.put("message", message);
+        json.put("times", times);
+        json.put("delayMillis", delay.toMillis());
+        return json;
+    }
+}

@@ -1,0 +1,146 @@
+package io.cmkguard.emulator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stateful local stand-in for the OCI REST APIs cmk-guard calls (Block Volume, Compute, Database, KMS,
+ * Notifications), on one base URL bound to 127.0.0.1. It checks request signatures like OCI does.
+ */
+public final class OciEmulator implements AutoCloseable {
+    static final String DEMO_WORLD = "/io/cmkguard/emulator/demo-world.json";
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every answer
+        // then waits ~40 ms for the client's delayed ACK. Read once, when the server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ResourceStore store;
+    private final MessagePublisher publisher;
+    private final RequestLog log;
+    private final Faults faults;
+
+    private OciEmulator(HttpServer server, ExecutorService executor, ResourceStore store,
+                        MessagePublisher publisher, RequestLog log, Faults faults) {
+        this.server = server;
+        this.executor = executor;
+        this.store = store;
+        this.publisher = publisher;
+        this.log = log;
+        this.faults = faults;
+    }
+
+    /** Starts an emulator on a random free port. */
+    public static OciEmulator start(World world, EmulatorOptions options) {
+        return start(world, options, 0);
+    }
+
+    /** Starts an emulator on the given port of 127.0.0.1 (0 = a random free port). */
+    public static OciEmulator start(World world, EmulatorOptions options, int port) {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
+        }
+        String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        Clock clock = Clock.systemUTC();
+        ResourceStore store = new ResourceStore(world, baseUrl, clock);
+        WritePreconditions preconditions = new WritePreconditions(store);
+        MessagePublisher publisher = new MessagePublisher(store);
+        Router router = new Router(new ResourceReads(store), new VolumeRoutes(store, preconditions),
+                new BackupRoutes(store, preconditions),
+                new AutonomousDatabaseRoutes(store, preconditions, options.transition()), publisher);
+        Faults faults = new Faults();
+        world.faults().forEach(faults::add);
+        RequestLog log = new RequestLog();
+        server.createContext("/", new EmulatorHttpHandler(
+                new SignatureVerifier(options.trustedKeys(), clock), faults, router, log, options.latency()));
+        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        server.start();
+        return new OciEmulator(server, executor, store, publisher, log, faults);
+    }
+
+    /** The demo world another module ships as a classpath resource. */
+    public static World demoWorld() {
+        try (InputStream in = OciEmulator.class.getResourceAsStream(DEMO_WORLD)) {
+            if (in == null) {
+                throw new IllegalStateException("the demo world " + DEMO_WORLD + " is not on the classpath");
+            }
+            return World.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo world " + DEMO_WORLD, e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The current state in world format, plus "messages" and "requests" ({method, path, query, status}). */
+    public ObjectNode dump() {
+        ObjectNode dump = store.dump();
+        ArrayNode messages = dump.putArray("messages");
+        messages.addAll(publisher.messages());
+        ArrayNode requests = dump.putArray("requests");
+        for (RecordedRequest r : log.snapshot()) {
+            ObjectNode entry = requests.addObject();
+            entry.put("method", r.method());
+            entry.put("path", r.path());
+            entry.put("query", r.query());
+            entry.put("status", r.status());
+        }
+        return dump;
+    }
+
+    /** Published ONS messages, in order: {topicId, title, body, messageType, messageId, timeStamp}. */
+    public List<ObjectNode> messages() {
+        return publisher.messages();
+    }
+
+    public List<RecordedRequest> requests() {
+        return log.snapshot();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "oci-emulator-" + count.incrementAndGet());
+            thread.setDaemon(true); // a test that forgets close() must not hang the JVM
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package io.cmkguard.emulator;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The OCI REST collections the emulator keeps, with the API version that serves each and its id field. */
+enum ResourceCollection {
+    VOLUMES("volumes", ApiVersion.CORE),
+    BOOT_VOLUMES("bootVolumes", ApiVersion.CORE),
+    VOLUME_BACKUPS("volumeBackups", ApiVersion.CORE),
+    BOOT_VOLUME_BACKUPS("bootVolumeBackups", ApiVersion.CORE),
+    BLOCK_VOLUME_REPLICAS("blockVolumeReplicas", ApiVersion.CORE),
+    BOOT_VOLUME_REPLICAS("bootVolumeReplicas", ApiVersion.CORE),
+    INSTANCES("instances", ApiVersion.CORE),
+    BOOT_VOLUME_ATTACHMENTS("bootVolumeAttachments", ApiVersion.CORE),
+    VAULTS("vaults", ApiVersion.KMS),
+    KEYS("keys", ApiVersion.KMS),
+    TOPICS("topics", ApiVersion.ONS, "topicId"),
+    AUTONOMOUS_DATABASES("autonomousDatabases", ApiVersion.CORE),
+    AUTONOMOUS_CONTAINER_DATABASES("autonomousContainerDatabases", ApiVersion.CORE),
+    DATABASES("databases", ApiVersion.CORE),
+    PLUGGABLE_DATABASES("pluggableDatabases", ApiVersion.CORE),
+    DB_SYSTEMS("dbSystems", ApiVersion.CORE),
+    DB_HOMES("dbHomes", ApiVersion.CORE);
+
+    /** The path prefixes of the OCI services (the database service shares the core one). */
+    static final class ApiVersion {
+        static final String CORE = "20160918";
+        static final String KMS = "20180608";
+        static final String ONS = "20181201";
+
+        private ApiVersion() {
+        }
+    }
+
+    private final String wireName;
+    private final String apiVersion;
+    private final String idField;
+
+    ResourceCollection(String wireName, String apiVersion) {
+        this(wireName, apiVersion, "id");
+    }
+
+    ResourceCollection(String wireName, String apiVersion, String idField) {
+        this.wireName = wireName;
+        this.apiVersion = apiVersion;
+        this.idField = idField;
+    }
+
+    /** The name used in REST paths and as the key in world files. */
+    String wireName() {
+        return wireName;
+    }
+
+    String apiVersion() {
+        return apiVersion;
+    }
+
+    String idField() {
+        return idField;
+    }
+
+    static Optional<ResourceCollection> byWireName(String name) {
+        return Arrays.stream(values()).filter(c -> c.wireName.equals(name)).findFirst();
+    }
+
+    static List<String> wireNames() {
+        return Arrays.stream(values()).map(ResourceCollection::wireName).toList();
+    }
+}

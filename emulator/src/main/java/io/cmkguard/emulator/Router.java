@@ -1,0 +1,58 @@
+package io.cmkguard.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The route table: which handler answers which method and path. */
+final class Router {
+    @FunctionalInterface
+    private interface Handler {
+        Response handle(IncomingRequest request, List<String> pathParameters);
+    }
+
+    private record Route(String method, Pattern path, Handler handler) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+
+    Router(ResourceReads reads, VolumeRoutes volumes, BackupRoutes backups,
+           AutonomousDatabaseRoutes autonomousDatabases, MessagePublisher publisher) {
+        String volumeKinds = "/20160918/(volumes|bootVolumes)/([^/]+)";
+        add("GET", volumeKinds + "/kmsKey", (r, p) -> volumes.getKmsKey(collection(p.get(0)), p.get(1)));
+        add("PUT", volumeKinds + "/kmsKey", (r, p) -> volumes.putKmsKey(r, collection(p.get(0)), p.get(1)));
+        add("DELETE", volumeKinds + "/kmsKey", (r, p) -> volumes.deleteKmsKey(r, collection(p.get(0)), p.get(1)));
+        add("PUT", volumeKinds, (r, p) -> volumes.update(r, collection(p.get(0)), p.get(1)));
+        add("PUT", "/20160918/(volumeBackups|bootVolumeBackups)/([^/]+)",
+                (r, p) -> backups.update(r, collection(p.get(0)), p.get(1)));
+        add("POST", "/20160918/autonomousDatabases/([^/]+)/actions/configureAutonomousDatabaseVaultKey",
+                (r, p) -> autonomousDatabases.configureVaultKey(r, p.get(0)));
+        add("POST", "/20181201/topics/([^/]+)/messages", (r, p) -> publisher.publish(r, p.get(0)));
+        add("GET", "/(\\d{8})/(\\w+)", (r, p) -> reads.list(r, p.get(0), p.get(1)));
+        add("GET", "/(\\d{8})/(\\w+)/([^/]+)", (r, p) -> reads.get(r, p.get(0), p.get(1), p.get(2)));
+    }
+
+    /** Answers a request; 404 NotFound when no route matches. */
+    Response route(IncomingRequest request) {
+        for (Route route : routes) {
+            Matcher m = route.path().matcher(request.path());
+            if (route.method().equals(request.method()) && m.matches()) {
+                List<String> parameters = new ArrayList<>();
+                for (int i = 1; i <= m.groupCount(); i++) {
+                    parameters.add(m.group(i));
+                }
+                return route.handler().handle(request, parameters);
+            }
+        }
+        throw ApiError.noRoute(request.method(), request.path());
+    }
+
+    private void add(String method, String pathRegex, Handler handler) {
+        routes.add(new Route(method, Pattern.compile(pathRegex), handler));
+    }
+
+    private static ResourceCollection collection(String wireName) {
+        return ResourceCollection.byWireName(wireName).orElseThrow();
+    }
+}
