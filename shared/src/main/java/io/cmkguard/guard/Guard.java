@@ -111,6 +111,11 @@ public final class Guard {
                     + " does not exist (deleted before the check?) or the function may not read it");
         }
         Resource resource = read.get();
+        Optional<Verdict> exempt = policy.exemption(resource, clock.instant());
+        if (exempt.isPresent()) { // never touched: not even its key or source is read
+            return new Outcome(event, type, resource, exempt.get(), Optional.empty(), mode)
+                    .result(Action.NONE, resource.encryption(), Optional.empty(), Optional.empty());
+        }
         Verdict verdict;
         Optional<Resource> source;
         try {

@@ -36,11 +36,12 @@ public final class CmkPolicy {
      */
     public Verdict evaluate(Resource resource, Map<String, KeyFacts> keys, Optional<Resource> source,
                             boolean keyRemoval, Instant now) {
-        List<String> notes = new ArrayList<>();
-        Optional<String> exempt = Exemption.check(resource.freeformTags(), config.exemptTag(), now, notes);
+        Optional<Verdict> exempt = exemption(resource, now);
         if (exempt.isPresent()) {
-            return Verdict.exempt(exempt.get());
+            return exempt.get();
         }
+        List<String> notes = new ArrayList<>();
+        Exemption.check(resource.freeformTags(), config.exemptTag(), now, notes);
         List<Problem> problems = new ArrayList<>(encryptionProblems(resource, keys));
         for (Replica replica : resource.replicas()) {
             if (!replica.encryption().isCustomerManaged()) {
@@ -72,6 +73,12 @@ public final class CmkPolicy {
                     + ", and OCI accepts a key change only when it is AVAILABLE");
         }
         return new Verdict(Status.NON_COMPLIANT, reasons, downgrade, blocker);
+    }
+
+    /** The EXEMPT verdict if the resource's exemption tag applies now; decided before any key is read. */
+    public Optional<Verdict> exemption(Resource resource, Instant now) {
+        return Exemption.check(resource.freeformTags(), config.exemptTag(), now, new ArrayList<>())
+                .map(Verdict::exempt);
     }
 
     /** The key ids whose facts evaluation needs: only keys that are well-formed and in the resource's region. */

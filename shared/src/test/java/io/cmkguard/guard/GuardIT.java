@@ -155,6 +155,16 @@ class GuardIT {
     }
 
     @Test
+    void exemptResourceIsReadOnceAndNeverTouched() {
+        tenancy.guard(REMEDIATE);
+        JsonNode r = tenancy.send("blockvolumes.createvolume.end--exempt.json");
+        assertEquals("EXEMPT", r.path("verdict").asText());
+        assertEquals("NONE", r.path("action").asText());
+        assertEquals(1, tenancy.emulator.requests().size(), tenancy.emulator.requests().toString());
+        assertTrue(tenancy.emulator.messages().isEmpty());
+    }
+
+    @Test
     void auditModeOnlyLogs() {
         tenancy.guard(Map.of("CMK_GUARD_MODE", "audit"));
         JsonNode r = tenancy.send("blockvolumes.createvolume.end--oracle-managed.json");
