@@ -1,5 +1,7 @@
 package io.cmkguard.resource;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +26,8 @@ public record Encryption(Kind kind, String keyId, String vaultId, String provide
     }
 
     public static Encryption external(String provider, Map<String, String> details) {
-        return new Encryption(Kind.EXTERNAL, "", "", provider, Map.copyOf(details));
+        // insertion order kept: the first detail (e.g. keyArn) is the one describe() and results show
+        return new Encryption(Kind.EXTERNAL, "", "", provider, Collections.unmodifiableMap(new LinkedHashMap<>(details)));
     }
 
     /** What Autonomous Databases report as kmsKeyId when Oracle manages the key: not a CMK. */

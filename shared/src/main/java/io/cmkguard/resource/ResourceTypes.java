@@ -1,10 +1,13 @@
 package io.cmkguard.resource;
 
+import io.cmkguard.resource.type.AutonomousDatabaseType;
 import io.cmkguard.resource.type.BlockVolumeReplicaType;
 import io.cmkguard.resource.type.BlockVolumeType;
 import io.cmkguard.resource.type.BootVolumeBackupType;
 import io.cmkguard.resource.type.BootVolumeReplicaType;
 import io.cmkguard.resource.type.BootVolumeType;
+import io.cmkguard.resource.type.DatabaseType;
+import io.cmkguard.resource.type.PluggableDatabaseType;
 import io.cmkguard.resource.type.VolumeBackupType;
 
 import java.util.List;
@@ -20,7 +23,10 @@ public final class ResourceTypes {
             new VolumeBackupType(),
             new BootVolumeBackupType(),
             new BlockVolumeReplicaType(),
-            new BootVolumeReplicaType());
+            new BootVolumeReplicaType(),
+            new AutonomousDatabaseType(),
+            new DatabaseType(),
+            new PluggableDatabaseType());
 
     private ResourceTypes() {
     }

@@ -76,7 +76,9 @@ class GuardIT {
     void everySampleIsCoveredByTheTableAbove() throws Exception {
         var method = getClass().getDeclaredMethod("everySampleInNotifyMode", String.class, String.class, String.class);
         var rows = method.getAnnotation(CsvSource.class).value();
-        assertEquals(TestFiles.samples().size(), rows.length);
+        long samples = TestFiles.samples().stream() // database samples have their own table in DatabaseIT
+                .filter(p -> !p.getFileName().toString().startsWith("databaseservice.")).count();
+        assertEquals(samples, rows.length);
     }
 
     @Test

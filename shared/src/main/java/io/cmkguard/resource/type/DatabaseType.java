@@ -1,0 +1,134 @@
+package io.cmkguard.resource.type;
+
+import com.oracle.bmc.database.model.Database;
+import com.oracle.bmc.database.requests.GetDatabaseRequest;
+import io.cmkguard.event.OciEvent;
+import io.cmkguard.oci.OciCalls;
+import io.cmkguard.oci.OciClients;
+import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.ResourceType;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.cmkguard.resource.type.DatabaseFamily.details;
+import static io.cmkguard.resource.type.DatabaseFamily.isBlank;
+
+/**
+ * Databases of DB systems and Exadata VM clusters (Base Database, ExaDB-D, ExaCC). Their key is
+ * never changed by cmk-guard: moving a database from its wallet to a Vault key needs its passwords,
+ * so every non-compliant database is reported with the command and where to find it.
+ */
+public final class DatabaseType implements ResourceType {
+    /** Events that name the DB system, VM cluster or DB home that created databases, by the OCID kind they name. */
+    static final Map<String, String> PARENT_EVENTS = Map.of(
+            DatabaseFamily.event("launchdbsystem.end"), "dbsystem",
+            DatabaseFamily.event("createcloudvmcluster.end"), "cloudvmcluster",
+            DatabaseFamily.event("createdbhome.end"), "dbhome");
+
+    @Override
+    public String name() {
+        return "database";
+    }
+
+    @Override
+    public String noun() {
+        return "database";
+    }
+
+    @Override
+    public String ocidKind() {
+        return "database";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        Set<String> all = new HashSet<>(DatabaseFamily.events("createdatabase.end", "updatedatabase.end",
+                "restoredatabase.end", "migratedatabasekmskey.end", "rotatedatabasekmskey.end",
+                "changedatabasekeystoretype.end"));
+        all.addAll(PARENT_EVENTS.keySet());
+        return Set.copyOf(all);
+    }
+
+    @Override
+    public String subjectKind(String eventType) {
+        return PARENT_EVENTS.getOrDefault(eventType, ocidKind());
+    }
+
+    /** A DB system, VM cluster or DB home event asks for every database it holds. */
+    @Override
+    public List<String> resourceIds(OciEvent event, OciClients clients) {
+        String parentKind = PARENT_EVENTS.get(event.eventType());
+        if (parentKind == null) {
+            return List.of(event.resourceId());
+        }
+        return DatabasesUnder.parent(clients, event.compartmentId(), parentKind, event.resourceId());
+    }
+
+    @Override
+    public Optional<Resource> fetch(OciClients clients, String id) {
+        return OciCalls.find("GetDatabase " + id,
+                        () -> clients.database().getDatabase(GetDatabaseRequest.builder().databaseId(id).build()))
+                .map(response -> toResource(response.getDatabase(), response.getEtag()));
+    }
+
+    private Resource toResource(Database db, String etag) {
+        String region = DatabaseFamily.regionOf(db.getId());
+        Resource resource = new Resource(name(), db.getId(), label(db), db.getCompartmentId(), region,
+                DatabaseFamily.state(db.getLifecycleState()), encryptionOf(db), List.of(), Optional.empty(),
+                DatabaseFamily.tags(db.getFreeformTags()), etag)
+                .withKeyChangeBlocker(DatabaseFamily.neverMigrated("a database"));
+        return resource.withConsolePath(DatabaseFamily.consolePathOf(db)
+                .orElse(DatabaseFamily.fallbackConsolePath(db.getCompartmentId(), region)));
+    }
+
+    /**
+     * A Vault key (kmsKeyId, usually with vaultId), an Oracle Key Vault key store, or else the TDE
+     * master key sits only in the database's file-based wallet: not a customer-managed key.
+     * (encryptionKeyLocationDetails, where Oracle Database@AWS keys show, is not in OCI SDK 3.55.1.)
+     */
+    static Encryption encryptionOf(Database db) {
+        if (!isBlank(db.getKmsKeyId())) {
+            return Encryption.ofKmsKeyId(db.getKmsKeyId(), db.getVaultId());
+        }
+        if (!isBlank(db.getKeyStoreId())) {
+            return Encryption.external("OKV", details("keyStoreId", db.getKeyStoreId(),
+                    "keyStoreWalletName", db.getKeyStoreWalletName()));
+        }
+        return Encryption.oracleManaged();
+    }
+
+    static String label(Database db) {
+        return isBlank(db.getDbName()) ? db.getDbUniqueName() : db.getDbName();
+    }
+
+    @Override
+    public boolean keyChangeableInPlace() {
+        return false;
+    }
+
+    @Override
+    public String fixCommand(Resource resource, String keyId) {
+        return DatabaseFamily.migrateCommand(resource.id(), keyId);
+    }
+
+    @Override
+    public Optional<String> prerequisite() {
+        return DatabaseFamily.DATABASE_KEY_GRANT;
+    }
+
+    @Override
+    public String consolePath(Resource resource) {
+        return resource.consolePath()
+                .orElse(DatabaseFamily.fallbackConsolePath(resource.compartmentId(), resource.region()));
+    }
+
+    @Override
+    public List<String> requiredPermissions() {
+        return List.of("DATABASE_INSPECT", "DB_HOME_INSPECT");
+    }
+}

@@ -1,0 +1,54 @@
+package io.cmkguard.resource.type;
+
+import com.oracle.bmc.database.model.DatabaseSummary;
+import com.oracle.bmc.database.model.DbHomeSummary;
+import com.oracle.bmc.database.requests.ListDatabasesRequest;
+import com.oracle.bmc.database.requests.ListDbHomesRequest;
+import io.cmkguard.oci.OciCalls;
+import io.cmkguard.oci.OciClients;
+
+import java.util.List;
+
+/**
+ * The databases under a DB system, cloud VM cluster or DB home, found through their DB homes (a DB
+ * home's databases share its compartment, the one the creating event reports).
+ */
+final class DatabasesUnder {
+    private DatabasesUnder() {
+    }
+
+    /** @param parentKind the OCID kind of the parent: dbsystem, cloudvmcluster or dbhome */
+    static List<String> parent(OciClients clients, String compartmentId, String parentKind, String parentId) {
+        List<String> homes = parentKind.equals("dbhome")
+                ? List.of(parentId) : homes(clients, compartmentId, parentKind, parentId);
+        return homes.stream().flatMap(h -> databases(clients, compartmentId, h).stream()).distinct().toList();
+    }
+
+    private static List<String> homes(OciClients clients, String compartmentId, String parentKind, String parentId) {
+        ListDbHomesRequest.Builder request = ListDbHomesRequest.builder().compartmentId(compartmentId);
+        if (parentKind.equals("dbsystem")) {
+            request.dbSystemId(parentId);
+        } else {
+            request.vmClusterId(parentId); // ListDbHomes names cloud and Cloud@Customer VM clusters alike
+        }
+        List<DbHomeSummary> found = OciCalls.call("ListDbHomes " + parentId, () ->
+                DatabaseFamily.all(clients.database().getPaginators().listDbHomesRecordIterator(request.build())));
+        return found.stream()
+                .filter(h -> !DatabaseFamily.isGone(DatabaseFamily.state(h.getLifecycleState())))
+                .map(DbHomeSummary::getId)
+                .toList();
+    }
+
+    private static List<String> databases(OciClients clients, String compartmentId, String dbHomeId) {
+        ListDatabasesRequest request = ListDatabasesRequest.builder()
+                .compartmentId(compartmentId)
+                .dbHomeId(dbHomeId)
+                .build();
+        List<DatabaseSummary> found = OciCalls.call("ListDatabases " + dbHomeId,
+                () -> DatabaseFamily.all(clients.database().getPaginators().listDatabasesRecordIterator(request)));
+        return found.stream()
+                .filter(d -> !DatabaseFamily.isGone(DatabaseFamily.state(d.getLifecycleState())))
+                .map(DatabaseSummary::getId)
+                .toList();
+    }
+}

@@ -1,0 +1,117 @@
+package io.cmkguard.resource.type;
+
+import com.oracle.bmc.database.model.Database;
+import com.oracle.bmc.database.model.PluggableDatabase;
+import com.oracle.bmc.database.requests.GetDatabaseRequest;
+import com.oracle.bmc.database.requests.GetPluggableDatabaseRequest;
+import io.cmkguard.oci.OciCalls;
+import io.cmkguard.oci.OciClients;
+import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.ResourceType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.cmkguard.resource.type.DatabaseFamily.isBlank;
+
+/**
+ * Pluggable databases. A PDB's TDE keys are managed by its container database (CDB), so it is judged
+ * by its own key fields and, where it has none, by its CDB's; the fix is always on the CDB, and
+ * cmk-guard never makes it (see {@link DatabaseType}).
+ */
+public final class PluggableDatabaseType implements ResourceType {
+    /** Names the CDB in results and findings, e.g. "plugged into container database X (...)". */
+    static final String PLUGGED_INTO = "plugged into container";
+
+    @Override
+    public String name() {
+        return "pluggable-database";
+    }
+
+    @Override
+    public String noun() {
+        return "pluggable database";
+    }
+
+    @Override
+    public String ocidKind() {
+        return "pluggabledatabase";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return DatabaseFamily.events("createpluggabledatabase.end", "pluggabledatabase.localclone.end",
+                "pluggabledatabase.remoteclone.end", "pluggabledatabase.relocate.end",
+                "pluggabledatabase.refresh.end");
+    }
+
+    @Override
+    public Optional<Resource> fetch(OciClients clients, String id) {
+        Optional<PluggableDatabase> pdb = OciCalls.find("GetPluggableDatabase " + id, () -> clients.database()
+                .getPluggableDatabase(GetPluggableDatabaseRequest.builder().pluggableDatabaseId(id).build())
+                .getPluggableDatabase());
+        if (pdb.isEmpty()) {
+            return Optional.empty();
+        }
+        String cdbId = pdb.get().getContainerDatabaseId();
+        Optional<Database> cdb = isBlank(cdbId) ? Optional.empty() : OciCalls.find("GetDatabase " + cdbId,
+                () -> clients.database().getDatabase(GetDatabaseRequest.builder().databaseId(cdbId).build())
+                        .getDatabase());
+        return Optional.of(toResource(pdb.get(), cdb));
+    }
+
+    private Resource toResource(PluggableDatabase pdb, Optional<Database> cdb) {
+        String region = DatabaseFamily.regionOf(pdb.getId());
+        // the CDB as lineage: the policy then names it, with its key, in every finding
+        Optional<Lineage> container = Optional.ofNullable(pdb.getContainerDatabaseId())
+                .map(cdbId -> new Lineage(PLUGGED_INTO, cdbId));
+        Resource resource = new Resource(name(), pdb.getId(), pdb.getPdbName(), pdb.getCompartmentId(), region,
+                DatabaseFamily.state(pdb.getLifecycleState()), encryptionOf(pdb, cdb), List.of(), container,
+                DatabaseFamily.tags(pdb.getFreeformTags()), "")
+                .withKeyChangeBlocker("a pluggable database uses its container database's key, and "
+                        + DatabaseFamily.neverMigrated("the container database"));
+        return resource.withConsolePath(cdb.flatMap(DatabaseFamily::consolePathOf)
+                .orElse(DatabaseFamily.fallbackConsolePath(pdb.getCompartmentId(), region)));
+    }
+
+    /** Its own Vault key if it reports one, else its container database's key (wallet, Vault or OKV). */
+    static Encryption encryptionOf(PluggableDatabase pdb, Optional<Database> cdb) {
+        if (!isBlank(pdb.getKmsKeyId())) {
+            String vaultId = cdb.filter(c -> pdb.getKmsKeyId().equals(c.getKmsKeyId()))
+                    .map(Database::getVaultId).orElse("");
+            return Encryption.ofKmsKeyId(pdb.getKmsKeyId(), vaultId);
+        }
+        return cdb.map(DatabaseType::encryptionOf).orElse(Encryption.oracleManaged());
+    }
+
+    @Override
+    public boolean keyChangeableInPlace() {
+        return false;
+    }
+
+    /** The key is changed on the container database. */
+    @Override
+    public String fixCommand(Resource resource, String keyId) {
+        return DatabaseFamily.migrateCommand(resource.lineage().map(Lineage::sourceId)
+                .orElse("<container database OCID>"), keyId);
+    }
+
+    @Override
+    public Optional<String> prerequisite() {
+        return DatabaseFamily.DATABASE_KEY_GRANT;
+    }
+
+    @Override
+    public String consolePath(Resource resource) {
+        return resource.consolePath()
+                .orElse(DatabaseFamily.fallbackConsolePath(resource.compartmentId(), resource.region()));
+    }
+
+    @Override
+    public List<String> requiredPermissions() {
+        return List.of("PLUGGABLE_DATABASE_INSPECT", "DATABASE_INSPECT");
+    }
+}
