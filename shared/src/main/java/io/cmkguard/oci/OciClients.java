@@ -37,6 +37,7 @@ public final class OciClients implements AutoCloseable {
     private final Lazy<NotificationDataPlaneClient> ons;
     private final Lazy<DatabaseClient> database;
     private final Map<String, KmsManagementClient> kmsManagement = new ConcurrentHashMap<>();
+    private final SignedJsonReader rawReader;
 
     /**
      * @param region   the region the clients call (the function's own), if known
@@ -63,6 +64,16 @@ public final class OciClients implements AutoCloseable {
         this.kmsVault = new Lazy<>(() -> build(KmsVaultClient.builder()));
         this.ons = new Lazy<>(() -> build(NotificationDataPlaneClient.builder()));
         this.database = new Lazy<>(() -> build(DatabaseClient.builder()));
+        this.rawReader = new SignedJsonReader(signer, attempts, timeout);
+    }
+
+    /**
+     * A database's wire JSON, signed like every SDK call: for fields SDK 3.55.1 does not model.
+     * Empty when it does not exist.
+     */
+    public Optional<com.fasterxml.jackson.databind.JsonNode> databaseJson(String databaseId) {
+        return rawReader.get("GetDatabase (raw) " + databaseId, database().getEndpoint(),
+                "/20160918/databases/" + databaseId);
     }
 
     public BlockstorageClient blockstorage() {

@@ -64,9 +64,8 @@ class DatabaseIT {
             "databaseservice.createdatabase.end--compliant.json, COMPLIANT, NONE",
             "databaseservice.createdatabase.end--wallet-only.json, NON_COMPLIANT, NOTIFIED",
             "databaseservice.createdatabase.end--okv.json, COMPLIANT, NONE",
-            // OCI SDK 3.55.1 has no Database.encryptionKeyLocationDetails, so the AWS key is invisible
-            // and the database reads as wallet-only (see DatabaseMappingTest.awsKeyLocationNeedsANewerSdk)
-            "databaseservice.createdatabase.end--aws-key-location.json, NON_COMPLIANT, NOTIFIED",
+            // OCI SDK 3.55.1 has no Database.encryptionKeyLocationDetails: read from the raw signed answer
+            "databaseservice.createdatabase.end--aws-key-location.json, COMPLIANT, NONE",
             "databaseservice.updatedatabase.end--wallet-only.json, NON_COMPLIANT, NOTIFIED",
             "databaseservice.restoredatabase.end--compliant.json, COMPLIANT, NONE",
             "databaseservice.migratedatabasekmskey.end--compliant.json, COMPLIANT, NONE",

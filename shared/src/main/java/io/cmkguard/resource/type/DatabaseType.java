@@ -73,13 +73,13 @@ public final class DatabaseType implements ResourceType {
     public Optional<Resource> fetch(OciClients clients, String id) {
         return OciCalls.find("GetDatabase " + id,
                         () -> clients.database().getDatabase(GetDatabaseRequest.builder().databaseId(id).build()))
-                .map(response -> toResource(response.getDatabase(), response.getEtag()));
+                .map(response -> toResource(response.getDatabase(), response.getEtag(), clients));
     }
 
-    private Resource toResource(Database db, String etag) {
+    private Resource toResource(Database db, String etag, OciClients clients) {
         String region = DatabaseFamily.regionOf(db.getId());
         Resource resource = new Resource(name(), db.getId(), label(db), db.getCompartmentId(), region,
-                DatabaseFamily.state(db.getLifecycleState()), encryptionOf(db), List.of(), Optional.empty(),
+                DatabaseFamily.state(db.getLifecycleState()), encryptionOf(db, clients), List.of(), Optional.empty(),
                 DatabaseFamily.tags(db.getFreeformTags()), etag)
                 .withKeyChangeBlocker(DatabaseFamily.neverMigrated("a database"));
         return resource.withConsolePath(DatabaseFamily.consolePathOf(db)
@@ -87,9 +87,42 @@ public final class DatabaseType implements ResourceType {
     }
 
     /**
+     * The key as the model shows it, else the external key location (Oracle Database@AWS and
+     * friends), which OCI SDK 3.55.1 does not model: read from the raw, signed answer, and only for
+     * databases that would otherwise count as wallet-only.
+     */
+    static Encryption encryptionOf(Database db, OciClients clients) {
+        Encryption modelled = encryptionOf(db);
+        if (modelled.isCustomerManaged()) {
+            return modelled;
+        }
+        return clients.databaseJson(db.getId())
+                .map(json -> json.path("encryptionKeyLocationDetails"))
+                .flatMap(DatabaseType::keyLocation)
+                .orElse(modelled);
+    }
+
+    /** encryptionKeyLocationDetails: providerType AWS / AZURE / GCP / EXTERNAL and the key it names. */
+    static Optional<Encryption> keyLocation(com.fasterxml.jackson.databind.JsonNode location) {
+        String provider = location.path("providerType").asText("");
+        String keyField = switch (provider) {
+            case "AWS" -> "awsEncryptionKeyId";
+            case "AZURE" -> "azureEncryptionKeyId";
+            case "GCP" -> "googleCloudProviderEncryptionKeyId";
+            case "EXTERNAL" -> "hsmPassword"; // an external HSM: the location itself is the evidence
+            default -> "";
+        };
+        if (keyField.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = provider.equals("EXTERNAL") ? "external HSM" : location.path(keyField).asText("");
+        return key.isBlank() ? Optional.empty()
+                : Optional.of(Encryption.external(provider, details(provider.equals("EXTERNAL") ? "location" : keyField, key)));
+    }
+
+    /**
      * A Vault key (kmsKeyId, usually with vaultId), an Oracle Key Vault key store, or else the TDE
      * master key sits only in the database's file-based wallet: not a customer-managed key.
-     * (encryptionKeyLocationDetails, where Oracle Database@AWS keys show, is not in OCI SDK 3.55.1.)
      */
     static Encryption encryptionOf(Database db) {
         if (!isBlank(db.getKmsKeyId())) {

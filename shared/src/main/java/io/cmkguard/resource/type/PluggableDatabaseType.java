@@ -60,16 +60,16 @@ public final class PluggableDatabaseType implements ResourceType {
         Optional<Database> cdb = isBlank(cdbId) ? Optional.empty() : OciCalls.find("GetDatabase " + cdbId,
                 () -> clients.database().getDatabase(GetDatabaseRequest.builder().databaseId(cdbId).build())
                         .getDatabase());
-        return Optional.of(toResource(pdb.get(), cdb));
+        return Optional.of(toResource(pdb.get(), cdb, clients));
     }
 
-    private Resource toResource(PluggableDatabase pdb, Optional<Database> cdb) {
+    private Resource toResource(PluggableDatabase pdb, Optional<Database> cdb, OciClients clients) {
         String region = DatabaseFamily.regionOf(pdb.getId());
         // the CDB as lineage: the policy then names it, with its key, in every finding
         Optional<Lineage> container = Optional.ofNullable(pdb.getContainerDatabaseId())
                 .map(cdbId -> new Lineage(PLUGGED_INTO, cdbId));
         Resource resource = new Resource(name(), pdb.getId(), pdb.getPdbName(), pdb.getCompartmentId(), region,
-                DatabaseFamily.state(pdb.getLifecycleState()), encryptionOf(pdb, cdb), List.of(), container,
+                DatabaseFamily.state(pdb.getLifecycleState()), encryptionOf(pdb, cdb, clients), List.of(), container,
                 DatabaseFamily.tags(pdb.getFreeformTags()), "")
                 .withKeyChangeBlocker("a pluggable database uses its container database's key, and "
                         + DatabaseFamily.neverMigrated("the container database"));
@@ -78,6 +78,14 @@ public final class PluggableDatabaseType implements ResourceType {
     }
 
     /** Its own Vault key if it reports one, else its container database's key (wallet, Vault or OKV). */
+    static Encryption encryptionOf(PluggableDatabase pdb, Optional<Database> cdb, OciClients clients) {
+        Encryption modelled = encryptionOf(pdb, cdb);
+        if (modelled.isCustomerManaged() || !isBlank(pdb.getKmsKeyId()) || cdb.isEmpty()) {
+            return modelled;
+        }
+        return DatabaseType.encryptionOf(cdb.get(), clients); // the container's external key location, if any
+    }
+
     static Encryption encryptionOf(PluggableDatabase pdb, Optional<Database> cdb) {
         if (!isBlank(pdb.getKmsKeyId())) {
             String vaultId = cdb.filter(c -> pdb.getKmsKeyId().equals(c.getKmsKeyId()))

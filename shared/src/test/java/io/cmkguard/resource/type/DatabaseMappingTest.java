@@ -127,10 +127,22 @@ class DatabaseMappingTest {
 
     /**
      * Tripwire: Oracle Database@AWS keys show only in Database.encryptionKeyLocationDetails, which OCI
-     * SDK 3.55.1 does not have. When the SDK is raised this fails: then map providerType AWS
-     * (awsEncryptionKeyId) to Encryption.external("AWS", ...) in DatabaseType.encryptionOf and expect
-     * COMPLIANT for createdatabase.end--aws-key-location in DatabaseIT.
+     * SDK 3.55.1 does not have, so DatabaseType reads it from the raw signed answer. When the SDK is
+     * raised this fails: then read it from the model and drop OciClients.databaseJson.
      */
+    @Test
+    void externalKeyLocationsMapToTheirProviders() {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(Encryption.external("AWS", java.util.Map.of("awsEncryptionKeyId", "ocid1.oracledbawskey.oc1.iad.k")),
+                DatabaseType.keyLocation(json.createObjectNode().put("providerType", "AWS")
+                        .put("awsEncryptionKeyId", "ocid1.oracledbawskey.oc1.iad.k")).orElseThrow());
+        assertEquals("AZURE", DatabaseType.keyLocation(json.createObjectNode().put("providerType", "AZURE")
+                .put("azureEncryptionKeyId", "k")).orElseThrow().provider());
+        assertTrue(DatabaseType.keyLocation(json.createObjectNode().put("providerType", "AWS")).isEmpty(),
+                "a location without a key id proves nothing");
+        assertTrue(DatabaseType.keyLocation(json.createObjectNode()).isEmpty());
+    }
+
     @Test
     void awsKeyLocationNeedsANewerSdk() {
         assertThrows(NoSuchMethodException.class, () -> Database.class.getMethod("getEncryptionKeyLocationDetails"));

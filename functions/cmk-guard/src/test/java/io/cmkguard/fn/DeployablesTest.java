@@ -1,0 +1,71 @@
+package io.cmkguard.fn;
+
+import com.fnproject.fn.runtime.Version;
+import io.cmkguard.config.GuardConfig;
+import io.cmkguard.resource.ResourceTypes;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** func.yaml and the Dockerfile cannot be run here (no Docker, no Fn server): check them by reading. */
+class DeployablesTest {
+    private static final String HANDLER = "io.cmkguard.fn.CmkGuardFunction::handleRequest";
+
+    @Test
+    void funcYamlListsEveryConfigKeyTheFunctionUnderstands() {
+        Set<String> expected = new TreeSet<>(GuardConfig.KEYS);
+        ResourceTypes.names().forEach(type -> expected.add(GuardConfig.modeKeyFor(type)));
+        Set<String> listed = new TreeSet<>(configKeys(RepoFiles.read(RepoFiles.root().resolve("func.yaml"))));
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(listed);
+        Set<String> unknown = new TreeSet<>(listed);
+        unknown.removeAll(expected);
+        assertEquals("", (missing.isEmpty() ? "" : "func.yaml lacks " + missing + ". ")
+                + (unknown.isEmpty() ? "" : "func.yaml lists keys the function rejects: " + unknown));
+    }
+
+    @Test
+    void funcYamlDescribesTheDockerFunction() {
+        String yaml = RepoFiles.read(RepoFiles.root().resolve("func.yaml"));
+        for (String line : List.of("schema_version: 20180708", "name: cmk-guard", "version: 0.1.0",
+                "runtime: docker", "memory: 512", "timeout: 120", "  CMK_GUARD_MODE: notify")) {
+            assertTrue(yaml.lines().anyMatch(line::equals), "func.yaml lacks: " + line);
+        }
+    }
+
+    @Test
+    void dockerfileRunsThisHandlerOnTheFdkImageOfTheBuiltVersion() throws Exception {
+        String dockerfile = RepoFiles.read(RepoFiles.root().resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("\nFROM fnproject/fn-java-fdk:jre17-" + Version.FDK_VERSION + "\n"),
+                "the runtime image must match the FDK on the class path (" + Version.FDK_VERSION + ")");
+        assertTrue(dockerfile.contains("CMD [\"" + HANDLER + "\"]"));
+        assertTrue(dockerfile.contains("functions/cmk-guard/target/cmk-guard-function-0.1.0.jar /function/app/"));
+        CmkGuardFunction.class.getMethod("handleRequest", String.class); // the named handler exists
+    }
+
+    /** The keys of the top-level config: block (two-space indented "KEY: value" lines). */
+    private static List<String> configKeys(String yaml) {
+        List<String> keys = new ArrayList<>();
+        boolean inConfig = false;
+        Pattern entry = Pattern.compile("^  ([A-Z0-9_]+):.*$");
+        for (String line : yaml.lines().toList()) {
+            if (!line.startsWith(" ") && !line.startsWith("#") && !line.isBlank()) {
+                inConfig = line.equals("config:");
+                continue;
+            }
+            Matcher m = entry.matcher(line);
+            if (inConfig && m.matches()) {
+                keys.add(m.group(1));
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,68 @@
+package io.cmkguard.launcher;
+
+import com.fnproject.fn.api.Headers;
+import com.fnproject.fn.api.InputEvent;
+import com.fnproject.fn.api.OutputEvent;
+import com.fnproject.fn.runtime.EventCodec;
+import com.fnproject.fn.runtime.ReadOnceInputEvent;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The FDK's transport, in memory: where the Fn server would POST /call over the unix socket, this feeds
+ * each body to the runtime's handler and keeps each answer. The runtime's own code (config, coercion,
+ * invocation, error mapping) runs unchanged; only the socket is skipped, which needs a native library
+ * that ships only in the Fn image.
+ */
+final class InMemoryCodec implements EventCodec {
+    /** As long as the function may run (func.yaml timeout). */
+    static final Duration DEADLINE = Duration.ofSeconds(120);
+
+    private final List<String> bodies;
+    private final List<Answer> answers = new ArrayList<>();
+
+    InMemoryCodec(List<String> bodies) {
+        this.bodies = List.copyOf(bodies);
+    }
+
+    @Override
+    public void runCodec(Handler handler) {
+        int call = 0;
+        for (String body : bodies) {
+            call++;
+            Headers headers = Headers.emptyHeaders().addHeader("Content-Type", "application/json");
+            InputEvent event = new ReadOnceInputEvent(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                    headers, "cmk-guard-local-call-" + call, Instant.now().plus(DEADLINE));
+            answers.add(Answer.of(handler.handle(event)));
+        }
+    }
+
+    List<Answer> answers() {
+        return List.copyOf(answers);
+    }
+
+    /** One function answer: the FDK status and the body (the result JSON when it succeeded). */
+    record Answer(OutputEvent.Status status, String body) {
+        static Answer of(OutputEvent output) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                output.writeToOutput(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the function's answer", e);
+            }
+            return new Answer(output.getStatus(), bytes.toString(StandardCharsets.UTF_8));
+        }
+
+        boolean succeeded() {
+            return status == OutputEvent.Status.Success;
+        }
+    }
+}

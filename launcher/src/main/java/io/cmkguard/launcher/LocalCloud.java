@@ -1,0 +1,67 @@
+package io.cmkguard.launcher;
+
+import io.cmkguard.emulator.EmulatorOptions;
+import io.cmkguard.emulator.OciEmulator;
+import io.cmkguard.emulator.SigningKeys;
+import io.cmkguard.emulator.World;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The emulator seeded with a world, plus a throwaway API signing key it trusts and the OCI config file
+ * the function signs with. The key lives in a temp dir that is deleted on close.
+ */
+final class LocalCloud implements AutoCloseable {
+    private final OciEmulator emulator;
+    private final Path keyDir;
+    private final Path ociConfigFile;
+
+    private LocalCloud(OciEmulator emulator, Path keyDir, Path ociConfigFile) {
+        this.emulator = emulator;
+        this.keyDir = keyDir;
+        this.ociConfigFile = ociConfigFile;
+    }
+
+    static LocalCloud start(World world) {
+        SigningKeys keys = SigningKeys.generate();
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("cmk-guard-local-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory", e);
+        }
+        Path config = keys.writeOciConfig(dir);
+        return new LocalCloud(OciEmulator.start(world, EmulatorOptions.trusting(keys.publicKey())), dir, config);
+    }
+
+    OciEmulator emulator() {
+        return emulator;
+    }
+
+    /** The function config that points it at this emulator, signing with the throwaway key. */
+    Map<String, String> wiring() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("CMK_GUARD_OCI_ENDPOINT", emulator.baseUrl());
+        config.put("CMK_GUARD_AUTH", "config_file");
+        config.put("OCI_CONFIG_FILE", ociConfigFile.toString());
+        config.put("CMK_GUARD_REGION", SigningKeys.REGION);
+        return config;
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+        try {
+            Files.deleteIfExists(keyDir.resolve(SigningKeys.PRIVATE_KEY_FILE));
+            Files.deleteIfExists(keyDir.resolve(SigningKeys.CONFIG_FILE));
+            Files.deleteIfExists(keyDir);
+        } catch (IOException e) {
+            System.err.println("cmk-guard: could not delete the throwaway key in " + keyDir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.cmkguard.launcher;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-text table with a header row; columns as wide as their widest cell. */
+final class ResultTable {
+    private final List<String> header;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    ResultTable(String... header) {
+        this.header = List.of(header);
+    }
+
+    void add(String... cells) {
+        if (cells.length != header.size()) {
+            throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.length);
+        }
+        rows.add(List.of(cells));
+    }
+
+    void print(PrintStream out) {
+        int[] widths = new int[header.size()];
+        List<List<String>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        for (List<String> row : all) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        printRow(out, header, widths);
+        List<String> rule = new ArrayList<>();
+        for (int width : widths) {
+            rule.add("-".repeat(width));
+        }
+        printRow(out, rule, widths);
+        rows.forEach(row -> printRow(out, row, widths));
+    }
+
+    private static void printRow(PrintStream out, List<String> row, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < row.size(); i++) {
+            boolean last = i == row.size() - 1;
+            line.append(last ? row.get(i) : String.format("%-" + widths[i] + "s  ", row.get(i)));
+        }
+        out.println(line);
+    }
+}
