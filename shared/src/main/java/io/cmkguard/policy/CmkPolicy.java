@@ -144,7 +144,7 @@ public final class CmkPolicy {
         Encryption e = resource.encryption();
         return switch (e.kind()) {
             case ORACLE_MANAGED -> List.of(Problem.fixable(
-                    "it is encrypted with the Oracle-managed key: no customer-managed key is assigned"));
+                    "it is encrypted with " + e.describe() + ": no customer-managed key is assigned"));
             case OCI_VAULT -> keyProblems(e.keyId(), resource.region(), Optional.ofNullable(keys.get(e.keyId())));
             case EXTERNAL -> externalKeyProblems(e);
         };

@@ -21,6 +21,14 @@ public record Encryption(Kind kind, String keyId, String vaultId, String provide
         return new Encryption(Kind.ORACLE_MANAGED, "", "", "", Map.of());
     }
 
+    /**
+     * A database whose TDE master key sits only in its own file-based wallet: not customer-managed
+     * in the CMK sense (no Vault, OKV or external KMS holds it), and judged like the Oracle-managed key.
+     */
+    public static Encryption walletOnly() {
+        return new Encryption(Kind.ORACLE_MANAGED, "", "", "WALLET", Map.of());
+    }
+
     public static Encryption vaultKey(String keyId, String vaultId) {
         return new Encryption(Kind.OCI_VAULT, keyId, vaultId == null ? "" : vaultId, "", Map.of());
     }
@@ -53,7 +61,8 @@ public record Encryption(Kind kind, String keyId, String vaultId, String provide
     /** A short human description: "the Oracle-managed key", "Vault key ocid1.key...", "AWS KMS key arn:...". */
     public String describe() {
         return switch (kind) {
-            case ORACLE_MANAGED -> "the Oracle-managed key";
+            case ORACLE_MANAGED -> "WALLET".equals(provider)
+                    ? "a TDE master key kept only in the database's own wallet" : "the Oracle-managed key";
             case OCI_VAULT -> "Vault key " + keyId;
             case EXTERNAL -> provider + " key" + (details.isEmpty() ? "" : " " + details.values().iterator().next());
         };

@@ -132,7 +132,7 @@ public final class DatabaseType implements ResourceType {
             return Encryption.external("OKV", details("keyStoreId", db.getKeyStoreId(),
                     "keyStoreWalletName", db.getKeyStoreWalletName()));
         }
-        return Encryption.oracleManaged();
+        return Encryption.walletOnly();
     }
 
     static String label(Database db) {

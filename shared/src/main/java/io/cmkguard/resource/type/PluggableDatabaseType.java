@@ -92,7 +92,7 @@ public final class PluggableDatabaseType implements ResourceType {
                     .map(Database::getVaultId).orElse("");
             return Encryption.ofKmsKeyId(pdb.getKmsKeyId(), vaultId);
         }
-        return cdb.map(DatabaseType::encryptionOf).orElse(Encryption.oracleManaged());
+        return cdb.map(DatabaseType::encryptionOf).orElse(Encryption.walletOnly());
     }
 
     @Override

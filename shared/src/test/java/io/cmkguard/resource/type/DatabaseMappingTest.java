@@ -121,7 +121,7 @@ class DatabaseMappingTest {
                 .keyStoreWalletName("w").build());
         assertEquals("OKV", okv.provider());
         assertEquals("ocid1.keystore.oc1.iad.k", okv.details().get("keyStoreId"));
-        assertEquals(Encryption.oracleManaged(), DatabaseType.encryptionOf(Database.builder().build()),
+        assertEquals(Encryption.walletOnly(), DatabaseType.encryptionOf(Database.builder().build()),
                 "a wallet-only database has no customer-managed key");
     }
 
@@ -154,13 +154,13 @@ class DatabaseMappingTest {
         Database walletCdb = Database.builder().build();
         assertEquals(Encryption.vaultKey(KEY, VAULT), PluggableDatabaseType.encryptionOf(
                 PluggableDatabase.builder().build(), Optional.of(vaultCdb)));
-        assertEquals(Encryption.oracleManaged(), PluggableDatabaseType.encryptionOf(
+        assertEquals(Encryption.walletOnly(), PluggableDatabaseType.encryptionOf(
                 PluggableDatabase.builder().build(), Optional.of(walletCdb)));
         assertEquals(Encryption.vaultKey(KEY, VAULT), PluggableDatabaseType.encryptionOf(
                 PluggableDatabase.builder().kmsKeyId(KEY).build(), Optional.of(vaultCdb)));
         assertEquals(Encryption.vaultKey(KEY, ""), PluggableDatabaseType.encryptionOf(
                 PluggableDatabase.builder().kmsKeyId(KEY).build(), Optional.empty()));
-        assertEquals(Encryption.oracleManaged(), PluggableDatabaseType.encryptionOf(
+        assertEquals(Encryption.walletOnly(), PluggableDatabaseType.encryptionOf(
                 PluggableDatabase.builder().build(), Optional.empty()), "no key and no readable container");
     }
 }
