@@ -217,7 +217,8 @@ public final class Guard {
         }
         String fixKey = config.remediationKeyFor(o.resource().compartmentId()).orElse("<customer-managed key OCID>");
         Finding finding = new Finding(result, o.type().noun(), o.event().compartmentName(), blocker,
-                Optional.of(o.type().fixCommand(o.resource(), fixKey)),
+                // a replica-only finding carries its own fix in its reason; the resource's key is fine
+                o.verdict().ownKeyFails() ? Optional.of(o.type().fixCommand(o.resource(), fixKey)) : Optional.empty(),
                 config.consoleUrl() + o.type().consolePath(o.resource()), o.type().prerequisite());
         try {
             String messageId = notifier.publish(FindingMessage.render(finding));

@@ -43,12 +43,14 @@ public final class CmkPolicy {
         List<String> notes = new ArrayList<>();
         Exemption.check(resource.freeformTags(), config.exemptTag(), now, notes);
         List<Problem> problems = new ArrayList<>(encryptionProblems(resource, keys));
+        boolean ownKeyFails = !problems.isEmpty();
         for (Replica replica : resource.replicas()) {
             if (!replica.encryption().isCustomerManaged()) {
                 problems.add(Problem.blocked("its replica " + label(replica) + " in "
                                 + replica.availabilityDomain() + " is encrypted with the Oracle-managed key",
-                        "OCI cannot change a replica's key in place: set a key of the destination region as"
-                                + " the replica key (xrrKmsKeyId) on the source and re-create the replica"));
+                        "OCI cannot change a replica's key in place: name a key of the replica's region"
+                                + " (xrrKmsKeyId) on the source, which re-creates the replica: "
+                                + replica.fixCommand()));
             }
         }
         if (keyRemoval) {
@@ -72,7 +74,7 @@ public final class CmkPolicy {
             blocker = Optional.of("it is " + resource.lifecycleState()
                     + ", and OCI accepts a key change only when it is AVAILABLE");
         }
-        return new Verdict(Status.NON_COMPLIANT, reasons, downgrade, blocker);
+        return new Verdict(Status.NON_COMPLIANT, reasons, downgrade, blocker, ownKeyFails);
     }
 
     /** The EXEMPT verdict if the resource's exemption tag applies now; decided before any key is read. */

@@ -167,6 +167,16 @@ class GuardIT {
     }
 
     @Test
+    void replicaFindingGivesTheExactReplicaFix() {
+        tenancy.guard(REMEDIATE);
+        tenancy.send("blockvolumes.createvolume.end--replica-without-cmk.json");
+        String body = tenancy.emulator.messages().get(0).path("body").asText();
+        assertTrue(body.contains("oci bv volume update --volume-id ocid1.volume.oc1.iad.volreplicanocmk"
+                + " --block-volume-replicas '[{\"availabilityDomain\":\"Uocm:PHX-AD-1\""), body);
+        assertFalse(body.contains("volume-kms-key update"), "the volume's own key is fine: " + body);
+    }
+
+    @Test
     void auditModeOnlyLogs() {
         tenancy.guard(Map.of("CMK_GUARD_MODE", "audit"));
         JsonNode r = tenancy.send("blockvolumes.createvolume.end--oracle-managed.json");

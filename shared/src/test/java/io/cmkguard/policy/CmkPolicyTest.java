@@ -134,12 +134,13 @@ class CmkPolicyTest {
     @Test
     void replicaOnOracleKeyIsNotifyOnly() {
         Replica replica = new Replica("ocid1.blockvolumereplica.oc1.phx.r", "r", "Uocm:PHX-AD-1",
-                Encryption.oracleManaged());
+                Encryption.oracleManaged(), "oci bv volume update --volume-id v --block-volume-replicas '[...]'");
         Verdict v = judge(volume(Encryption.ofKmsKeyId(HSM_KEY), "AVAILABLE", Map.of(), List.of(replica),
                 Optional.empty()), key(HSM_KEY, "ENABLED", "HSM"));
         assertEquals(Status.NON_COMPLIANT, v.status());
         assertFalse(v.remediable());
         assertTrue(v.blocker().orElseThrow().contains("xrrKmsKeyId"));
+        assertTrue(v.blocker().orElseThrow().endsWith("oci bv volume update --volume-id v --block-volume-replicas '[...]'"));
     }
 
     @Test

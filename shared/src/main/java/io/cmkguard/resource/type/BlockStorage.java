@@ -38,6 +38,12 @@ final class BlockStorage {
         return lifecycleState == null ? "" : lifecycleState.getValue();
     }
 
+    /** The replica list option that names a key of the replica's own region for it. */
+    static String replicaKeyOption(String option, String availabilityDomain) {
+        return " " + option + " '[{\"availabilityDomain\":\"" + availabilityDomain
+                + "\",\"xrrKmsKeyId\":\"<key OCID in the replica's region>\"}]'";
+    }
+
     static String console(String path, String id, String region) {
         return "/block-storage/" + path + "/" + id + (region.isBlank() ? "" : "?region=" + region);
     }

@@ -62,7 +62,8 @@ public final class BlockVolumeType implements ResourceType {
         List<Replica> replicas = v.getBlockVolumeReplicas() == null ? List.of() : v.getBlockVolumeReplicas()
                 .stream()
                 .map(r -> new Replica(r.getBlockVolumeReplicaId(), r.getDisplayName(), r.getAvailabilityDomain(),
-                        Encryption.ofKmsKeyId(r.getKmsKeyId())))
+                        Encryption.ofKmsKeyId(r.getKmsKeyId()), "oci bv volume update --volume-id " + v.getId()
+                        + BlockStorage.replicaKeyOption("--block-volume-replicas", r.getAvailabilityDomain())))
                 .toList();
         return new Resource(name(), v.getId(), v.getDisplayName(), v.getCompartmentId(),
                 BlockStorage.regionOf(v.getId()), BlockStorage.state(v.getLifecycleState()),

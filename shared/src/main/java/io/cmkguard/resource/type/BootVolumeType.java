@@ -101,7 +101,8 @@ public final class BootVolumeType implements ResourceType {
         List<Replica> replicas = v.getBootVolumeReplicas() == null ? List.of() : v.getBootVolumeReplicas()
                 .stream()
                 .map(r -> new Replica(r.getBootVolumeReplicaId(), r.getDisplayName(), r.getAvailabilityDomain(),
-                        Encryption.ofKmsKeyId(r.getKmsKeyId())))
+                        Encryption.ofKmsKeyId(r.getKmsKeyId()), "oci bv boot-volume update --boot-volume-id "
+                        + v.getId() + BlockStorage.replicaKeyOption("--boot-volume-replicas", r.getAvailabilityDomain())))
                 .toList();
         return new Resource(name(), v.getId(), v.getDisplayName(), v.getCompartmentId(),
                 BlockStorage.regionOf(v.getId()), BlockStorage.state(v.getLifecycleState()),
