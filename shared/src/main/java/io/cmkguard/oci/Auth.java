@@ -8,6 +8,7 @@ import io.cmkguard.config.ConfigException;
 import io.cmkguard.config.GuardConfig;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,12 @@ public final class Auth {
             // Other versions need token endpoints the SDK reads from the process environment itself.
             return new Signer(ResourcePrincipalAuthenticationDetailsProvider.builder().build(),
                     Optional.ofNullable(env.get(GuardConfig.RP_REGION)));
+        }
+        String pem = env.get(RP_PEM);
+        if (pem != null && !pem.trim().startsWith("-----BEGIN") && !Files.isReadable(Path.of(pem.trim()))) {
+            // the SDK would take a missing path for inline PEM text and say "must be in PEM format"
+            throw new ConfigException(List.of("resource principal: " + RP_PEM + " names a file that cannot be read: "
+                    + pem.trim()));
         }
         try {
             var provider = ResourcePrincipalAuthenticationDetailsProviderBuilder.build_2_2(

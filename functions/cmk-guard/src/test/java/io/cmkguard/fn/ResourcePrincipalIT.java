@@ -107,6 +107,7 @@ public class ResourcePrincipalIT {
         assertEquals("ERROR", text(result, "verdict"));
         assertEquals("InvalidConfiguration", result.path("error").path("code").asText());
         assertTrue(result.toString(), result.path("reasons").get(0).asText().contains("resource principal"));
+        assertTrue(result.toString(), result.path("reasons").get(0).asText().contains("names a file that cannot be read"));
         assertEquals(List.of(), emulator.requests());
         assertTrue("the leak check must see the start-up log", fn.getStdErrAsString().contains("cmk-guard.config-error"));
         assertNoSecretIn(everythingTheFunctionSaid());
