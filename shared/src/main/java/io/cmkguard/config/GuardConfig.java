@@ -89,6 +89,11 @@ public record GuardConfig(
         return MODE_PREFIX + resourceType.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
+    /** Every per-resource-type mode key, e.g. CMK_GUARD_MODE_BLOCK_VOLUME. */
+    public static List<String> modeKeys() {
+        return ResourceTypes.checkedNames().stream().map(GuardConfig::modeKeyFor).toList();
+    }
+
     public static GuardConfig fromEnv(Map<String, String> env) {
         return new Reader(env).read();
     }
@@ -106,7 +111,7 @@ public record GuardConfig(
             rejectUnknownKeys();
             Mode mode = mode(MODE, Mode.NOTIFY);
             Map<String, Mode> byType = new LinkedHashMap<>();
-            for (String type : ResourceTypes.names()) {
+            for (String type : ResourceTypes.checkedNames()) {
                 String key = modeKeyFor(type);
                 if (present(key)) {
                     byType.put(type, mode(key, mode));
@@ -151,7 +156,7 @@ public record GuardConfig(
 
         private void rejectUnknownKeys() {
             Set<String> known = new TreeSet<>(KEYS);
-            ResourceTypes.names().forEach(type -> known.add(modeKeyFor(type)));
+            known.addAll(modeKeys());
             for (String key : new TreeSet<>(env.keySet())) {
                 if (key.startsWith("CMK_GUARD_") && !known.contains(key)) {
                     problems.add("unknown key " + key + closest(key, known)

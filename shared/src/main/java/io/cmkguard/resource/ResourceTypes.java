@@ -35,6 +35,11 @@ public final class ResourceTypes {
         return ALL.stream().map(ResourceType::name).toList();
     }
 
+    /** The types events lead to (the replica types are only read as sources, and need no mode). */
+    public static List<String> checkedNames() {
+        return ALL.stream().filter(t -> !t.eventTypes().isEmpty()).map(ResourceType::name).toList();
+    }
+
     /** The type an event type belongs to. */
     public static Optional<ResourceType> forEventType(String eventType) {
         return ALL.stream().filter(t -> t.eventTypes().contains(eventType)).findFirst();

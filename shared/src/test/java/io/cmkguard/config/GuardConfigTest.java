@@ -42,6 +42,14 @@ class GuardConfigTest {
     }
 
     @Test
+    void modeKeysExistOnlyForTypesEventsLeadTo() {
+        assertTrue(GuardConfig.modeKeys().contains("CMK_GUARD_MODE_AUTONOMOUS_DATABASE"));
+        ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromEnv(Map.of(
+                GuardConfig.TOPIC_ID, TOPIC, "CMK_GUARD_MODE_BLOCK_VOLUME_REPLICA", "audit")));
+        assertTrue(e.getMessage().contains("unknown key CMK_GUARD_MODE_BLOCK_VOLUME_REPLICA"), e.getMessage());
+    }
+
+    @Test
     void compartmentKeyMappingWinsOverTheDefaultKey() {
         GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC, GuardConfig.MODE, "remediate",
                 GuardConfig.KMS_KEY_ID, KEY,

@@ -2,7 +2,6 @@ package io.cmkguard.fn;
 
 import com.fnproject.fn.runtime.Version;
 import io.cmkguard.config.GuardConfig;
-import io.cmkguard.resource.ResourceTypes;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,8 +21,10 @@ class DeployablesTest {
     @Test
     void funcYamlListsEveryConfigKeyTheFunctionUnderstands() {
         Set<String> expected = new TreeSet<>(GuardConfig.KEYS);
-        ResourceTypes.names().forEach(type -> expected.add(GuardConfig.modeKeyFor(type)));
-        Set<String> listed = new TreeSet<>(configKeys(RepoFiles.read(RepoFiles.root().resolve("func.yaml"))));
+        expected.addAll(GuardConfig.modeKeys());
+        List<String> keys = configKeys(RepoFiles.read(RepoFiles.root().resolve("func.yaml")));
+        Set<String> listed = new TreeSet<>(keys);
+        assertEquals(listed.size(), keys.size(), "func.yaml lists a key twice: " + keys);
         Set<String> missing = new TreeSet<>(expected);
         missing.removeAll(listed);
         Set<String> unknown = new TreeSet<>(listed);
