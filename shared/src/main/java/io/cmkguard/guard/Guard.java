@@ -113,7 +113,7 @@ public final class Guard {
         Resource resource = read.get();
         Optional<Verdict> exempt = policy.exemption(resource, clock.instant());
         if (exempt.isPresent()) { // never touched: not even its key or source is read
-            return new Outcome(event, type, resource, exempt.get(), Optional.empty(), mode)
+            return new Outcome(event, type, resource, exempt.get(), Optional.empty(), mode, Optional.empty())
                     .result(Action.NONE, resource.encryption(), Optional.empty(), Optional.empty());
         }
         Verdict verdict;
@@ -125,7 +125,7 @@ public final class Guard {
         } catch (OciCallException e) {
             return failed(event, type, id, e);
         }
-        Outcome outcome = new Outcome(event, type, resource, verdict, source, mode);
+        Outcome outcome = new Outcome(event, type, resource, verdict, source, mode, fixFor(type, resource, verdict));
         if (verdict.status() != Status.NON_COMPLIANT) {
             return outcome.result(Action.NONE, resource.encryption(), Optional.empty(), Optional.empty());
         }
@@ -215,11 +215,9 @@ public final class Guard {
                     + " minutes: not published again");
             return o.withReasons(result, Action.NONE, reasons);
         }
-        String fixKey = config.remediationKeyFor(o.resource().compartmentId()).orElse("<customer-managed key OCID>");
+        GuardResult.Fix fix = o.fix().orElseThrow(); // every non-compliant outcome has one
         Finding finding = new Finding(result, o.type().noun(), o.event().compartmentName(), blocker,
-                // a replica-only finding carries its own fix in its reason; the resource's key is fine
-                o.verdict().ownKeyFails() ? Optional.of(o.type().fixCommand(o.resource(), fixKey)) : Optional.empty(),
-                config.consoleUrl() + o.type().consolePath(o.resource()), o.type().prerequisite());
+                fix.command(), fix.consoleUrl(), fix.prerequisite());
         try {
             String messageId = notifier.publish(FindingMessage.render(finding));
             recent.remember(fingerprint);
@@ -230,6 +228,18 @@ public final class Guard {
                     "the finding could not be published: " + e.getMessage());
             return o.result(fallback, after, Optional.empty(), Optional.of(fault.orElse(publishFault)));
         }
+    }
+
+    /** How to fix a non-compliant resource by hand; empty for any other verdict. */
+    private Optional<GuardResult.Fix> fixFor(ResourceType type, Resource resource, Verdict verdict) {
+        if (verdict.status() != Status.NON_COMPLIANT) {
+            return Optional.empty();
+        }
+        String key = config.remediationKeyFor(resource.compartmentId()).orElse("<customer-managed key OCID>");
+        // a replica-only finding carries its own fix in its reason: the resource's own key is fine
+        Optional<String> command = verdict.ownKeyFails() ? Optional.of(type.fixCommand(resource, key)) : Optional.empty();
+        return Optional.of(new GuardResult.Fix(command, config.consoleUrl() + type.consolePath(resource),
+                type.prerequisite()));
     }
 
     private Map<String, KeyFacts> lookUpKeys(Resource resource) {
@@ -274,7 +284,7 @@ public final class Guard {
                 lead.displayName(), lead.compartmentId(), lead.region(), lead.mode(), lead.verdict(), lead.action(),
                 lead.reasons(), lead.kmsKeyIdBefore(), lead.kmsKeyIdAfter(),
                 results.stream().anyMatch(GuardResult::notified), lead.messageId(), lead.lineage(), lead.error(),
-                results);
+                results, lead.fix());
     }
 
     private static int severity(GuardResult r) {
@@ -291,7 +301,7 @@ public final class Guard {
 
     /** What was read and judged for one resource, from which results are made. */
     private record Outcome(OciEvent event, ResourceType type, Resource resource, Verdict verdict,
-                           Optional<Resource> source, Mode mode) {
+                           Optional<Resource> source, Mode mode, Optional<GuardResult.Fix> fix) {
 
         GuardResult result(Action action, Encryption after, Optional<String> messageId,
                            Optional<GuardResult.Fault> fault) {
@@ -301,13 +311,13 @@ public final class Guard {
             return new GuardResult(event.eventId(), event.eventType(), resource.id(), type.name(),
                     resource.displayName(), resource.compartmentId(), resource.region(), mode.label(),
                     verdict.status(), action, verdict.reasons(), keyRef(resource.encryption()), keyRef(after),
-                    messageId.isPresent(), messageId, lineage, fault, List.of());
+                    messageId.isPresent(), messageId, lineage, fault, List.of(), fix);
         }
 
         GuardResult withReasons(GuardResult r, Action action, List<String> reasons) {
             return new GuardResult(r.eventId(), r.eventType(), r.resourceId(), r.resourceType(), r.displayName(),
                     r.compartmentId(), r.region(), r.mode(), r.verdict(), action, reasons, r.kmsKeyIdBefore(),
-                    r.kmsKeyIdAfter(), false, Optional.empty(), r.lineage(), r.error(), r.items());
+                    r.kmsKeyIdAfter(), false, Optional.empty(), r.lineage(), r.error(), r.items(), r.fix());
         }
 
         private static String keyRef(Encryption e) {

@@ -46,6 +46,15 @@ public final class ResultJson {
         } else {
             o.putNull("error");
         }
+        if (r.fix().isPresent()) {
+            GuardResult.Fix f = r.fix().get();
+            ObjectNode fix = o.putObject("fix");
+            fix.put("command", f.command().orElse(null));
+            fix.put("consoleUrl", f.consoleUrl());
+            fix.put("prerequisite", f.prerequisite().orElse(null));
+        } else {
+            o.putNull("fix");
+        }
         ArrayNode items = o.putArray("items");
         r.items().forEach(item -> items.add(toJson(item)));
         return o;

@@ -221,6 +221,11 @@ class DatabaseIT {
         assertEquals("NON_COMPLIANT", r.path("verdict").asText());
         assertEquals(action, r.path("action").asText(), r.toPrettyString());
         assertTrue(tenancy.writes().isEmpty(), tenancy.writes().toString());
+        // every mode, audit included, reports the exact command and console page in the result
+        assertTrue(r.path("fix").path("command").asText().startsWith(
+                "oci db database migrate-vault-key --database-id ocid1.database.oc1.iad.dbwallet"), r.toPrettyString());
+        assertTrue(r.path("fix").path("consoleUrl").asText()
+                .endsWith("/dbaas/dbsystems/ocid1.dbsystem.oc1.iad.dbsysprod?region=us-ashburn-1"), r.toPrettyString());
         if (!mode.equals("audit")) {
             String body = tenancy.emulator.messages().get(0).path("body").asText();
             assertTrue(body.contains("oci db database migrate-vault-key --database-id ocid1.database.oc1.iad.dbwallet"
