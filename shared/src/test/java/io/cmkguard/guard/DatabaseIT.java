@@ -235,6 +235,20 @@ class DatabaseIT {
     }
 
     @Test
+    void externalKeyLocationReadFaultIsAnErrorNotAWalletVerdict() {
+        tenancy.guard(NOTIFY);
+        // the typed GetDatabase passes; the signed raw read of the same path (key location) then fails
+        tenancy.emulator.faults().add(Fault.on("GET", "/20160918/databases/ocid1.database.oc1.iad.dbaws").times(1));
+        tenancy.emulator.faults().add(Fault.on("GET", "/20160918/databases/ocid1.database.oc1.iad.dbaws")
+                .respond(500, "InternalServerError").forever());
+        JsonNode r = tenancy.send("databaseservice.createdatabase.end--aws-key-location.json");
+        assertEquals("ERROR", r.path("verdict").asText(), r.toPrettyString());
+        assertEquals("InternalServerError", r.path("error").path("code").asText());
+        assertEquals(3, tenancy.emulator.requests().size(), "typed read, raw read and its one retry");
+        assertTrue(tenancy.emulator.messages().isEmpty());
+    }
+
+    @Test
     void remediateModeSaysWhyADatabaseIsNotMigrated() {
         tenancy.guard(REMEDIATE);
         tenancy.send("databaseservice.updatedatabase.end--wallet-only.json");
