@@ -1,0 +1,42 @@
+package io.cmkguard.resource.type;
+
+import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.ResourceType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A block or boot volume's replica, read only as the source of a replica activation. No events
+ * name replicas (OCI has none), and a replica's key can only be set on its source volume.
+ */
+abstract class ReplicaType implements ResourceType {
+
+    @Override
+    public final Set<String> eventTypes() {
+        return Set.of();
+    }
+
+    @Override
+    public final boolean keyChangeableInPlace() {
+        return false;
+    }
+
+    @Override
+    public final List<String> requiredPermissions() {
+        return List.of("VOLUME_INSPECT", "VOLUME_READ");
+    }
+
+    /** The replica as a resource whose lineage is the volume it replicates. */
+    final Resource replica(String id, String displayName, String compartmentId, String lifecycleState,
+                           String kmsKeyId, String sourceVolumeId, Map<String, String> tags) {
+        return new Resource(name(), id, displayName, compartmentId, BlockStorage.regionOf(id), lifecycleState,
+                Encryption.ofKmsKeyId(kmsKeyId), List.of(),
+                Optional.ofNullable(sourceVolumeId).map(v -> new Lineage("replica of", v)),
+                BlockStorage.tags(tags), "");
+    }
+}
