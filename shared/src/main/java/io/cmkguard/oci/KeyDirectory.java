@@ -65,8 +65,8 @@ public final class KeyDirectory {
                 : OciCalls.find("GetVault " + k.getVaultId(), () -> clients.kmsVault()
                         .getVault(GetVaultRequest.builder().vaultId(k.getVaultId()).build()).getVault())
                 .map(Vault::getLifecycleState).map(Vault.LifecycleState::getValue);
-        return new KeyFacts(keyId, true, nullToEmpty(k.getDisplayName()), wire(k.getLifecycleState()),
-                wire(k.getProtectionMode()), nullToEmpty(k.getVaultId()), vaultState,
+        return new KeyFacts(keyId, true, nullToEmpty(k.getDisplayName()), Wire.value(k.getLifecycleState()),
+                Wire.value(k.getProtectionMode()), nullToEmpty(k.getVaultId()), vaultState,
                 Optional.ofNullable(k.getTimeOfDeletion()).map(d -> d.toInstant().toString()));
     }
 
@@ -85,10 +85,6 @@ public final class KeyDirectory {
             domain = "oraclecloud.com";
         }
         return Optional.of("https://" + prefix + "-management.kms." + regionId + "." + domain);
-    }
-
-    private static String wire(com.oracle.bmc.http.internal.BmcEnum value) {
-        return value == null ? "" : value.getValue();
     }
 
     private static String nullToEmpty(String s) {

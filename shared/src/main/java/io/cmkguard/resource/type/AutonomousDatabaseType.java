@@ -9,6 +9,7 @@ import com.oracle.bmc.database.requests.ListAutonomousDatabasesRequest;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.oci.Wire;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Resource;
@@ -81,7 +82,7 @@ public final class AutonomousDatabaseType implements ResourceType {
         List<AutonomousDatabaseSummary> found = OciCalls.call("ListAutonomousDatabases " + event.resourceId(), () ->
                 DatabaseFamily.all(clients.database().getPaginators().listAutonomousDatabasesRecordIterator(request)));
         return found.stream()
-                .filter(a -> !DatabaseFamily.isGone(DatabaseFamily.state(a.getLifecycleState())))
+                .filter(a -> !DatabaseFamily.isGone(Wire.value(a.getLifecycleState())))
                 .map(AutonomousDatabaseSummary::getId)
                 .distinct()
                 .toList();
@@ -96,9 +97,9 @@ public final class AutonomousDatabaseType implements ResourceType {
 
     private Resource toResource(AutonomousDatabase adb, String etag) {
         Resource resource = new Resource(name(), adb.getId(), adb.getDisplayName(), adb.getCompartmentId(),
-                DatabaseFamily.regionOf(adb.getId()), DatabaseFamily.state(adb.getLifecycleState()),
+                Wire.regionOf(adb.getId()), Wire.value(adb.getLifecycleState()),
                 AutonomousDatabaseEncryption.of(adb), List.of(), lineage(adb),
-                DatabaseFamily.tags(adb.getFreeformTags()), etag);
+                Wire.tags(adb.getFreeformTags()), etag);
         return keyChangeBlocker(adb).map(resource::withKeyChangeBlocker).orElse(resource);
     }
 

@@ -1,13 +1,11 @@
 package io.cmkguard.resource.type;
 
-import io.cmkguard.util.Ocid;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** What the block-storage types share: event names, regions from OCIDs, IAM verbs. */
+/** What the block-storage types share: event names, the key grant, replica and console paths. */
 final class BlockStorage {
     static final String EVENT_PREFIX = "com.oraclecloud.blockvolumes.";
 
@@ -23,19 +21,6 @@ final class BlockStorage {
     /** Full event type names from their blockvolumes suffixes. */
     static Set<String> events(String... suffixes) {
         return Stream.of(suffixes).map(s -> EVENT_PREFIX + s).collect(Collectors.toUnmodifiableSet());
-    }
-
-    static String regionOf(String ocid) {
-        return Ocid.parse(ocid).flatMap(Ocid::regionId).orElse("");
-    }
-
-    static Map<String, String> tags(Map<String, String> tags) {
-        return tags == null ? Map.of() : tags;
-    }
-
-    /** The wire value (AVAILABLE), not the SDK enum's Java name (Available). */
-    static String state(com.oracle.bmc.http.internal.BmcEnum lifecycleState) {
-        return lifecycleState == null ? "" : lifecycleState.getValue();
     }
 
     /** The replica list option that names a key of the replica's own region for it. */

@@ -3,6 +3,7 @@ package io.cmkguard.resource.type;
 import com.oracle.bmc.core.requests.GetBlockVolumeReplicaRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Resource;
 
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class BlockVolumeReplicaType extends ReplicaType {
                         .getBlockVolumeReplica(GetBlockVolumeReplicaRequest.builder().blockVolumeReplicaId(id).build())
                         .getBlockVolumeReplica())
                 .map(r -> replica(r.getId(), r.getDisplayName(), r.getCompartmentId(),
-                        BlockStorage.state(r.getLifecycleState()), r.getKmsKeyId(), r.getBlockVolumeId(),
+                        Wire.value(r.getLifecycleState()), r.getKmsKeyId(), r.getBlockVolumeId(),
                         r.getFreeformTags()));
     }
 

@@ -11,6 +11,7 @@ import com.oracle.bmc.core.requests.GetVolumeRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeKmsKeyRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.oci.Wire;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
@@ -66,9 +67,9 @@ public final class BlockVolumeType implements ResourceType {
                         + BlockStorage.replicaKeyOption("--block-volume-replicas", r.getAvailabilityDomain())))
                 .toList();
         return new Resource(name(), v.getId(), v.getDisplayName(), v.getCompartmentId(),
-                BlockStorage.regionOf(v.getId()), BlockStorage.state(v.getLifecycleState()),
+                Wire.regionOf(v.getId()), Wire.value(v.getLifecycleState()),
                 Encryption.ofKmsKeyId(v.getKmsKeyId()), replicas, lineage(v.getSourceDetails()),
-                BlockStorage.tags(v.getFreeformTags()), etag);
+                Wire.tags(v.getFreeformTags()), etag);
     }
 
     static Optional<Lineage> lineage(VolumeSourceDetails source) {

@@ -6,6 +6,7 @@ import com.oracle.bmc.core.requests.GetBootVolumeBackupRequest;
 import com.oracle.bmc.core.requests.UpdateBootVolumeBackupRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.oci.Wire;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
@@ -52,9 +53,9 @@ public final class BootVolumeBackupType implements ResourceType {
                 ? Optional.of(new Lineage("copied from", b.getSourceBootVolumeBackupId()))
                 : Optional.ofNullable(b.getBootVolumeId()).map(v -> new Lineage("backed up from", v));
         return new Resource(name(), b.getId(), b.getDisplayName(), b.getCompartmentId(),
-                BlockStorage.regionOf(b.getId()), BlockStorage.state(b.getLifecycleState()),
+                Wire.regionOf(b.getId()), Wire.value(b.getLifecycleState()),
                 Encryption.ofKmsKeyId(b.getKmsKeyId()), List.of(), lineage,
-                BlockStorage.tags(b.getFreeformTags()), etag);
+                Wire.tags(b.getFreeformTags()), etag);
     }
 
     @Override

@@ -16,6 +16,7 @@ import com.oracle.bmc.core.requests.UpdateBootVolumeKmsKeyRequest;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.oci.Wire;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
@@ -105,9 +106,9 @@ public final class BootVolumeType implements ResourceType {
                         + v.getId() + BlockStorage.replicaKeyOption("--boot-volume-replicas", r.getAvailabilityDomain())))
                 .toList();
         return new Resource(name(), v.getId(), v.getDisplayName(), v.getCompartmentId(),
-                BlockStorage.regionOf(v.getId()), BlockStorage.state(v.getLifecycleState()),
+                Wire.regionOf(v.getId()), Wire.value(v.getLifecycleState()),
                 Encryption.ofKmsKeyId(v.getKmsKeyId()), replicas, lineage(v.getSourceDetails()),
-                BlockStorage.tags(v.getFreeformTags()), etag);
+                Wire.tags(v.getFreeformTags()), etag);
     }
 
     private static Optional<Lineage> lineage(BootVolumeSourceDetails source) {

@@ -1,7 +1,7 @@
 package io.cmkguard.resource.type;
 
 import com.oracle.bmc.database.model.Database;
-import com.oracle.bmc.http.internal.BmcEnum;
+import io.cmkguard.oci.Wire;
 import io.cmkguard.util.Ocid;
 
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** What the database types share: event names, regions, wire states, console paths and the fix command. */
+/** What the database types share: event names, console paths and the fix command. */
 final class DatabaseFamily {
     static final String EVENT_PREFIX = "com.oraclecloud.databaseservice.";
 
@@ -45,19 +45,6 @@ final class DatabaseFamily {
         return Stream.of(suffixes).map(DatabaseFamily::event).collect(Collectors.toUnmodifiableSet());
     }
 
-    static String regionOf(String ocid) {
-        return Ocid.parse(ocid).flatMap(Ocid::regionId).orElse("");
-    }
-
-    /** The wire value (AVAILABLE), not the SDK enum's Java name (Available). */
-    static String state(BmcEnum lifecycleState) {
-        return lifecycleState == null ? "" : lifecycleState.getValue();
-    }
-
-    static Map<String, String> tags(Map<String, String> tags) {
-        return tags == null ? Map.of() : tags;
-    }
-
     static boolean isBlank(String s) {
         return s == null || s.isBlank();
     }
@@ -75,7 +62,7 @@ final class DatabaseFamily {
 
     /** A database's page hangs under its DB system (Base Database) or cloud VM cluster (Exadata). */
     static Optional<String> consolePathOf(Database db) {
-        String region = "?region=" + regionOf(db.getId());
+        String region = "?region=" + Wire.regionOf(db.getId());
         if (!isBlank(db.getDbSystemId())) {
             return Optional.of("/dbaas/dbsystems/" + db.getDbSystemId() + region);
         }

@@ -5,6 +5,7 @@ import com.oracle.bmc.database.requests.GetDatabaseRequest;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
@@ -77,10 +78,10 @@ public final class DatabaseType implements ResourceType {
     }
 
     private Resource toResource(Database db, String etag, OciClients clients) {
-        String region = DatabaseFamily.regionOf(db.getId());
+        String region = Wire.regionOf(db.getId());
         Resource resource = new Resource(name(), db.getId(), label(db), db.getCompartmentId(), region,
-                DatabaseFamily.state(db.getLifecycleState()), encryptionOf(db, clients), List.of(), Optional.empty(),
-                DatabaseFamily.tags(db.getFreeformTags()), etag)
+                Wire.value(db.getLifecycleState()), encryptionOf(db, clients), List.of(), Optional.empty(),
+                Wire.tags(db.getFreeformTags()), etag)
                 .withKeyChangeBlocker(DatabaseFamily.neverMigrated("a database"));
         return resource.withConsolePath(DatabaseFamily.consolePathOf(db)
                 .orElse(DatabaseFamily.fallbackConsolePath(db.getCompartmentId(), region)));

@@ -6,6 +6,7 @@ import com.oracle.bmc.database.requests.ListDatabasesRequest;
 import com.oracle.bmc.database.requests.ListDbHomesRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.oci.Wire;
 
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class DatabasesUnder {
         List<DbHomeSummary> found = OciCalls.call("ListDbHomes " + parentId, () ->
                 DatabaseFamily.all(clients.database().getPaginators().listDbHomesRecordIterator(request.build())));
         return found.stream()
-                .filter(h -> !DatabaseFamily.isGone(DatabaseFamily.state(h.getLifecycleState())))
+                .filter(h -> !DatabaseFamily.isGone(Wire.value(h.getLifecycleState())))
                 .map(DbHomeSummary::getId)
                 .toList();
     }
@@ -47,7 +48,7 @@ final class DatabasesUnder {
         List<DatabaseSummary> found = OciCalls.call("ListDatabases " + dbHomeId,
                 () -> DatabaseFamily.all(clients.database().getPaginators().listDatabasesRecordIterator(request)));
         return found.stream()
-                .filter(d -> !DatabaseFamily.isGone(DatabaseFamily.state(d.getLifecycleState())))
+                .filter(d -> !DatabaseFamily.isGone(Wire.value(d.getLifecycleState())))
                 .map(DatabaseSummary::getId)
                 .toList();
     }

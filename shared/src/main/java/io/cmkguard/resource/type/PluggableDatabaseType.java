@@ -6,6 +6,7 @@ import com.oracle.bmc.database.requests.GetDatabaseRequest;
 import com.oracle.bmc.database.requests.GetPluggableDatabaseRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Resource;
@@ -64,13 +65,13 @@ public final class PluggableDatabaseType implements ResourceType {
     }
 
     private Resource toResource(PluggableDatabase pdb, Optional<Database> cdb, OciClients clients) {
-        String region = DatabaseFamily.regionOf(pdb.getId());
+        String region = Wire.regionOf(pdb.getId());
         // the CDB as lineage: the policy then names it, with its key, in every finding
         Optional<Lineage> container = Optional.ofNullable(pdb.getContainerDatabaseId())
                 .map(cdbId -> new Lineage(PLUGGED_INTO, cdbId));
         Resource resource = new Resource(name(), pdb.getId(), pdb.getPdbName(), pdb.getCompartmentId(), region,
-                DatabaseFamily.state(pdb.getLifecycleState()), encryptionOf(pdb, cdb, clients), List.of(), container,
-                DatabaseFamily.tags(pdb.getFreeformTags()), "")
+                Wire.value(pdb.getLifecycleState()), encryptionOf(pdb, cdb, clients), List.of(), container,
+                Wire.tags(pdb.getFreeformTags()), "")
                 .withKeyChangeBlocker("a pluggable database uses its container database's key, and "
                         + DatabaseFamily.neverMigrated("the container database"));
         return resource.withConsolePath(cdb.flatMap(DatabaseFamily::consolePathOf)

@@ -1,5 +1,6 @@
 package io.cmkguard.resource.type;
 
+import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Resource;
@@ -34,9 +35,9 @@ abstract class ReplicaType implements ResourceType {
     /** The replica as a resource whose lineage is the volume it replicates. */
     final Resource replica(String id, String displayName, String compartmentId, String lifecycleState,
                            String kmsKeyId, String sourceVolumeId, Map<String, String> tags) {
-        return new Resource(name(), id, displayName, compartmentId, BlockStorage.regionOf(id), lifecycleState,
+        return new Resource(name(), id, displayName, compartmentId, Wire.regionOf(id), lifecycleState,
                 Encryption.ofKmsKeyId(kmsKeyId), List.of(),
                 Optional.ofNullable(sourceVolumeId).map(v -> new Lineage("replica of", v)),
-                BlockStorage.tags(tags), "");
+                Wire.tags(tags), "");
     }
 }

@@ -6,6 +6,7 @@ import com.oracle.bmc.core.requests.GetVolumeBackupRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeBackupRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.oci.Wire;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
@@ -51,9 +52,9 @@ public final class VolumeBackupType implements ResourceType {
                 ? Optional.of(new Lineage("copied from", b.getSourceVolumeBackupId()))
                 : Optional.ofNullable(b.getVolumeId()).map(v -> new Lineage("backed up from", v));
         return new Resource(name(), b.getId(), b.getDisplayName(), b.getCompartmentId(),
-                BlockStorage.regionOf(b.getId()), BlockStorage.state(b.getLifecycleState()),
+                Wire.regionOf(b.getId()), Wire.value(b.getLifecycleState()),
                 Encryption.ofKmsKeyId(b.getKmsKeyId()), List.of(), lineage,
-                BlockStorage.tags(b.getFreeformTags()), etag);
+                Wire.tags(b.getFreeformTags()), etag);
     }
 
     @Override
