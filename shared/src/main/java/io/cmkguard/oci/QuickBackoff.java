@@ -13,7 +13,12 @@ final class QuickBackoff implements DelayStrategy {
 
     @Override
     public long nextDelay(WaiterConfiguration.WaitContext context) {
-        int attempt = Math.max(1, context.getAttemptsMade());
+        return delayMillis(context.getAttemptsMade());
+    }
+
+    /** The pause after the given attempt (1-based): 200 ms, 400 ms, 800 ms ... at most 2 s. */
+    static long delayMillis(int attemptsMade) {
+        int attempt = Math.max(1, attemptsMade);
         return Math.min(MAX_DELAY_MILLIS, FIRST_DELAY_MILLIS << Math.min(attempt - 1, 10));
     }
 }

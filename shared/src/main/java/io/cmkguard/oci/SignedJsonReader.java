@@ -37,7 +37,7 @@ final class SignedJsonReader {
         this.timeout = timeout;
     }
 
-    /** GET base + path; 404 is empty; 429/5xx are retried like the SDK clients; other faults thrown. */
+    /** GET base + path; 404 is empty; faults are retried as the SDK clients retry them, then thrown. */
     Optional<JsonNode> get(String operation, String base, String path) {
         URI uri = URI.create(base.replaceAll("/+$", "") + path);
         for (int attempt = 1; ; attempt++) {
@@ -70,8 +70,7 @@ final class SignedJsonReader {
                             "the answer is not JSON", null));
                 }
             }
-            boolean transientFault = status == 429 || status >= 500;
-            if (!transientFault || attempt >= attempts) {
+            if (!TransientFaults.isTransient(status) || attempt >= attempts) {
                 JsonNode error = parseQuietly(response.body());
                 throw new OciCallException(operation, new BmcException(status, error.path("code").asText("Unknown"),
                         error.path("message").asText(response.body()),
@@ -91,7 +90,7 @@ final class SignedJsonReader {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(Math.min(2_000L, 200L << Math.min(attempt - 1, 10)));
+            Thread.sleep(QuickBackoff.delayMillis(attempt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

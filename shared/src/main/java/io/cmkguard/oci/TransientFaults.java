@@ -11,8 +11,11 @@ import com.oracle.bmc.retrier.RetryCondition;
 final class TransientFaults implements RetryCondition {
     @Override
     public boolean shouldBeRetried(BmcException e) {
-        int status = e.getStatusCode();
-        return e.isTimeout() || status == 429 || status == 500 || status == 502 || status == 503 || status == 504
-                || (status == -1 && e.isClientSide());
+        return e.isTimeout() || isTransient(e.getStatusCode()) || (e.getStatusCode() == -1 && e.isClientSide());
+    }
+
+    /** Throttling and server faults that a later attempt may get past. */
+    static boolean isTransient(int status) {
+        return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
     }
 }
