@@ -22,9 +22,11 @@ enum ResourceCollection {
     DATABASES("databases", ApiVersion.CORE),
     PLUGGABLE_DATABASES("pluggableDatabases", ApiVersion.CORE),
     DB_SYSTEMS("dbSystems", ApiVersion.CORE),
-    DB_HOMES("dbHomes", ApiVersion.CORE);
+    DB_HOMES("dbHomes", ApiVersion.CORE),
+    /** Identity compartments: the tree is given by each one's compartmentId (its parent). */
+    COMPARTMENTS("compartments", ApiVersion.CORE);
 
-    /** The path prefixes of the OCI services (the database service shares the core one). */
+    /** The path prefixes of the OCI services (the database and identity services share the core one). */
     static final class ApiVersion {
         static final String CORE = "20160918";
         static final String KMS = "20180608";

@@ -1,9 +1,20 @@
 package io.cmkguard.emulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** GET of one resource and LIST of a collection, for every collection the emulator keeps. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GET of one resource and LIST of a collection, for every collection the emulator keeps. LISTs are
+ * paged like OCI's: {@code limit} (default 100, at most 1000), {@code page} from the previous answer's
+ * {@code opc-next-page} header, which is absent on the last page.
+ */
 final class ResourceReads {
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 1000;
+
     private final ResourceStore store;
 
     ResourceReads(ResourceStore store) {
@@ -19,10 +30,47 @@ final class ResourceReads {
 
     Response list(IncomingRequest request, String version, String collectionName) {
         ResourceCollection collection = collection(request, version, collectionName);
-        ListFilter filter = ListFilter.of(collection, request.queryParameters());
+        Map<String, String> parameters = request.queryParameters();
+        ListFilter filter = ListFilter.of(collection, parameters, store);
+        int limit = limit(parameters.get("limit"));
+        int offset = offset(parameters.get("page"));
+        List<ObjectNode> matching = store.list(collection, filter);
         ArrayNode items = Json.array();
-        store.list(collection).stream().filter(filter).forEach(items::add);
-        return Response.ok(items);
+        matching.stream().skip(offset).limit(limit).forEach(items::add);
+        Response response = Response.ok(items);
+        int next = offset + limit;
+        return next < matching.size() ? response.withHeader("opc-next-page", Integer.toString(next)) : response;
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return DEFAULT_PAGE_SIZE;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_PAGE_SIZE) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.invalidParameter("limit must be a number from 1 to " + MAX_PAGE_SIZE + ": '" + text + "'");
+    }
+
+    /** The page token is the offset of the page's first item; any other token is refused like OCI does. */
+    private static int offset(String page) {
+        if (page == null) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(page);
+            if (offset >= 0) {
+                return offset;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.invalidParameter("page is not a token from opc-next-page: '" + page + "'");
     }
 
     /** The collection a path names, if it is served under that API version. */

@@ -53,10 +53,18 @@ final class ResourceStore {
     }
 
     synchronized List<ObjectNode> list(ResourceCollection collection) {
+        return list(collection, r -> true);
+    }
+
+    /** Copies of the resources that pass the filter, in store order (the filter sees the live resource). */
+    synchronized List<ObjectNode> list(ResourceCollection collection, java.util.function.Predicate<ObjectNode> filter) {
         List<ObjectNode> result = new ArrayList<>();
         for (String id : resources.get(collection).keySet()) {
             settle(collection, id);
-            result.add(resources.get(collection).get(id).deepCopy());
+            ObjectNode resource = resources.get(collection).get(id);
+            if (filter.test(resource)) {
+                result.add(resource.deepCopy());
+            }
         }
         return result;
     }

@@ -5,6 +5,7 @@ import io.cmkguard.config.GuardConfig;
 import io.cmkguard.event.BadEventException;
 import io.cmkguard.event.EventParser;
 import io.cmkguard.event.OciEvent;
+import io.cmkguard.notify.LogOnlyNotifier;
 import io.cmkguard.notify.Notifier;
 import io.cmkguard.notify.OnsNotifier;
 import io.cmkguard.oci.Auth;
@@ -47,7 +48,7 @@ public final class CmkGuard implements AutoCloseable {
             OciClients clients = new OciClients(signer.provider(), region, config.endpoint(),
                     config.retryAttempts(), config.timeout());
             Notifier notifier = config.topicId().<Notifier>map(topic -> new OnsNotifier(clients, topic))
-                    .orElse(CmkGuard::noTopic);
+                    .orElseGet(() -> new LogOnlyNotifier(logOut, clock));
             KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
             return new CmkGuard(Optional.of(new Guard(config, clients, keys, notifier, log, clock)),
                     Optional.of(clients), Optional.empty(), log);
@@ -82,10 +83,6 @@ public final class CmkGuard implements AutoCloseable {
 
     public List<String> configProblems() {
         return startupError.map(ConfigException::problems).orElse(List.of());
-    }
-
-    private static String noTopic(io.cmkguard.notify.Notification n) {
-        throw new IllegalStateException("no topic configured"); // unreachable: config requires one to notify
     }
 
     @Override

@@ -1,13 +1,15 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.config.Mode;
 import io.cmkguard.policy.Status;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The answer to one invocation: a public contract (users' scripts read it), so fields are only
- * ever added. {@code items} lists every resource when an event leads to more than one.
+ * The answer about one resource (or one invocation): a public contract (users' scripts read it),
+ * so fields are only ever added. {@code items} lists every resource when an event leads to more
+ * than one. Built with {@link #builder()} or changed with the withers, never positionally.
  */
 public record GuardResult(
         String eventId,
@@ -17,7 +19,7 @@ public record GuardResult(
         String displayName,
         String compartmentId,
         String region,
-        String mode,
+        Optional<Mode> mode,
         Status verdict,
         Action action,
         List<String> reasons,
@@ -33,18 +35,7 @@ public record GuardResult(
     public GuardResult {
         reasons = List.copyOf(reasons);
         items = List.copyOf(items);
-        fix = fix == null ? Optional.empty() : fix;
     }
-
-    public GuardResult(String eventId, String eventType, String resourceId, String resourceType, String displayName,
-                       String compartmentId, String region, String mode, Status verdict, Action action,
-                       List<String> reasons, String kmsKeyIdBefore, String kmsKeyIdAfter, boolean notified,
-                       Optional<String> messageId, Optional<Lineage> lineage, Optional<Fault> error,
-                       List<GuardResult> items) {
-        this(eventId, eventType, resourceId, resourceType, displayName, compartmentId, region, mode, verdict, action,
-                reasons, kmsKeyIdBefore, kmsKeyIdAfter, notified, messageId, lineage, error, items, Optional.empty());
-    }
-
 
     /**
      * How a person fixes a non-compliant resource, in every mode (audit results and logs carry it too).
@@ -67,7 +58,188 @@ public record GuardResult(
     /** A result that concerns the invocation as a whole (bad input, bad config): nothing was called. */
     public static GuardResult rejected(String eventId, String eventType, String resourceId, Status verdict,
                                        String reason, Optional<Fault> error) {
-        return new GuardResult(eventId, eventType, resourceId, "", "", "", "", "", verdict, Action.NONE,
-                List.of(reason), "", "", false, Optional.empty(), Optional.empty(), error, List.of());
+        return builder().eventId(eventId).eventType(eventType).resourceId(resourceId).verdict(verdict)
+                .reasons(List.of(reason)).error(error).build();
+    }
+
+    /** The mode as the result JSON shows it: "" when no mode applied (bad input, ignored events). */
+    public String modeLabel() {
+        return mode.map(Mode::label).orElse("");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The same result with another action; a result that no longer names a published message. */
+    public GuardResult withAction(Action action) {
+        return toBuilder().action(action).build();
+    }
+
+    public GuardResult withReasons(List<String> reasons) {
+        return toBuilder().reasons(reasons).build();
+    }
+
+    /** The same result, published as the given message. */
+    public GuardResult withMessageId(String messageId) {
+        return toBuilder().notified(true).messageId(Optional.of(messageId)).build();
+    }
+
+    public GuardResult withError(Fault fault) {
+        return toBuilder().error(Optional.of(fault)).build();
+    }
+
+    /** Every field has a neutral default: empty text, no mode, verdict ERROR, action NONE. */
+    public static final class Builder {
+        private String eventId = "";
+        private String eventType = "";
+        private String resourceId = "";
+        private String resourceType = "";
+        private String displayName = "";
+        private String compartmentId = "";
+        private String region = "";
+        private Optional<Mode> mode = Optional.empty();
+        private Status verdict = Status.ERROR;
+        private Action action = Action.NONE;
+        private List<String> reasons = List.of();
+        private String kmsKeyIdBefore = "";
+        private String kmsKeyIdAfter = "";
+        private boolean notified;
+        private Optional<String> messageId = Optional.empty();
+        private Optional<Lineage> lineage = Optional.empty();
+        private Optional<Fault> error = Optional.empty();
+        private List<GuardResult> items = List.of();
+        private Optional<Fix> fix = Optional.empty();
+
+        private Builder() {
+        }
+
+        private Builder(GuardResult r) {
+            eventId = r.eventId;
+            eventType = r.eventType;
+            resourceId = r.resourceId;
+            resourceType = r.resourceType;
+            displayName = r.displayName;
+            compartmentId = r.compartmentId;
+            region = r.region;
+            mode = r.mode;
+            verdict = r.verdict;
+            action = r.action;
+            reasons = r.reasons;
+            kmsKeyIdBefore = r.kmsKeyIdBefore;
+            kmsKeyIdAfter = r.kmsKeyIdAfter;
+            notified = r.notified;
+            messageId = r.messageId;
+            lineage = r.lineage;
+            error = r.error;
+            items = r.items;
+            fix = r.fix;
+        }
+
+        public Builder eventId(String v) {
+            eventId = v;
+            return this;
+        }
+
+        public Builder eventType(String v) {
+            eventType = v;
+            return this;
+        }
+
+        public Builder resourceId(String v) {
+            resourceId = v;
+            return this;
+        }
+
+        public Builder resourceType(String v) {
+            resourceType = v;
+            return this;
+        }
+
+        public Builder displayName(String v) {
+            displayName = v;
+            return this;
+        }
+
+        public Builder compartmentId(String v) {
+            compartmentId = v;
+            return this;
+        }
+
+        public Builder region(String v) {
+            region = v;
+            return this;
+        }
+
+        public Builder mode(Mode v) {
+            mode = Optional.of(v);
+            return this;
+        }
+
+        public Builder verdict(Status v) {
+            verdict = v;
+            return this;
+        }
+
+        /** The action; any other than NOTIFIED/REMEDIATED/REMEDIATION_FAILED carries no message. */
+        public Builder action(Action v) {
+            action = v;
+            return this;
+        }
+
+        public Builder reasons(List<String> v) {
+            reasons = v;
+            return this;
+        }
+
+        public Builder kmsKeyIdBefore(String v) {
+            kmsKeyIdBefore = v;
+            return this;
+        }
+
+        public Builder kmsKeyIdAfter(String v) {
+            kmsKeyIdAfter = v;
+            return this;
+        }
+
+        public Builder notified(boolean v) {
+            notified = v;
+            return this;
+        }
+
+        public Builder messageId(Optional<String> v) {
+            messageId = v;
+            return this;
+        }
+
+        public Builder lineage(Optional<Lineage> v) {
+            lineage = v;
+            return this;
+        }
+
+        public Builder error(Optional<Fault> v) {
+            error = v;
+            return this;
+        }
+
+        public Builder items(List<GuardResult> v) {
+            items = v;
+            return this;
+        }
+
+        public Builder fix(Optional<Fix> v) {
+            fix = v;
+            return this;
+        }
+
+        public GuardResult build() {
+            return new GuardResult(eventId, eventType, resourceId, resourceType, displayName, compartmentId, region,
+                    mode, verdict, action, reasons, kmsKeyIdBefore, kmsKeyIdAfter, notified, messageId, lineage,
+                    error, items, fix);
+        }
     }
 }

@@ -28,7 +28,7 @@ public final class ResultJson {
         o.put("displayName", r.displayName());
         o.put("compartmentId", r.compartmentId());
         o.put("region", r.region());
-        o.put("mode", r.mode());
+        o.put("mode", r.modeLabel());
         if (r.lineage().isPresent()) {
             GuardResult.Lineage l = r.lineage().get();
             ObjectNode lineage = o.putObject("lineage");

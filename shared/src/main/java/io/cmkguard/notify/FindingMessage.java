@@ -87,7 +87,7 @@ public final class FindingMessage {
             case REMEDIATION_FAILED -> "cmk-guard tried to assign the configured key and it did not take: "
                     + r.error().map(GuardResult.Fault::message).orElse("unknown cause");
             default -> f.blocker().map(b -> "Nothing was changed: " + b + ".")
-                    .orElse("Nothing was changed (mode " + r.mode() + ").");
+                    .orElse("Nothing was changed (mode " + r.modeLabel() + ").");
         };
     }
 

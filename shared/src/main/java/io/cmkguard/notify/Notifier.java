@@ -1,8 +1,13 @@
 package io.cmkguard.notify;
 
-/** Where findings go. The production implementation publishes to an OCI Notifications topic. */
+import java.util.Optional;
+
+/**
+ * Where findings go. Each notifier renders its own message (ONS today; a direct Slack webhook
+ * could be another implementation without touching the guard).
+ */
 public interface Notifier {
 
-    /** Publishes the message and answers its message id; faults are thrown. */
-    String publish(Notification notification);
+    /** Publishes one finding: its message id, or empty when it was only logged. Faults are thrown. */
+    Optional<String> publish(Finding finding);
 }

@@ -5,6 +5,8 @@ import com.oracle.bmc.ons.requests.PublishMessageRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 
+import java.util.Optional;
+
 /** Publishes findings to an OCI Notifications topic, whose subscriptions deliver to email and Slack. */
 public final class OnsNotifier implements Notifier {
     private final OciClients clients;
@@ -16,7 +18,11 @@ public final class OnsNotifier implements Notifier {
     }
 
     @Override
-    public String publish(Notification n) {
+    public Optional<String> publish(Finding finding) {
+        return Optional.of(send(FindingMessage.render(finding)));
+    }
+
+    private String send(Notification n) {
         return OciCalls.call("PublishMessage to " + topicId, () -> clients.ons().publishMessage(
                 PublishMessageRequest.builder()
                         .topicId(topicId)

@@ -45,6 +45,12 @@ public interface ResourceType {
     /** Re-reads the resource; empty when it does not exist (any more). */
     Optional<Resource> fetch(OciClients clients, String id);
 
+    /**
+     * The ids of every live resource of this type in one compartment (not its children), read page by
+     * page; TERMINATED and TERMINATING resources are left out. Sweeps and watches list through this.
+     */
+    List<String> list(OciClients clients, String compartmentId);
+
     /** Whether OCI can put this resource on another key in place. */
     boolean keyChangeableInPlace();
 

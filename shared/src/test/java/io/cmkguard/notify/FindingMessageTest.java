@@ -1,5 +1,6 @@
 package io.cmkguard.notify;
 
+import io.cmkguard.config.Mode;
 import io.cmkguard.guard.Action;
 import io.cmkguard.guard.GuardResult;
 import io.cmkguard.policy.Status;
@@ -16,11 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FindingMessageTest {
 
     static GuardResult result(Action action, List<String> reasons, String after) {
-        return new GuardResult("ev-1", "com.oraclecloud.blockvolumes.createvolume.end", "ocid1.volume.oc1.iad.v",
-                "block-volume", "data-vol", "ocid1.compartment.oc1..prod", "us-ashburn-1", "notify",
-                Status.NON_COMPLIANT, action, reasons, "", after, false, Optional.empty(),
-                Optional.of(new GuardResult.Lineage("cloned from", "ocid1.volume.oc1.iad.src",
-                        "ocid1.key.oc1.iad.v.k", true)), Optional.empty(), List.of());
+        return GuardResult.builder().eventId("ev-1").eventType("com.oraclecloud.blockvolumes.createvolume.end")
+                .resourceId("ocid1.volume.oc1.iad.v").resourceType("block-volume").displayName("data-vol")
+                .compartmentId("ocid1.compartment.oc1..prod").region("us-ashburn-1").mode(Mode.NOTIFY)
+                .verdict(Status.NON_COMPLIANT).action(action).reasons(reasons).kmsKeyIdAfter(after)
+                .lineage(Optional.of(new GuardResult.Lineage("cloned from", "ocid1.volume.oc1.iad.src",
+                        "ocid1.key.oc1.iad.v.k", true)))
+                .build();
     }
 
     static Finding finding(GuardResult r) {

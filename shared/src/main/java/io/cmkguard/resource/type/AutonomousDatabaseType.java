@@ -7,6 +7,7 @@ import com.oracle.bmc.database.requests.ConfigureAutonomousDatabaseVaultKeyReque
 import com.oracle.bmc.database.requests.GetAutonomousDatabaseRequest;
 import com.oracle.bmc.database.requests.ListAutonomousDatabasesRequest;
 import io.cmkguard.event.OciEvent;
+import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
@@ -131,6 +132,15 @@ public final class AutonomousDatabaseType implements ResourceType {
 
     private static boolean isStandby(AutonomousDatabase adb) {
         return adb.getRole() != null && adb.getRole() != AutonomousDatabase.Role.Primary;
+    }
+
+    @Override
+    public List<String> list(OciClients clients, String compartmentId) {
+        ListAutonomousDatabasesRequest request = ListAutonomousDatabasesRequest.builder()
+                .compartmentId(compartmentId).build();
+        return Listing.liveIds("ListAutonomousDatabases " + compartmentId,
+                () -> clients.database().getPaginators().listAutonomousDatabasesRecordIterator(request),
+                a -> Wire.value(a.getLifecycleState()), AutonomousDatabaseSummary::getId);
     }
 
     @Override

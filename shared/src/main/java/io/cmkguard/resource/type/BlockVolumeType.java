@@ -9,6 +9,8 @@ import com.oracle.bmc.core.model.VolumeSourceFromVolumeBackupDetails;
 import com.oracle.bmc.core.model.VolumeSourceFromVolumeDetails;
 import com.oracle.bmc.core.requests.GetVolumeRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeKmsKeyRequest;
+import com.oracle.bmc.core.requests.ListVolumesRequest;
+import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
@@ -86,6 +88,14 @@ public final class BlockVolumeType implements ResourceType {
             return Optional.of(new Lineage("restored from", s.getSecondBackupId()));
         }
         return Optional.empty();
+    }
+
+    @Override
+    public List<String> list(OciClients clients, String compartmentId) {
+        ListVolumesRequest request = ListVolumesRequest.builder().compartmentId(compartmentId).build();
+        return Listing.liveIds("ListVolumes " + compartmentId,
+                () -> clients.blockstorage().getPaginators().listVolumesRecordIterator(request),
+                v -> Wire.value(v.getLifecycleState()), Volume::getId);
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.oracle.bmc.core.model.BootVolumeBackup;
 import com.oracle.bmc.core.model.UpdateBootVolumeBackupDetails;
 import com.oracle.bmc.core.requests.GetBootVolumeBackupRequest;
 import com.oracle.bmc.core.requests.UpdateBootVolumeBackupRequest;
+import com.oracle.bmc.core.requests.ListBootVolumeBackupsRequest;
+import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
@@ -56,6 +58,15 @@ public final class BootVolumeBackupType implements ResourceType {
                 Wire.regionOf(b.getId()), Wire.value(b.getLifecycleState()),
                 Encryption.ofKmsKeyId(b.getKmsKeyId()), List.of(), lineage,
                 Wire.tags(b.getFreeformTags()), etag);
+    }
+
+    @Override
+    public List<String> list(OciClients clients, String compartmentId) {
+        ListBootVolumeBackupsRequest request = ListBootVolumeBackupsRequest.builder()
+                .compartmentId(compartmentId).build();
+        return Listing.liveIds("ListBootVolumeBackups " + compartmentId,
+                () -> clients.blockstorage().getPaginators().listBootVolumeBackupsRecordIterator(request),
+                b -> Wire.value(b.getLifecycleState()), BootVolumeBackup::getId);
     }
 
     @Override

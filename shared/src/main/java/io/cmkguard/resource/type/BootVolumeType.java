@@ -14,6 +14,8 @@ import com.oracle.bmc.core.requests.GetInstanceRequest;
 import com.oracle.bmc.core.requests.ListBootVolumeAttachmentsRequest;
 import com.oracle.bmc.core.requests.UpdateBootVolumeKmsKeyRequest;
 import io.cmkguard.event.OciEvent;
+import com.oracle.bmc.core.requests.ListBootVolumesRequest;
+import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
@@ -125,6 +127,15 @@ public final class BootVolumeType implements ResourceType {
             return Optional.of(new Lineage("restored from", s.getSecondBackupId()));
         }
         return Optional.empty();
+    }
+
+    /** Without an availability domain ListBootVolumes answers every AD of the region. */
+    @Override
+    public List<String> list(OciClients clients, String compartmentId) {
+        ListBootVolumesRequest request = ListBootVolumesRequest.builder().compartmentId(compartmentId).build();
+        return Listing.liveIds("ListBootVolumes " + compartmentId,
+                () -> clients.blockstorage().getPaginators().listBootVolumesRecordIterator(request),
+                v -> Wire.value(v.getLifecycleState()), BootVolume::getId);
     }
 
     @Override

@@ -140,6 +140,12 @@ public final class DatabaseType implements ResourceType {
         return isBlank(db.getDbName()) ? db.getDbUniqueName() : db.getDbName();
     }
 
+    /** ListDatabases needs a DB home (or DB system): the compartment's DB homes, then each one's databases. */
+    @Override
+    public List<String> list(OciClients clients, String compartmentId) {
+        return DatabasesUnder.compartment(clients, compartmentId);
+    }
+
     @Override
     public boolean keyChangeableInPlace() {
         return false;

@@ -7,6 +7,7 @@ import com.oracle.bmc.database.requests.ListDbHomesRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
+import io.cmkguard.resource.Listing;
 
 import java.util.List;
 
@@ -22,6 +23,15 @@ final class DatabasesUnder {
     static List<String> parent(OciClients clients, String compartmentId, String parentKind, String parentId) {
         List<String> homes = parentKind.equals("dbhome")
                 ? List.of(parentId) : homes(clients, compartmentId, parentKind, parentId);
+        return homes.stream().flatMap(h -> databases(clients, compartmentId, h).stream()).distinct().toList();
+    }
+
+    /** Every live database in a compartment: through its DB homes (ListDatabases needs one). */
+    static List<String> compartment(OciClients clients, String compartmentId) {
+        ListDbHomesRequest request = ListDbHomesRequest.builder().compartmentId(compartmentId).build();
+        List<String> homes = Listing.liveIds("ListDbHomes " + compartmentId,
+                () -> clients.database().getPaginators().listDbHomesRecordIterator(request),
+                h -> Wire.value(h.getLifecycleState()), DbHomeSummary::getId);
         return homes.stream().flatMap(h -> databases(clients, compartmentId, h).stream()).distinct().toList();
     }
 

@@ -4,6 +4,9 @@ import com.oracle.bmc.database.model.Database;
 import com.oracle.bmc.database.model.PluggableDatabase;
 import com.oracle.bmc.database.requests.GetDatabaseRequest;
 import com.oracle.bmc.database.requests.GetPluggableDatabaseRequest;
+import com.oracle.bmc.database.model.PluggableDatabaseSummary;
+import com.oracle.bmc.database.requests.ListPluggableDatabasesRequest;
+import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
@@ -94,6 +97,15 @@ public final class PluggableDatabaseType implements ResourceType {
             return Encryption.ofKmsKeyId(pdb.getKmsKeyId(), vaultId);
         }
         return cdb.map(DatabaseType::encryptionOf).orElse(Encryption.walletOnly());
+    }
+
+    @Override
+    public List<String> list(OciClients clients, String compartmentId) {
+        ListPluggableDatabasesRequest request = ListPluggableDatabasesRequest.builder()
+                .compartmentId(compartmentId).build();
+        return Listing.liveIds("ListPluggableDatabases " + compartmentId,
+                () -> clients.database().getPaginators().listPluggableDatabasesRecordIterator(request),
+                p -> Wire.value(p.getLifecycleState()), PluggableDatabaseSummary::getId);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.cmkguard.resource.type;
 
+import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
@@ -20,6 +21,12 @@ abstract class ReplicaType implements ResourceType {
     @Override
     public final Set<String> eventTypes() {
         return Set.of();
+    }
+
+    /** Replicas are judged with their volume (its replica list), never listed on their own. */
+    @Override
+    public final List<String> list(OciClients clients, String compartmentId) {
+        throw new UnsupportedOperationException(name() + " is read only as a source; its volume is listed");
     }
 
     @Override

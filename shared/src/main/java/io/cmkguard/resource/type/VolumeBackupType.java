@@ -4,6 +4,8 @@ import com.oracle.bmc.core.model.UpdateVolumeBackupDetails;
 import com.oracle.bmc.core.model.VolumeBackup;
 import com.oracle.bmc.core.requests.GetVolumeBackupRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeBackupRequest;
+import com.oracle.bmc.core.requests.ListVolumeBackupsRequest;
+import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
@@ -55,6 +57,14 @@ public final class VolumeBackupType implements ResourceType {
                 Wire.regionOf(b.getId()), Wire.value(b.getLifecycleState()),
                 Encryption.ofKmsKeyId(b.getKmsKeyId()), List.of(), lineage,
                 Wire.tags(b.getFreeformTags()), etag);
+    }
+
+    @Override
+    public List<String> list(OciClients clients, String compartmentId) {
+        ListVolumeBackupsRequest request = ListVolumeBackupsRequest.builder().compartmentId(compartmentId).build();
+        return Listing.liveIds("ListVolumeBackups " + compartmentId,
+                () -> clients.blockstorage().getPaginators().listVolumeBackupsRecordIterator(request),
+                b -> Wire.value(b.getLifecycleState()), VolumeBackup::getId);
     }
 
     @Override

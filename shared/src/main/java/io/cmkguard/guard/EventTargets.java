@@ -1,0 +1,72 @@
+package io.cmkguard.guard;
+
+import io.cmkguard.config.GuardConfig;
+import io.cmkguard.event.OciEvent;
+import io.cmkguard.oci.OciCallException;
+import io.cmkguard.oci.OciClients;
+import io.cmkguard.policy.Status;
+import io.cmkguard.resource.ResourceType;
+import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.util.Ocid;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the resources an event asks to check: the type its event type belongs to, a check that
+ * the event names the right kind of OCID, then the ids (an instance's boot volumes, a container's
+ * databases...). Either the resources, or the answer when there are none to check.
+ */
+final class EventTargets {
+
+    /** What an event leads to. */
+    sealed interface Targets permits Found, Answered {
+    }
+
+    /** Resources of one type to check. */
+    record Found(ResourceType type, List<String> ids) implements Targets {
+    }
+
+    /** Nothing to check: the answer says why (ignored type, wrong OCID kind, gone, fault). */
+    record Answered(GuardResult result) implements Targets {
+    }
+
+    private final OciClients clients;
+    private final GuardConfig config;
+
+    EventTargets(OciClients clients, GuardConfig config) {
+        this.clients = clients;
+        this.config = config;
+    }
+
+    Targets of(OciEvent event) {
+        Optional<ResourceType> found = ResourceTypes.forEventType(event.eventType());
+        if (found.isEmpty()) {
+            return new Answered(GuardResult.rejected(event.eventId(), event.eventType(), event.resourceId(),
+                    Status.IGNORED, "cmk-guard does not handle event type " + event.eventType()
+                            + ": check the Events rule condition (events/rules/)", Optional.empty()));
+        }
+        ResourceType type = found.get();
+        String expected = type.subjectKind(event.eventType());
+        String actual = Ocid.kindOf(event.resourceId());
+        if (!expected.equals(actual)) {
+            return new Answered(GuardResult.rejected(event.eventId(), event.eventType(), event.resourceId(),
+                    Status.ERROR, "the event's resourceId is not an OCID of a " + expected,
+                    Optional.of(new GuardResult.Fault("ResourceIdMismatch", "event " + event.eventType()
+                            + " should name an ocid1." + expected + " but names '" + event.resourceId() + "'"))));
+        }
+        List<String> ids;
+        try {
+            ids = type.resourceIds(event, clients);
+        } catch (OciCallException e) {
+            return new Answered(Unchecked.failed(Trigger.event(event), type, config.modeFor(type.name()), event.resourceId(),
+                    event.compartmentId(), e));
+        }
+        if (ids.isEmpty()) {
+            return new Answered(Unchecked.notFound(Trigger.event(event), type, config.modeFor(type.name()),
+                    event.resourceId(), event.compartmentId(), "the " + expected + " " + event.resourceId() + " no longer exists or has no "
+                            + type.noun() + " attached, or the function may not read it"));
+        }
+        return new Found(type, ids);
+    }
+}

@@ -1,0 +1,42 @@
+package io.cmkguard.guard;
+
+import io.cmkguard.config.Mode;
+import io.cmkguard.policy.Verdict;
+import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.ResourceType;
+
+import java.util.Optional;
+
+/** A resource as read and judged for one trigger, from which its result is made. */
+record Judged(Trigger trigger, ResourceType type, Resource resource, Verdict verdict, Optional<Resource> source,
+              Mode mode, Optional<GuardResult.Fix> fix) {
+
+    /** The result with the resource's key as it was read. */
+    GuardResult result(Action action) {
+        return result(action, resource.encryption());
+    }
+
+    GuardResult result(Action action, Encryption after) {
+        Optional<GuardResult.Lineage> lineage = resource.lineage().map(l -> new GuardResult.Lineage(
+                l.relation(), l.sourceId(), source.map(s -> keyRef(s.encryption())).orElse(""),
+                verdict.downgrade()));
+        return GuardResult.builder()
+                .eventId(trigger.id()).eventType(trigger.eventType())
+                .resourceId(resource.id()).resourceType(type.name()).displayName(resource.displayName())
+                .compartmentId(resource.compartmentId()).region(resource.region()).mode(mode)
+                .verdict(verdict.status()).action(action).reasons(verdict.reasons())
+                .kmsKeyIdBefore(keyRef(resource.encryption())).kmsKeyIdAfter(keyRef(after))
+                .lineage(lineage).fix(fix)
+                .build();
+    }
+
+    /** A key as results show it: empty for the Oracle-managed key. */
+    static String keyRef(Encryption e) {
+        return switch (e.kind()) {
+            case ORACLE_MANAGED -> "";
+            case OCI_VAULT -> e.keyId();
+            case EXTERNAL -> e.provider() + ":" + e.details().values().stream().findFirst().orElse("");
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package io.cmkguard.resource;
+
+import com.oracle.bmc.identity.model.Compartment;
+import com.oracle.bmc.identity.requests.ListCompartmentsRequest;
+import io.cmkguard.oci.OciCalls;
+import io.cmkguard.oci.OciClients;
+import io.cmkguard.util.Ocid;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * A compartment and its ACTIVE subcompartments, from Identity. The order is stable (the root, then
+ * the others by OCID), so a sweep cut short can say where it stopped and resume there.
+ */
+public record CompartmentTree(String rootId, List<String> compartmentIds) {
+
+    public CompartmentTree {
+        compartmentIds = List.copyOf(compartmentIds);
+    }
+
+    /** Just the one compartment. */
+    public static CompartmentTree single(String compartmentId) {
+        return new CompartmentTree(compartmentId, List.of(compartmentId));
+    }
+
+    /**
+     * Reads the subtree: for a tenancy one paged ListCompartments with compartmentIdInSubtree (OCI
+     * allows it only there); for any other compartment one ListCompartments per level.
+     */
+    public static CompartmentTree read(OciClients clients, String rootId) {
+        TreeSet<String> below = new TreeSet<>();
+        if (Ocid.kindOf(rootId).equals("tenancy")) {
+            below.addAll(activeChildren(clients, rootId, true));
+        } else {
+            Deque<String> parents = new ArrayDeque<>(List.of(rootId));
+            while (!parents.isEmpty()) {
+                for (String child : activeChildren(clients, parents.pop(), false)) {
+                    if (below.add(child)) {
+                        parents.add(child);
+                    }
+                }
+            }
+        }
+        below.remove(rootId);
+        List<String> ids = new ArrayList<>();
+        ids.add(rootId);
+        ids.addAll(below);
+        return new CompartmentTree(rootId, ids);
+    }
+
+    private static List<String> activeChildren(OciClients clients, String parentId, boolean wholeSubtree) {
+        ListCompartmentsRequest request = ListCompartmentsRequest.builder()
+                .compartmentId(parentId)
+                .compartmentIdInSubtree(wholeSubtree)
+                .accessLevel(ListCompartmentsRequest.AccessLevel.Any)
+                .lifecycleState(Compartment.LifecycleState.Active)
+                .build();
+        return Listing.liveIds("ListCompartments " + parentId,
+                () -> clients.identity().getPaginators().listCompartmentsRecordIterator(request),
+                c -> c.getLifecycleState() == null ? "" : c.getLifecycleState().getValue(), Compartment::getId);
+    }
+}
