@@ -38,7 +38,8 @@ public record GuardConfig(
         Duration timeout,
         Duration dedupWindow,
         Set<String> externalKeyProviders,
-        String consoleUrl) {
+        String consoleUrl,
+        SweepLimits sweep) {
 
     public static final String MODE = "CMK_GUARD_MODE";
     public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
@@ -58,6 +59,10 @@ public record GuardConfig(
     public static final String CONSOLE_URL = "CMK_GUARD_CONSOLE_URL";
     public static final String DEDUP_SECONDS = "CMK_GUARD_DEDUP_SECONDS";
     public static final String EXTERNAL_KEY_PROVIDERS = "CMK_GUARD_EXTERNAL_KEY_PROVIDERS";
+    public static final String SWEEP_DEADLINE_SECONDS = "CMK_GUARD_SWEEP_DEADLINE_SECONDS";
+    public static final String SWEEP_CONCURRENCY = "CMK_GUARD_SWEEP_CONCURRENCY";
+    public static final String SWEEP_MAX_REMEDIATIONS = "CMK_GUARD_SWEEP_MAX_REMEDIATIONS";
+    public static final String SWEEP_MAX_WRITE_FAILURES = "CMK_GUARD_SWEEP_MAX_WRITE_FAILURES";
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
@@ -69,7 +74,8 @@ public record GuardConfig(
     /** Every CMK_GUARD_* key this version understands (per-type mode keys are derived from the registry). */
     public static final List<String> KEYS = List.of(MODE, KMS_KEY_ID, KMS_KEY_BY_COMPARTMENT, TOPIC_ID,
             ALLOWED_KEY_IDS, ALLOWED_VAULT_IDS, REQUIRE_HSM, EXEMPT_TAG, REGION, OCI_ENDPOINT, AUTH,
-            KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL);
+            KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
+            SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS, SWEEP_MAX_WRITE_FAILURES);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -133,6 +139,9 @@ public record GuardConfig(
             Duration dedup = Duration.ofSeconds(integer(DEDUP_SECONDS, 900, 0, 86_400));
             Set<String> external = externalProviders();
             String console = text(CONSOLE_URL).orElse("https://cloud.oracle.com");
+            SweepLimits sweep = new SweepLimits(Duration.ofSeconds(integer(SWEEP_DEADLINE_SECONDS, 20, 1, 86_400)),
+                    integer(SWEEP_CONCURRENCY, 4, 1, 32), integer(SWEEP_MAX_REMEDIATIONS, 25, 0, 100_000),
+                    integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000));
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
             modes.add(mode);
@@ -151,7 +160,7 @@ public record GuardConfig(
             }
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
-                    retries, timeout, dedup, external, console);
+                    retries, timeout, dedup, external, console, sweep);
         }
 
         private void rejectUnknownKeys() {

@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cmkguard.config.ConfigException;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.event.BadEventException;
@@ -12,6 +13,7 @@ import io.cmkguard.oci.Auth;
 import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
+import io.cmkguard.resource.Candidates;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -26,13 +28,15 @@ import java.util.Optional;
  */
 public final class CmkGuard implements AutoCloseable {
     private final Optional<Guard> guard;
+    private final Optional<Sweep> sweep;
     private final Optional<OciClients> clients;
     private final Optional<ConfigException> startupError;
     private final DecisionLog log;
 
-    private CmkGuard(Optional<Guard> guard, Optional<OciClients> clients, Optional<ConfigException> startupError,
-                     DecisionLog log) {
+    private CmkGuard(Optional<Guard> guard, Optional<Sweep> sweep, Optional<OciClients> clients,
+                     Optional<ConfigException> startupError, DecisionLog log) {
         this.guard = guard;
+        this.sweep = sweep;
         this.clients = clients;
         this.startupError = startupError;
         this.log = log;
@@ -50,17 +54,37 @@ public final class CmkGuard implements AutoCloseable {
             Notifier notifier = config.topicId().<Notifier>map(topic -> new OnsNotifier(clients, topic))
                     .orElseGet(() -> new LogOnlyNotifier(logOut, clock));
             KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
-            return new CmkGuard(Optional.of(new Guard(config, clients, keys, notifier, log, clock)),
-                    Optional.of(clients), Optional.empty(), log);
+            Guard guard = new Guard(config, clients, keys, notifier, log, clock);
+            Sweep sweep = new Sweep(guard, new Candidates(clients), notifier, log, config, clock);
+            return new CmkGuard(Optional.of(guard), Optional.of(sweep), Optional.of(clients), Optional.empty(), log);
         } catch (ConfigException e) {
             log.event("config-error", e.getMessage());
-            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.of(e), log);
+            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log);
         }
     }
 
-    /** Answers one invocation body (an OCI event) with the result JSON. */
+    /** Answers one invocation body: an OCI event with the result JSON, a {"sweep": …} body with the sweep report. */
     public String handle(String body) {
+        Optional<JsonNode> sweepField = SweepRequest.sweepField(body);
+        if (sweepField.isPresent()) {
+            return SweepReportJson.write(sweep(sweepField.get(), SweepProgress.NONE));
+        }
         return ResultJson.write(handleToResult(body));
+    }
+
+    /** Runs the sweep a body's "sweep" object asks for; a bad body or config answers a report with its error. */
+    public SweepReport sweep(JsonNode sweepField, SweepProgress progress) {
+        if (startupError.isPresent()) {
+            return SweepReport.failed("", "", "", new GuardResult.Fault("InvalidConfiguration",
+                    startupError.get().getMessage()), Optional.empty(), 0);
+        }
+        try {
+            return sweep.orElseThrow().run(SweepRequest.parse(sweepField), progress);
+        } catch (BadSweepException e) {
+            log.event("sweep-rejected", e.code() + ": " + e.getMessage());
+            return SweepReport.failed("", sweepField.path("compartmentId").asText(""), "",
+                    new GuardResult.Fault(e.code(), e.getMessage()), Optional.empty(), 0);
+        }
     }
 
     public GuardResult handleToResult(String body) {

@@ -120,13 +120,19 @@ public final class Guard {
 
     /** Publishes the finding on its own, or leaves it for the caller's digest (a sweep). */
     private GuardResult deliver(Judged judged, GuardResult result, Optional<String> blocker) {
-        if (!judged.trigger().publishEach()) {
-            return result;
+        if (!judged.trigger().publishEach()) { // the report has no message to say why: its reasons do
+            return blocker.map(b -> result.withReasons(append(result.reasons(), "not changed: " + b))).orElse(result);
         }
         GuardResult.Fix fix = judged.fix().orElseThrow(); // every non-compliant result has one
         Finding finding = new Finding(result, judged.type().noun(), judged.trigger().compartmentName(), blocker,
                 fix.command(), fix.consoleUrl(), fix.prerequisite());
         return publisher.publish(result, finding);
+    }
+
+    private static List<String> append(List<String> list, String item) {
+        List<String> all = new java.util.ArrayList<>(list);
+        all.add(item);
+        return all;
     }
 
     /** How to fix a non-compliant resource by hand; empty for any other verdict. */

@@ -21,9 +21,14 @@ final class Unchecked {
 
     static GuardResult failed(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
                               OciCallException e) {
+        return failed(trigger, type, mode, id, compartmentId, new GuardResult.Fault(e.code(), e.getMessage()));
+    }
+
+    static GuardResult failed(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
+                              GuardResult.Fault fault) {
         return base(trigger, type, mode, id, compartmentId).verdict(Status.ERROR)
-                .reasons(List.of("the check could not finish, so nothing was changed: " + e.getMessage()))
-                .error(Optional.of(new GuardResult.Fault(e.code(), e.getMessage())))
+                .reasons(List.of("the check could not finish, so nothing was changed: " + fault.message()))
+                .error(Optional.of(fault))
                 .build();
     }
 

@@ -10,4 +10,7 @@ public interface Notifier {
 
     /** Publishes one finding: its message id, or empty when it was only logged. Faults are thrown. */
     Optional<String> publish(Finding finding);
+
+    /** Publishes a sweep's digest, one message for many findings: its message id, or empty when only logged. */
+    Optional<String> publishDigest(Digest digest);
 }

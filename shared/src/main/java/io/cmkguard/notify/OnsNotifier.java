@@ -22,6 +22,11 @@ public final class OnsNotifier implements Notifier {
         return Optional.of(send(FindingMessage.render(finding)));
     }
 
+    @Override
+    public Optional<String> publishDigest(Digest digest) {
+        return Optional.of(send(DigestMessage.render(digest)));
+    }
+
     private String send(Notification n) {
         return OciCalls.call("PublishMessage to " + topicId, () -> clients.ons().publishMessage(
                 PublishMessageRequest.builder()

@@ -2,6 +2,7 @@ package io.cmkguard.guard;
 
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.Mode;
+import io.cmkguard.notify.Digest;
 import io.cmkguard.notify.Finding;
 import io.cmkguard.notify.LogOnlyNotifier;
 import io.cmkguard.notify.Notifier;
@@ -84,6 +85,10 @@ class GuardTest {
         public Optional<String> publish(Finding finding) {
             published.add(finding);
             return Optional.of("msg-" + published.size());
+        }
+
+        public Optional<String> publishDigest(Digest digest) {
+            throw new AssertionError("an event never sends a digest");
         }
     }
 

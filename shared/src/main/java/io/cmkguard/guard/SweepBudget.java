@@ -1,0 +1,57 @@
+package io.cmkguard.guard;
+
+import java.util.Optional;
+
+/**
+ * A sweep's remediation guardrails: at most {@code max} writes, and none once {@code maxFailures}
+ * writes have failed (the sweep keeps judging and reports). Shared by the sweep's worker threads.
+ */
+final class SweepBudget implements RemediationBudget {
+    private final int max;
+    private final int maxFailures;
+    private int writes;
+    private int failures;
+    private int remediated;
+
+    SweepBudget(int max, int maxFailures, int writesSoFar, int failuresSoFar) {
+        this.max = max;
+        this.maxFailures = maxFailures;
+        this.writes = writesSoFar;
+        this.failures = failuresSoFar;
+    }
+
+    @Override
+    public synchronized Optional<String> take() {
+        if (failures >= maxFailures) {
+            return Optional.of(failures + " key writes failed in this sweep, so it stopped remediating"
+                    + " (CMK_GUARD_SWEEP_MAX_WRITE_FAILURES=" + maxFailures + "); it still reports");
+        }
+        if (writes >= max) {
+            return Optional.of("the sweep's maxRemediations (" + max + ") is reached");
+        }
+        writes++;
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void settle(boolean succeeded) {
+        if (succeeded) {
+            remediated++;
+        } else {
+            failures++;
+        }
+    }
+
+    synchronized int writes() {
+        return writes;
+    }
+
+    synchronized int failures() {
+        return failures;
+    }
+
+    /** Verified remediations in this invocation. */
+    synchronized int remediated() {
+        return remediated;
+    }
+}

@@ -1,0 +1,65 @@
+package io.cmkguard.guard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cmkguard.policy.Status;
+
+import java.util.TreeMap;
+
+/** The sweep report as JSON, in a stable field order; every verdict and every swept type has a count. */
+public final class SweepReportJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SweepReportJson() {
+    }
+
+    public static ObjectNode toJson(SweepReport r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("sweepId", r.sweepId());
+        o.put("compartmentId", r.compartmentId());
+        o.put("mode", r.mode());
+        o.put("scanned", r.scanned());
+        ObjectNode counts = o.putObject("counts");
+        for (Status s : Status.values()) {
+            if (s != Status.IGNORED) {
+                counts.put(s.name(), r.count(s));
+            }
+        }
+        ObjectNode byType = o.putObject("byType");
+        new TreeMap<>(r.byType()).forEach((type, c) -> {
+            ObjectNode t = byType.putObject(type);
+            t.put("scanned", c.scanned());
+            t.put("nonCompliant", c.nonCompliant());
+        });
+        ArrayNode findings = o.putArray("findings");
+        r.findings().forEach(f -> findings.add(finding(f)));
+        o.put("remediated", r.remediated());
+        o.put("complete", r.complete());
+        o.put("continuation", r.continuation().orElse(null));
+        o.put("durationMs", r.durationMs());
+        o.put("notified", r.notified());
+        o.put("messageId", r.messageId().orElse(null));
+        if (r.error().isPresent()) {
+            o.putObject("error").put("code", r.error().get().code()).put("message", r.error().get().message());
+        } else {
+            o.putNull("error");
+        }
+        return o;
+    }
+
+    public static String write(SweepReport r) {
+        return toJson(r).toString();
+    }
+
+    /** One finding: the fields of the event result that matter in a list. */
+    static ObjectNode finding(GuardResult f) {
+        ObjectNode full = ResultJson.toJson(f);
+        ObjectNode o = JSON.createObjectNode();
+        for (String field : new String[] {"resourceId", "resourceType", "displayName", "compartmentId", "region",
+                "verdict", "action", "reasons", "kmsKeyIdBefore", "kmsKeyIdAfter", "fix", "error"}) {
+            o.set(field, full.get(field));
+        }
+        return o;
+    }
+}

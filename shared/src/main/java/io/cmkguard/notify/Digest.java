@@ -1,0 +1,25 @@
+package io.cmkguard.notify;
+
+import java.util.List;
+
+/**
+ * One message for a whole sweep invocation: the totals, then the findings worst first. Email
+ * subscriptions take about ten messages a minute, so a sweep never sends one per resource.
+ *
+ * @param sweepId      the sweep (the same across its continuations)
+ * @param scope        the compartment swept, as people should read it
+ * @param mode         audit, notify or remediate
+ * @param scanned      resources judged in this invocation
+ * @param notOnCmk     of those, the ones not on a customer-managed key before the sweep
+ * @param fixed        of those, the ones remediated (and verified)
+ * @param errors       resources that could not be judged
+ * @param complete     false when the sweep stopped at its deadline and goes on with a continuation
+ * @param findings     every finding, worst first
+ */
+public record Digest(String sweepId, String scope, String mode, int scanned, int notOnCmk, int fixed, int errors,
+                     boolean complete, List<Finding> findings) {
+
+    public Digest {
+        findings = List.copyOf(findings);
+    }
+}

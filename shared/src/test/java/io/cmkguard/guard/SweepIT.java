@@ -1,0 +1,290 @@
+package io.cmkguard.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cmkguard.EmulatedCloud;
+import io.cmkguard.emulator.EmulatorOptions;
+import io.cmkguard.emulator.Fault;
+import io.cmkguard.emulator.GeneratedWorld;
+import io.cmkguard.emulator.GeneratedWorld.Fate;
+import io.cmkguard.emulator.RecordedRequest;
+import io.cmkguard.emulator.World;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Sweeps of a generated world of thousands of resources across nested compartments, through the real
+ * SDK clients against the emulator: every live resource judged exactly once, the findings exactly the
+ * resources off a customer-managed key (or exempt), one digest, guardrails kept.
+ */
+class SweepIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** 13 compartments x 7 types x 24 = 2 184 resources, about a tenth of them TERMINATED. */
+    private static final GeneratedWorld LARGE = GeneratedWorld.generate(2, 3, 24, 42);
+    private static final GeneratedWorld SMALL = GeneratedWorld.generate(1, 2, 6, 5);
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+    }
+
+    private EmulatedCloud cloud(World world, EmulatorOptions options) {
+        EmulatedCloud cloud = new EmulatedCloud(world, options);
+        open.add(cloud);
+        return cloud;
+    }
+
+    private CmkGuard guard(EmulatedCloud cloud, Map<String, String> config, Clock clock) {
+        CmkGuard guard = CmkGuard.start(cloud.config(config), new PrintStream(log, true, StandardCharsets.UTF_8), clock);
+        open.add(guard);
+        return guard;
+    }
+
+    private static JsonNode sweep(CmkGuard guard, String fields) {
+        try {
+            return JSON.readTree(guard.handle("{\"sweep\": {\"compartmentId\": \"" + GeneratedWorld.TENANCY + "\""
+                    + fields + "}}"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The verdict each live resource must get, by id. */
+    private static Map<String, String> expectedVerdicts(GeneratedWorld world) {
+        Map<String, String> expected = new HashMap<>();
+        for (String collection : GeneratedWorld.CHECKED) {
+            world.fates(collection).forEach((id, fate) -> {
+                switch (fate) {
+                    case ORACLE_MANAGED -> expected.put(id, "NON_COMPLIANT");
+                    case EXEMPT -> expected.put(id, "EXEMPT");
+                    case CUSTOMER_MANAGED -> expected.put(id, "COMPLIANT");
+                    case TERMINATED -> { } // not in scope
+                }
+            });
+        }
+        return expected;
+    }
+
+    private static Map<String, String> findings(JsonNode report) {
+        Map<String, String> findings = new HashMap<>();
+        for (JsonNode f : report.path("findings")) {
+            String previous = findings.put(f.path("resourceId").asText(), f.path("verdict").asText());
+            assertEquals(null, previous, "judged twice: " + f);
+        }
+        return findings;
+    }
+
+    private static Map<String, String> nonCompliantOrExempt(Map<String, String> expected) {
+        Map<String, String> m = new HashMap<>(expected);
+        m.values().removeIf("COMPLIANT"::equals);
+        return m;
+    }
+
+    @Test
+    void anAuditSweepJudgesEveryLiveResourceOnceDespiteServerFaults() {
+        World world = LARGE.world()
+                // transient faults the SDK's retries get past: a volume read and a list page fail twice each
+                .withFault(Fault.on("GET", "/20160918/volumes/ocid1.volume.oc1.iad.gen3x5").respond(500,
+                        "InternalServerError").times(2))
+                .withFault(Fault.on("GET", "/20160918/autonomousDatabases").respond(503, "ServiceUnavailable")
+                        .times(2));
+        EmulatedCloud cloud = cloud(world, EmulatorOptions.trusting());
+        JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit",
+                "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "600"), Clock.systemUTC()), "");
+
+        Map<String, String> expected = expectedVerdicts(LARGE);
+        assertTrue(expected.size() > 1_900, "thousands in scope: " + expected.size());
+        assertTrue(report.path("complete").asBoolean(), report.path("error").toString());
+        assertTrue(report.path("continuation").isNull());
+        assertEquals(expected.size(), report.path("scanned").asInt(), "every live resource, once");
+        assertEquals(nonCompliantOrExempt(expected), findings(report), "the findings are exactly those resources");
+        assertEquals(expected.values().stream().filter("COMPLIANT"::equals).count(),
+                report.path("counts").path("COMPLIANT").asLong());
+        assertEquals(0, report.path("counts").path("ERROR").asInt());
+        assertEquals(LARGE.ids("volumes", Fate.ORACLE_MANAGED).size(),
+                report.path("byType").path("block-volume").path("nonCompliant").asInt());
+        assertEquals("audit", report.path("mode").asText());
+        assertTrue(cloud.emulator.messages().isEmpty(), "audit publishes nothing");
+        assertTrue(cloud.emulator.requests().stream().allMatch(r -> r.method().equals("GET")), "audit never writes");
+        assertTrue(cloud.emulator.requests().stream().anyMatch(r -> r.status() == 500), "the faults were met");
+        for (JsonNode f : report.path("findings")) {
+            if (f.path("verdict").asText().equals("NON_COMPLIANT")) {
+                assertFalse(f.path("fix").path("consoleUrl").asText().isBlank(), f.toString());
+                assertEquals("LOGGED", f.path("action").asText());
+            }
+        }
+    }
+
+    @Test
+    void aNotifySweepPublishesOneDigestWithTheSummaryFirst() {
+        EmulatedCloud cloud = cloud(LARGE.world(), EmulatorOptions.trusting());
+        JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_TOPIC_ID",
+                GeneratedWorld.TOPIC, "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "600"), Clock.systemUTC()),
+                ", \"mode\": \"notify\"");
+
+        List<ObjectNode> messages = cloud.emulator.messages();
+        assertEquals(1, messages.size(), "one digest per sweep invocation, never one per resource");
+        String body = messages.get(0).path("body").asText();
+        int nonCompliant = report.path("counts").path("NON_COMPLIANT").asInt();
+        String first = body.lines().findFirst().orElseThrow();
+        assertTrue(first.startsWith("[cmk-guard] " + String.format("%,d", nonCompliant).replace(',', ' ') + " of "
+                + String.format("%,d", report.path("scanned").asInt()).replace(',', ' ')
+                + " resources not on a customer-managed key"), first);
+        assertTrue(body.getBytes(StandardCharsets.UTF_8).length < 64 * 1024);
+        assertTrue(report.path("notified").asBoolean());
+        assertEquals(messages.get(0).path("messageId").asText(), report.path("messageId").asText());
+        assertTrue(nonCompliant > 100);
+        for (JsonNode f : report.path("findings")) {
+            if (f.path("verdict").asText().equals("NON_COMPLIANT")) {
+                assertEquals("NOTIFIED", f.path("action").asText(), f.toString());
+            }
+        }
+    }
+
+    @Test
+    void maxRemediationsIsRespectedExactly() {
+        EmulatedCloud cloud = cloud(SMALL.world(), EmulatorOptions.trusting());
+        JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_TOPIC_ID",
+                        GeneratedWorld.TOPIC, "CMK_GUARD_KMS_KEY_ID", GeneratedWorld.KEY), Clock.systemUTC()),
+                ", \"mode\": \"remediate\", \"maxRemediations\": 7");
+
+        List<RecordedRequest> writes = cloud.emulator.requests().stream()
+                .filter(r -> !r.method().equals("GET") && !r.path().endsWith("/messages")).toList();
+        assertEquals(7, writes.size(), "exactly maxRemediations key writes: " + writes);
+        assertEquals(7, report.path("remediated").asInt());
+        long remediated = 0;
+        long held = 0;
+        for (JsonNode f : report.path("findings")) {
+            if (f.path("action").asText().equals("REMEDIATED")) {
+                remediated++;
+            }
+            if (f.path("reasons").toString().contains("not changed: the sweep's maxRemediations (7) is reached")) {
+                assertEquals("NOTIFIED", f.path("action").asText(), f.toString());
+                held++;
+            }
+        }
+        assertEquals(7, remediated);
+        assertEquals(1, cloud.emulator.messages().size(), "one digest");
+        assertTrue(cloud.emulator.messages().get(0).path("body").asText().lines().findFirst().orElseThrow()
+                .contains(", 7 fixed"));
+        // every other volume, boot volume, backup and ADB off the key was held back by the cap
+        long remediable = List.of("volumes", "bootVolumes", "volumeBackups", "bootVolumeBackups", "autonomousDatabases")
+                .stream().mapToLong(c -> SMALL.ids(c, Fate.ORACLE_MANAGED).size()).sum();
+        assertTrue(remediable > 7, "the world has more to fix than the cap: " + remediable);
+        assertEquals(remediable - 7, held);
+    }
+
+    @Test
+    void aSweepCutByItsDeadlineAndResumedEndsLikeAnUncutOne() {
+        EmulatedCloud cloud = cloud(LARGE.world(), EmulatorOptions.trusting());
+        JsonNode uncut = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit",
+                "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "600"), Clock.systemUTC()), "");
+        // a clock that moves 10 ms each time it is read: the deadline falls after a few hundred reads
+        CmkGuard cut = guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "3"),
+                new TickingClock(Duration.ofMillis(10)));
+
+        Map<String, String> findings = new HashMap<>();
+        Set<String> sweepIds = new HashSet<>();
+        int scanned = 0;
+        int invocations = 0;
+        String continuation = null;
+        do {
+            JsonNode part = sweep(cut, continuation == null ? "" : ", \"continuation\": \"" + continuation + "\"");
+            assertTrue(part.path("error").isNull(), part.path("error").toString());
+            invocations++;
+            sweepIds.add(part.path("sweepId").asText());
+            scanned += part.path("scanned").asInt();
+            findings(part).forEach((id, verdict) -> assertEquals(null, findings.put(id, verdict),
+                    "judged twice across invocations: " + id));
+            continuation = part.path("complete").asBoolean() ? null : part.path("continuation").asText();
+            assertTrue(part.path("complete").asBoolean() || !continuation.isBlank());
+        } while (continuation != null && invocations < 200);
+
+        assertTrue(invocations > 2, "the deadline cut it: " + invocations + " invocations");
+        assertEquals(1, sweepIds.size(), "one sweep across its continuations");
+        assertEquals(uncut.path("scanned").asInt(), scanned, "nothing skipped, nothing twice");
+        assertEquals(findings(uncut), findings);
+    }
+
+    @Test
+    void badSweepBodiesAnswerASpecificErrorAndCallNothing() {
+        EmulatedCloud cloud = cloud(SMALL.world(), EmulatorOptions.trusting());
+        CmkGuard guard = guard(cloud, Map.of("CMK_GUARD_MODE", "audit"), Clock.systemUTC());
+        Map<String, String> bodies = Map.of(
+                "{\"sweep\": {}}", "MissingCompartmentId",
+                "{\"sweep\": {\"compartmentId\": \"ocid1.volume.oc1.iad.x\"}}", "InvalidCompartmentId",
+                "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"resourceTypes\": [\"bucket\"]}}",
+                "InvalidResourceTypes",
+                "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"mode\": \"fix-it\"}}", "InvalidMode",
+                "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"mode\": \"remediate\"}}", "InvalidMode",
+                "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"maxRemediations\": -1}}",
+                "InvalidMaxRemediations",
+                "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"continuation\": \"v1.bm90LWpzb24\"}}",
+                "InvalidContinuation",
+                "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"typo\": 1}}", "InvalidSweep");
+        bodies.forEach((body, code) -> {
+            try {
+                JsonNode report = JSON.readTree(guard.handle(body));
+                assertEquals(code, report.path("error").path("code").asText(), body + " -> " + report);
+                assertFalse(report.path("complete").asBoolean());
+                assertEquals(0, report.path("scanned").asInt());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertTrue(cloud.emulator.requests().isEmpty(), "bad input calls nothing");
+    }
+
+    /** A clock that moves on each time it is read, so a test's deadline does not depend on real time. */
+    private static final class TickingClock extends Clock {
+        private final AtomicLong now = new AtomicLong(Instant.parse("2026-11-25T12:00:00Z").toEpochMilli());
+        private final long step;
+
+        TickingClock(Duration step) {
+            this.step = step.toMillis();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(now.getAndAdd(step));
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
