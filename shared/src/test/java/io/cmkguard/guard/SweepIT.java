@@ -235,6 +235,24 @@ class SweepIT {
     }
 
     @Test
+    void aThrottledSweepWaitsAsRetryAfterSaysAndStillJudgesEverything() {
+        GeneratedWorld world = GeneratedWorld.generate(0, 0, 4, 11); // one compartment, 28 resources
+        EmulatedCloud cloud = cloud(world.world(), EmulatorOptions.trusting().withThrottle(10));
+        // the SDK clients' types (a wallet-only database's raw read has its own backoff, see README limits)
+        String sdkTypes = "\"block-volume\", \"boot-volume\", \"volume-backup\", \"boot-volume-backup\","
+                + " \"autonomous-database\"";
+        JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit",
+                "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "600"), Clock.systemUTC()), ", \"resourceTypes\": [" + sdkTypes + "]");
+
+        assertTrue(cloud.emulator.requests().stream().anyMatch(r -> r.status() == 429), "the throttle bit");
+        assertEquals(0, report.path("counts").path("ERROR").asInt(), report.path("findings").toString());
+        Map<String, String> expected = expectedVerdicts(world);
+        expected.keySet().removeIf(id -> id.contains(".database.") || id.contains(".pluggabledatabase."));
+        assertEquals(expected.size(), report.path("scanned").asInt());
+        assertEquals(nonCompliantOrExempt(expected), findings(report));
+    }
+
+    @Test
     void badSweepBodiesAnswerASpecificErrorAndCallNothing() {
         EmulatedCloud cloud = cloud(SMALL.world(), EmulatorOptions.trusting());
         CmkGuard guard = guard(cloud, Map.of("CMK_GUARD_MODE", "audit"), Clock.systemUTC());
