@@ -1,5 +1,6 @@
 package io.cmkguard.config;
 
+import com.oracle.bmc.Region;
 import io.cmkguard.resource.ResourceTypes;
 import io.cmkguard.util.Ocid;
 
@@ -38,7 +39,8 @@ public record GuardConfig(
         Duration timeout,
         Duration dedupWindow,
         Set<String> externalKeyProviders,
-        String consoleUrl) {
+        String consoleUrl,
+        Duration functionTimeout) {
 
     public static final String MODE = "CMK_GUARD_MODE";
     public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
@@ -58,6 +60,14 @@ public record GuardConfig(
     public static final String CONSOLE_URL = "CMK_GUARD_CONSOLE_URL";
     public static final String DEDUP_SECONDS = "CMK_GUARD_DEDUP_SECONDS";
     public static final String EXTERNAL_KEY_PROVIDERS = "CMK_GUARD_EXTERNAL_KEY_PROVIDERS";
+    public static final String FUNCTION_TIMEOUT_SECONDS = "CMK_GUARD_FUNCTION_TIMEOUT_SECONDS";
+
+    /** func.yaml's timeout; OCI Functions allows at most 300 s. */
+    public static final int DEFAULT_FUNCTION_TIMEOUT_SECONDS = 120;
+    /** The longest pause between two attempts of one OCI call (see OciClients' backoff). */
+    public static final int MAX_BACKOFF_SECONDS = 2;
+    /** Config values are echoed in problems only this far: enough to recognise, never a whole blob. */
+    private static final int SHOWN_CHARS = 80;
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
@@ -69,7 +79,8 @@ public record GuardConfig(
     /** Every CMK_GUARD_* key this version understands (per-type mode keys are derived from the registry). */
     public static final List<String> KEYS = List.of(MODE, KMS_KEY_ID, KMS_KEY_BY_COMPARTMENT, TOPIC_ID,
             ALLOWED_KEY_IDS, ALLOWED_VAULT_IDS, REQUIRE_HSM, EXEMPT_TAG, REGION, OCI_ENDPOINT, AUTH,
-            KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL);
+            KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
+            FUNCTION_TIMEOUT_SECONDS);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -96,6 +107,79 @@ public record GuardConfig(
 
     public static GuardConfig fromEnv(Map<String, String> env) {
         return new Reader(env).read();
+    }
+
+    /**
+     * The auth mode the configuration asks for, read leniently so the signer can be checked even when
+     * other keys are wrong; empty when CMK_GUARD_AUTH names no mode (fromEnv reports that).
+     */
+    public static Optional<AuthMode> authModeOf(Map<String, String> env) {
+        String value = Optional.ofNullable(env.get(AUTH)).map(String::trim).orElse("");
+        if (value.isEmpty()) {
+            String rp = env.get(RP_VERSION);
+            return Optional.of(rp == null || rp.isBlank() ? AuthMode.CONFIG_FILE : AuthMode.RESOURCE_PRINCIPAL);
+        }
+        return switch (value.toLowerCase(Locale.ROOT).replace('-', '_')) {
+            case "resource_principal" -> Optional.of(AuthMode.RESOURCE_PRINCIPAL);
+            case "config_file" -> Optional.of(AuthMode.CONFIG_FILE);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * What is wrong with this configuration in the region the function signs for (its own, or the
+     * config file's): the region must be a real OCI region unless every call goes to an endpoint
+     * override, and a remediation key must live in that region (OCI uses keys only in their region).
+     */
+    public List<String> regionProblems(Optional<String> functionRegion) {
+        List<String> problems = new ArrayList<>();
+        Optional<String> given = functionRegion.map(String::trim).filter(r -> !r.isEmpty());
+        if (given.isEmpty()) {
+            if (endpoint.isEmpty()) {
+                problems.add("no region: set " + REGION + " (OCI Functions sets " + RP_REGION
+                        + "; a config file names it as region=)");
+            }
+            return problems;
+        }
+        Optional<String> real = realRegionId(given.get());
+        if (real.isEmpty() && endpoint.isEmpty()) {
+            problems.add("the region '" + shown(given.get()) + "' (from " + REGION + ", " + RP_REGION
+                    + " or the config file) is not an OCI region: use a region id such as us-ashburn-1");
+            return problems;
+        }
+        String function = real.orElse(given.get().toLowerCase(Locale.ROOT));
+        remediationKeyId.ifPresent(key -> keyRegionProblem(KMS_KEY_ID, key, function).ifPresent(problems::add));
+        remediationKeyByCompartment.forEach((compartment, key) ->
+                keyRegionProblem(KMS_KEY_BY_COMPARTMENT + " (for " + compartment + ")", key, function)
+                        .ifPresent(problems::add));
+        return problems;
+    }
+
+    /** The region id of a region code or id the OCI SDK knows; empty for anything else. */
+    static Optional<String> realRegionId(String codeOrId) {
+        try {
+            return Optional.of(Region.fromRegionCodeOrId(codeOrId.trim()).getRegionId());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> keyRegionProblem(String where, String keyId, String functionRegion) {
+        String keyRegion = Ocid.parse(keyId).flatMap(Ocid::regionId).orElse("");
+        if (keyRegion.equals(functionRegion)) {
+            return Optional.empty();
+        }
+        return Optional.of(where + " names a key in " + (keyRegion.isEmpty() ? "no region" : keyRegion)
+                + " but the function runs in " + functionRegion + ": OCI uses a Vault key only in its own"
+                + " region, so every re-key would fail. Use a key (or a replicated vault's key) in "
+                + functionRegion);
+    }
+
+    /** A config value as problems may show it: bounded, on one line. */
+    static String shown(String value) {
+        String oneLine = value.replaceAll("\\p{Cntrl}", " ");
+        return oneLine.length() <= SHOWN_CHARS ? oneLine
+                : oneLine.substring(0, SHOWN_CHARS) + "…(" + oneLine.length() + " characters)";
     }
 
     /** Collects every problem while reading, so the operator fixes them all in one go. */
@@ -132,7 +216,17 @@ public record GuardConfig(
             Duration timeout = Duration.ofSeconds(integer(TIMEOUT_SECONDS, 10, 1, 120));
             Duration dedup = Duration.ofSeconds(integer(DEDUP_SECONDS, 900, 0, 86_400));
             Set<String> external = externalProviders();
-            String console = text(CONSOLE_URL).orElse("https://cloud.oracle.com");
+            String console = consoleUrl();
+            Duration functionTimeout = Duration.ofSeconds(integer(FUNCTION_TIMEOUT_SECONDS,
+                    DEFAULT_FUNCTION_TIMEOUT_SECONDS, 5, 300));
+            long worstCall = (long) retries * timeout.toSeconds() + (long) (retries - 1) * MAX_BACKOFF_SECONDS;
+            if (worstCall >= functionTimeout.toSeconds()) {
+                problems.add(RETRY_ATTEMPTS + " × " + TIMEOUT_SECONDS + " (" + retries + " × " + timeout.toSeconds()
+                        + " s, plus up to " + MAX_BACKOFF_SECONDS + " s between attempts = " + worstCall
+                        + " s) does not fit in " + FUNCTION_TIMEOUT_SECONDS + " (" + functionTimeout.toSeconds()
+                        + " s, func.yaml's timeout): one slow OCI call could outlive the function, which is then"
+                        + " killed without an answer. Lower the attempts or the timeout");
+            }
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
             modes.add(mode);
@@ -151,7 +245,7 @@ public record GuardConfig(
             }
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
-                    retries, timeout, dedup, external, console);
+                    retries, timeout, dedup, external, console, functionTimeout);
         }
 
         private void rejectUnknownKeys() {
@@ -194,7 +288,7 @@ public record GuardConfig(
             }
             Optional<Mode> mode = Mode.parse(value.get());
             if (mode.isEmpty()) {
-                problems.add(key + "='" + value.get() + "' is not a mode: use audit, notify or remediate");
+                problems.add(key + "='" + shown(value.get()) + "' is not a mode: use audit, notify or remediate");
                 return fallback;
             }
             return mode.get();
@@ -203,7 +297,7 @@ public record GuardConfig(
         private Optional<String> ocid(String key, String kind) {
             Optional<String> value = text(key);
             if (value.isPresent() && !isOcidOf(value.get(), kind)) {
-                problems.add(key + "='" + value.get() + "' is not an OCID of kind '" + kind
+                problems.add(key + "='" + shown(value.get()) + "' is not an OCID of kind '" + kind
                         + "' (expected ocid1." + kind + ".oc1...)");
                 return Optional.empty();
             }
@@ -216,7 +310,7 @@ public record GuardConfig(
                 if (isOcidOf(item, kind)) {
                     ids.add(item);
                 } else {
-                    problems.add(key + " entry '" + item + "' is not an OCID of kind '" + kind + "'");
+                    problems.add(key + " entry '" + shown(item) + "' is not an OCID of kind '" + kind + "'");
                 }
             }
             return Set.copyOf(ids);
@@ -235,7 +329,7 @@ public record GuardConfig(
                 String key = eq < 0 ? "" : pair.substring(eq + 1).trim();
                 if (eq < 0 || !(isOcidOf(compartment, "compartment") || isOcidOf(compartment, "tenancy"))
                         || !isOcidOf(key, "key")) {
-                    problems.add(KMS_KEY_BY_COMPARTMENT + " entry '" + pair
+                    problems.add(KMS_KEY_BY_COMPARTMENT + " entry '" + shown(pair)
                             + "' must be compartmentOcid=keyOcid (ocid1.compartment...=ocid1.key...)");
                 } else {
                     map.put(compartment, key);
@@ -257,7 +351,7 @@ public record GuardConfig(
                 if (KNOWN_EXTERNAL_PROVIDERS.contains(p)) {
                     providers.add(p);
                 } else {
-                    problems.add(EXTERNAL_KEY_PROVIDERS + " entry '" + item + "' is not a provider: use "
+                    problems.add(EXTERNAL_KEY_PROVIDERS + " entry '" + shown(item) + "' is not a provider: use "
                             + String.join(", ", new TreeSet<>(KNOWN_EXTERNAL_PROVIDERS)) + " or none");
                 }
             }
@@ -273,7 +367,7 @@ public record GuardConfig(
                 case "true", "yes", "1" -> { return true; }
                 case "false", "no", "0" -> { return false; }
                 default -> {
-                    problems.add(key + "='" + value.get() + "' is not a boolean: use true or false");
+                    problems.add(key + "='" + shown(value.get()) + "' is not a boolean: use true or false");
                     return fallback;
                 }
             }
@@ -292,25 +386,48 @@ public record GuardConfig(
                 }
                 return n;
             } catch (NumberFormatException e) {
-                problems.add(key + "='" + value.get() + "' is not a whole number");
+                problems.add(key + "='" + shown(value.get()) + "' is not a whole number");
                 return fallback;
             }
         }
 
+        private String consoleUrl() {
+            Optional<String> value = text(CONSOLE_URL);
+            if (value.isEmpty()) {
+                return "https://cloud.oracle.com";
+            }
+            try {
+                URI uri = URI.create(value.get());
+                if ("https".equals(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null) {
+                    return value.get().replaceAll("/+$", "");
+                }
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            problems.add(CONSOLE_URL + "='" + shown(value.get()) + "' is not an https URL: findings link people"
+                    + " to it (e.g. https://cloud.oracle.com)");
+            return "https://cloud.oracle.com";
+        }
+
         private Optional<URI> endpoint() {
+
             Optional<String> value = text(OCI_ENDPOINT);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
             try {
                 URI uri = URI.create(value.get());
-                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                        && uri.getUserInfo() == null) {
                     return Optional.of(uri);
                 }
             } catch (IllegalArgumentException ignored) {
                 // reported below
             }
-            problems.add(OCI_ENDPOINT + "='" + value.get() + "' is not an http(s) URL");
+            String shownValue = value.get().contains("@") ? "(not shown: it seems to carry credentials)"
+                    : "'" + shown(value.get()) + "'";
+            problems.add(OCI_ENDPOINT + "=" + shownValue + " is not an http(s) URL without credentials"
+                    + " (scheme://host[:port])");
             return Optional.empty();
         }
 
@@ -329,7 +446,7 @@ public record GuardConfig(
                 }
                 case "config_file" -> { return AuthMode.CONFIG_FILE; }
                 default -> {
-                    problems.add(AUTH + "='" + value.get() + "' is not an auth mode: use resource_principal"
+                    problems.add(AUTH + "='" + shown(value.get()) + "' is not an auth mode: use resource_principal"
                             + " or config_file");
                     return AuthMode.CONFIG_FILE;
                 }

@@ -1,8 +1,10 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.config.AuthMode;
 import io.cmkguard.config.ConfigException;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.event.BadEventException;
+import io.cmkguard.event.EventEnvelope;
 import io.cmkguard.event.EventParser;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.notify.Notifier;
@@ -11,17 +13,22 @@ import io.cmkguard.oci.Auth;
 import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
+import io.cmkguard.resource.ResourceType;
+import io.cmkguard.resource.ResourceTypes;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds everything once from the function's configuration and answers
- * invocation bodies with result JSON. A bad configuration does not crash the function: every
- * invocation answers an ERROR result naming all the problems, and calls nothing.
+ * invocation bodies with result JSON. Neither starting nor answering ever throws: a bad configuration
+ * makes every invocation answer an ERROR naming all the problems, and an unexpected exception in the
+ * pipeline ends as an ERROR result with a code and a log line.
  */
 public final class CmkGuard implements AutoCloseable {
     private final Optional<Guard> guard;
@@ -41,19 +48,48 @@ public final class CmkGuard implements AutoCloseable {
     public static CmkGuard start(Map<String, String> env, PrintStream logOut, Clock clock) {
         DecisionLog log = new DecisionLog(logOut, clock);
         try {
-            GuardConfig config = GuardConfig.fromEnv(env);
-            Auth.Signer signer = Auth.from(config, env);
-            Optional<String> region = config.region().or(signer::region);
-            OciClients clients = new OciClients(signer.provider(), region, config.endpoint(),
-                    config.retryAttempts(), config.timeout());
-            Notifier notifier = config.topicId().<Notifier>map(topic -> new OnsNotifier(clients, topic))
-                    .orElse(CmkGuard::noTopic);
-            KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
-            return new CmkGuard(Optional.of(new Guard(config, clients, keys, notifier, log, clock)),
-                    Optional.of(clients), Optional.empty(), log);
+            List<String> problems = new ArrayList<>();
+            Optional<GuardConfig> config = collect(problems, () -> GuardConfig.fromEnv(env));
+            Optional<AuthMode> authMode = config.map(GuardConfig::auth).or(() -> GuardConfig.authModeOf(env));
+            Optional<Auth.Signer> signer = authMode.flatMap(mode -> collect(problems, () -> Auth.from(mode, env)));
+            Optional<String> region = config.flatMap(GuardConfig::region).or(() -> signer.flatMap(Auth.Signer::region));
+            if (config.isPresent() && (signer.isPresent() || config.get().region().isPresent())) {
+                problems.addAll(config.get().regionProblems(region));
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return started(config.get(), signer.get(), region, log, clock);
         } catch (ConfigException e) {
             log.event("config-error", e.getMessage());
             return new CmkGuard(Optional.empty(), Optional.empty(), Optional.of(e), log);
+        } catch (RuntimeException | LinkageError e) {
+            // not the exception's text: start-up exceptions may quote configuration values
+            ConfigException failed = new ConfigException(List.of("the function could not start: unexpected "
+                    + e.getClass().getSimpleName() + Failures.where(e)));
+            log.event("config-error", failed.getMessage());
+            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.of(failed), log);
+        }
+    }
+
+    private static CmkGuard started(GuardConfig config, Auth.Signer signer, Optional<String> region, DecisionLog log,
+                                    Clock clock) {
+        OciClients clients = new OciClients(signer.provider(), region, config.endpoint(),
+                config.retryAttempts(), config.timeout());
+        Notifier notifier = config.topicId().<Notifier>map(topic -> new OnsNotifier(clients, topic))
+                .orElse(CmkGuard::noTopic);
+        KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
+        return new CmkGuard(Optional.of(new Guard(config, clients, keys, notifier, log, clock)),
+                Optional.of(clients), Optional.empty(), log);
+    }
+
+    /** Runs one start-up step; its configuration problems join the others instead of hiding them. */
+    private static <T> Optional<T> collect(List<String> problems, Supplier<T> step) {
+        try {
+            return Optional.of(step.get());
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+            return Optional.empty();
         }
     }
 
@@ -68,16 +104,39 @@ public final class CmkGuard implements AutoCloseable {
                             + " so nothing was checked: " + String.join("; ", startupError.get().problems()),
                     Optional.of(new GuardResult.Fault("InvalidConfiguration", startupError.get().getMessage())));
         }
-        OciEvent event;
+        Optional<EventEnvelope> envelope = Optional.empty();
         try {
-            event = EventParser.parse(body);
+            envelope = Optional.of(EventParser.envelope(body));
+            Optional<ResourceType> type = ResourceTypes.forEventType(envelope.get().eventType());
+            if (type.isEmpty()) {
+                return logged(ignored(envelope.get()));
+            }
+            OciEvent event = EventParser.event(envelope.get());
+            if (type.get().listsByCompartment(event.eventType()) && event.compartmentId().isBlank()) {
+                throw new BadEventException("MissingCompartmentId", "event " + event.eventType() + " names a "
+                        + type.get().subjectKind(event.eventType()) + " whose " + type.get().noun() + "s are listed"
+                        + " in the event's compartment, but it has no compartmentId (data or extensions)",
+                        event.eventType(), event.eventId());
+            }
+            return guard.orElseThrow().handle(event);
         } catch (BadEventException e) {
-            GuardResult rejected = GuardResult.rejected("", "", "", Status.ERROR, e.getMessage(),
-                    Optional.of(new GuardResult.Fault(e.code(), e.getMessage())));
-            log.record(rejected);
-            return rejected;
+            return logged(GuardResult.rejected(e.eventId(), e.eventType(), "", Status.ERROR, e.getMessage(),
+                    Optional.of(new GuardResult.Fault(e.code(), e.getMessage()))));
+        } catch (RuntimeException | LinkageError e) {
+            return logged(Failures.unexpected(e, envelope));
         }
-        return guard.orElseThrow().handle(event);
+    }
+
+    /** An event type cmk-guard does not handle: answered without a look at its data, and without a call. */
+    private static GuardResult ignored(EventEnvelope envelope) {
+        return GuardResult.rejected(envelope.eventId(), envelope.eventType(), envelope.resourceIdAsSent(),
+                Status.IGNORED, "cmk-guard does not handle event type " + envelope.eventType()
+                        + ": check the Events rule condition (events/rules/)", Optional.empty());
+    }
+
+    private GuardResult logged(GuardResult result) {
+        log.record(result);
+        return result;
     }
 
     public List<String> configProblems() {

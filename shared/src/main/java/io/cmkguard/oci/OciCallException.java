@@ -20,16 +20,42 @@ public final class OciCallException extends RuntimeException {
         this.opcRequestId = blankTo(cause.getOpcRequestId(), "");
     }
 
+    private OciCallException(String operation, int status, String code, String message) {
+        super(message);
+        this.operation = operation;
+        this.status = status;
+        this.code = code;
+        this.opcRequestId = "";
+    }
+
+    /**
+     * A 200 answer that is not what was asked for (no id, state or compartment, another resource, a
+     * key state OCI does not have): a fault, never judged as a resource that fails the policy.
+     */
+    public static OciCallException malformedResponse(String operation, String what) {
+        return new OciCallException(operation, 200, MALFORMED_RESPONSE, operation + " answered 200 but not with"
+                + " the resource asked for: " + what + "; nothing was judged or changed");
+    }
+
+    public static final String MALFORMED_RESPONSE = "MalformedResponse";
+    /** Service messages are echoed this far: enough to act on, never a whole error page. */
+    private static final int MAX_SERVICE_MESSAGE = 300;
+
     private static String describe(String operation, BmcException e) {
         if (e.isTimeout()) {
-            return operation + " timed out: " + e.getUnmodifiedMessage();
+            return operation + " timed out: " + bounded(e.getUnmodifiedMessage());
         }
         if (e.getStatusCode() <= 0) {
-            return operation + " could not reach OCI: " + e.getUnmodifiedMessage();
+            return operation + " could not reach OCI: " + bounded(e.getUnmodifiedMessage());
         }
         return operation + " failed with HTTP " + e.getStatusCode() + " " + e.getServiceCode() + ": "
-                + e.getUnmodifiedMessage()
+                + bounded(e.getUnmodifiedMessage())
                 + (e.getOpcRequestId() == null ? "" : " (opc-request-id " + e.getOpcRequestId() + ")");
+    }
+
+    private static String bounded(String message) {
+        String oneLine = String.valueOf(message).replaceAll("\\s+", " ");
+        return oneLine.length() <= MAX_SERVICE_MESSAGE ? oneLine : oneLine.substring(0, MAX_SERVICE_MESSAGE) + "…";
     }
 
     private static String blankTo(String value, String fallback) {

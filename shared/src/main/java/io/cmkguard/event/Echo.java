@@ -1,0 +1,33 @@
+package io.cmkguard.event;
+
+/**
+ * Text taken from the body and repeated in results, logs and notifications: bounded in length and
+ * on one line, so a hostile field cannot push the verdict out of a message or forge its lines.
+ */
+public final class Echo {
+    private Echo() {
+    }
+
+    public static String bounded(String value, int maxChars) {
+        if (value == null) {
+            return "";
+        }
+        String oneLine = value.codePoints()
+                .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        if (oneLine.length() <= maxChars) {
+            return oneLine;
+        }
+        int cut = maxChars;
+        if (Character.isHighSurrogate(oneLine.charAt(cut - 1))) {
+            cut--; // never split a character in two
+        }
+        return oneLine.substring(0, cut) + "…(" + oneLine.length() + " characters)";
+    }
+
+    public static String bounded(String value) {
+        return bounded(value, EventLimits.MAX_ECHOED_CHARS);
+    }
+}
