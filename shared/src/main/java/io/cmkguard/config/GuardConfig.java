@@ -143,8 +143,7 @@ public record GuardConfig(
         }
         Optional<String> real = realRegionId(given.get());
         if (real.isEmpty() && endpoint.isEmpty()) {
-            problems.add("the region '" + shown(given.get()) + "' (from " + REGION + ", " + RP_REGION
-                    + " or the config file) is not an OCI region: use a region id such as us-ashburn-1");
+            problems.add(notARegion(given.get()));
             return problems;
         }
         String function = real.orElse(given.get().toLowerCase(Locale.ROOT));
@@ -153,6 +152,11 @@ public record GuardConfig(
                 keyRegionProblem(KMS_KEY_BY_COMPARTMENT + " (for " + compartment + ")", key, function)
                         .ifPresent(problems::add));
         return problems;
+    }
+
+    private static String notARegion(String region) {
+        return "the region '" + shown(region) + "' (from " + REGION + ", " + RP_REGION
+                + " or the config file) is not an OCI region: use a region id such as us-ashburn-1";
     }
 
     /** The region id of a region code or id the OCI SDK knows; empty for anything else. */
@@ -211,6 +215,9 @@ public record GuardConfig(
             Optional<String> region = text(REGION).or(() -> text(RP_REGION));
             Optional<URI> endpoint = endpoint();
             AuthMode auth = auth();
+            if (region.isPresent() && endpoint.isEmpty() && realRegionId(region.get()).isEmpty()) {
+                problems.add(notARegion(region.get()));
+            }
             Duration cacheTtl = Duration.ofSeconds(integer(KEY_CACHE_SECONDS, 300, 0, 86_400));
             int retries = integer(RETRY_ATTEMPTS, 3, 1, 10);
             Duration timeout = Duration.ofSeconds(integer(TIMEOUT_SECONDS, 10, 1, 120));
