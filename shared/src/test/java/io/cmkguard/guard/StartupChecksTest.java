@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.LeakScan;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.emulator.SigningKeys;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ class StartupChecksTest {
                 String answer = guard.handle("{}");
                 assertTrue(answer.contains("\"InvalidConfiguration\""), answer);
             }
+            LeakScan.said("start-up problems", String.join("\n", guard.configProblems()));
+            LeakScan.said("the function log", log.toString(StandardCharsets.UTF_8));
             return guard.configProblems();
         }
     }
@@ -97,6 +100,9 @@ class StartupChecksTest {
         String passphrase = "correct-horse-battery-staple";
         String keyMaterial = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7secretkeymaterial";
         String token = "eyJhbGciOiJSUzI1NiJ9.eyJyZXNfdGVuYW50Ijoic2VjcmV0In0.c2lnbmF0dXJl";
+        LeakScan.token(token);
+        LeakScan.secret(passphrase);
+        LeakScan.secret(keyMaterial);
         List<String> problems = problemsOf(Map.of(GuardConfig.RP_VERSION, "2.2",
                 GuardConfig.RP_REGION, "us-ashburn-1", GuardConfig.MODE, "audit",
                 "OCI_RESOURCE_PRINCIPAL_RPST", token,
@@ -111,7 +117,9 @@ class StartupChecksTest {
     }
 
     private static Map<String, String> validFileAuth(Path dir) {
-        return Map.of("OCI_CONFIG_FILE", SigningKeys.generate().writeOciConfig(dir).toString(),
+        SigningKeys keys = SigningKeys.generate();
+        LeakScan.secret(keys);
+        return Map.of("OCI_CONFIG_FILE", keys.writeOciConfig(dir).toString(),
                 GuardConfig.REGION, "us-ashburn-1");
     }
 }

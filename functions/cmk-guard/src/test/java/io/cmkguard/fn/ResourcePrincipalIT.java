@@ -3,6 +3,7 @@ package io.cmkguard.fn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fnproject.fn.testing.FnResult;
 import com.fnproject.fn.testing.FnTestingRule;
+import io.cmkguard.LeakScan;
 import io.cmkguard.emulator.EmulatorOptions;
 import io.cmkguard.emulator.OciEmulator;
 import io.cmkguard.emulator.RecordedRequest;
@@ -50,11 +51,14 @@ public class ResourcePrincipalIT {
         functionKey = SigningKeys.generate();
         pemFile = functionKey.writePrivateKeyPem(keyDir.getRoot().toPath());
         token = sessionToken();
+        LeakScan.secret(functionKey);
+        LeakScan.token(token);
         emulator = OciEmulator.start(OciEmulator.demoWorld(), EmulatorOptions.trusting(functionKey.publicKey()));
     }
 
     @After
     public void stopEmulator() {
+        emulator.messages().forEach(m -> LeakScan.said("a notification", m.toString()));
         emulator.close();
     }
 
@@ -116,6 +120,7 @@ public class ResourcePrincipalIT {
     @Test
     public void malformedTokenAnswersErrorWithoutLeakingIt() {
         String malformed = "secret-session-token-that-is-not-a-jwt-0123456789abcdef";
+        LeakScan.secret(malformed);
         configureAsInOciFunctions(pemFile.toString(), malformed);
         enqueueSamples(fn, "blockvolumes.createvolume.end--oracle-managed.json");
         fn.thenRun(CmkGuardFunction.class, "handleRequest");
