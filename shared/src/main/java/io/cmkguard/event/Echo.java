@@ -2,7 +2,8 @@ package io.cmkguard.event;
 
 /**
  * Text taken from the body and repeated in results, logs and notifications: bounded in length and
- * on one line, so a hostile field cannot push the verdict out of a message or forge its lines.
+ * on one line, so a hostile field cannot push the verdict out of a message or forge its lines, and
+ * always valid UTF-8.
  */
 public final class Echo {
     private Echo() {
@@ -15,6 +16,8 @@ public final class Echo {
         String oneLine = value.codePoints()
                 .map(c -> Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
                         || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? ' ' : c)
+                // a lone surrogate (JSON allows "\ud800") cannot be written as UTF-8: the answer would break
+                .map(c -> Character.getType(c) == Character.SURROGATE ? '\uFFFD' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
         if (oneLine.length() <= maxChars) {

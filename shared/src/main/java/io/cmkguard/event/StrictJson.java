@@ -53,7 +53,8 @@ final class StrictJson {
     }
 
     private static BadEventException malformed(JsonProcessingException e) {
-        String detail = String.valueOf(e.getOriginalMessage());
+        // Jackson names the (redacted) source inside its message: noise for the reader
+        String detail = String.valueOf(e.getOriginalMessage()).replaceAll("\\[Source: [^;]*; ", "[");
         if (detail.startsWith("Duplicate field")) {
             detail = "a key appears twice in one object (" + Echo.bounded(detail, 120) + ")";
         }

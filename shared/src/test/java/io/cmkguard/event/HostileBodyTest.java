@@ -105,6 +105,13 @@ class HostileBodyTest {
     }
 
     @Test
+    void aLoneSurrogateIsNeverEchoed() {
+        BadEventException e = assertThrows(BadEventException.class,
+                () -> EventParser.parse("{\"eventType\":\"" + TYPE + "\",\"eventID\":\"a\\ud800b\",\"data\":{}}"));
+        assertEquals("a\uFFFDb", e.eventId());
+    }
+
+    @Test
     void anUnhandledLegacyPayloadStillHasAnEnvelope() {
         EventEnvelope e = EventParser.envelope("{\"eventType\":\"com.oraclecloud.dbaas.autonomous.database.backup.end\","
                 + "\"eventID\":\"legacy-1\",\"data\":\"not even an object\"}");
