@@ -2,6 +2,8 @@ package io.cmkguard.oci;
 
 import com.oracle.bmc.model.BmcException;
 
+import java.util.regex.Pattern;
+
 /**
  * An OCI API call failed after the SDK's retries. Carries what an operator needs to act: the
  * operation, HTTP status, OCI error code and the opc-request-id to quote to Oracle support.
@@ -53,8 +55,13 @@ public final class OciCallException extends RuntimeException {
                 + (e.getOpcRequestId() == null ? "" : " (opc-request-id " + e.getOpcRequestId() + ")");
     }
 
+    /** Token- and key-shaped text: SDK client-side messages must never carry them into results or logs. */
+    private static final Pattern SECRET_SHAPED = Pattern.compile(
+            "-----BEGIN[^-]*-----.*?(-----END[^-]*-----|$)|eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_.-]+|ST\\$[A-Za-z0-9_.-]+");
+
     private static String bounded(String message) {
-        String oneLine = String.valueOf(message).replaceAll("\\s+", " ");
+        String oneLine = SECRET_SHAPED.matcher(String.valueOf(message).replaceAll("\\s+", " "))
+                .replaceAll("<not shown>");
         return oneLine.length() <= MAX_SERVICE_MESSAGE ? oneLine : oneLine.substring(0, MAX_SERVICE_MESSAGE) + "…";
     }
 

@@ -133,6 +133,22 @@ public class ResourcePrincipalIT {
         assertNoSecretIn(said);
     }
 
+    @Test
+    public void anUnsupportedResourcePrincipalVersionIsAConfigErrorNotACrash() {
+        configureAsInOciFunctions(pemFile.toString(), token);
+        fn.setConfig("OCI_RESOURCE_PRINCIPAL_VERSION", "9.9");
+        enqueueSamples(fn, "blockvolumes.createvolume.end--oracle-managed.json");
+        fn.thenRun(CmkGuardFunction.class, "handleRequest");
+
+        JsonNode result = results(fn).get(0); // configure() did not throw: the invocation answered
+        assertEquals("ERROR", text(result, "verdict"));
+        assertEquals("InvalidConfiguration", result.path("error").path("code").asText());
+        assertTrue(result.toString(), result.path("reasons").get(0).asText()
+                .contains("OCI_RESOURCE_PRINCIPAL_VERSION='9.9' is not a resource-principal version"));
+        assertEquals(List.of(), emulator.requests());
+        assertNoSecretIn(everythingTheFunctionSaid());
+    }
+
     /** Every answer body plus everything written to stdout/stderr (the function's log) during the run. */
     private String everythingTheFunctionSaid() {
         StringBuilder all = new StringBuilder(fn.getStdErrAsString());
