@@ -1,6 +1,5 @@
 package io.cmkguard.config;
 
-import com.oracle.bmc.Region;
 import io.cmkguard.resource.ResourceTypes;
 import io.cmkguard.util.Ocid;
 
@@ -66,8 +65,6 @@ public record GuardConfig(
     public static final int DEFAULT_FUNCTION_TIMEOUT_SECONDS = 120;
     /** The longest pause between two attempts of one OCI call (see OciClients' backoff). */
     public static final int MAX_BACKOFF_SECONDS = 2;
-    /** Config values are echoed in problems only this far: enough to recognise, never a whole blob. */
-    private static final int SHOWN_CHARS = 80;
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
@@ -126,66 +123,6 @@ public record GuardConfig(
         };
     }
 
-    /**
-     * What is wrong with this configuration in the region the function signs for (its own, or the
-     * config file's): the region must be a real OCI region unless every call goes to an endpoint
-     * override, and a remediation key must live in that region (OCI uses keys only in their region).
-     */
-    public List<String> regionProblems(Optional<String> functionRegion) {
-        List<String> problems = new ArrayList<>();
-        Optional<String> given = functionRegion.map(String::trim).filter(r -> !r.isEmpty());
-        if (given.isEmpty()) {
-            if (endpoint.isEmpty()) {
-                problems.add("no region: set " + REGION + " (OCI Functions sets " + RP_REGION
-                        + "; a config file names it as region=)");
-            }
-            return problems;
-        }
-        Optional<String> real = realRegionId(given.get());
-        if (real.isEmpty() && endpoint.isEmpty()) {
-            problems.add(notARegion(given.get()));
-            return problems;
-        }
-        String function = real.orElse(given.get().toLowerCase(Locale.ROOT));
-        remediationKeyId.ifPresent(key -> keyRegionProblem(KMS_KEY_ID, key, function).ifPresent(problems::add));
-        remediationKeyByCompartment.forEach((compartment, key) ->
-                keyRegionProblem(KMS_KEY_BY_COMPARTMENT + " (for " + compartment + ")", key, function)
-                        .ifPresent(problems::add));
-        return problems;
-    }
-
-    private static String notARegion(String region) {
-        return "the region '" + shown(region) + "' (from " + REGION + ", " + RP_REGION
-                + " or the config file) is not an OCI region: use a region id such as us-ashburn-1";
-    }
-
-    /** The region id of a region code or id the OCI SDK knows; empty for anything else. */
-    static Optional<String> realRegionId(String codeOrId) {
-        try {
-            return Optional.of(Region.fromRegionCodeOrId(codeOrId.trim()).getRegionId());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> keyRegionProblem(String where, String keyId, String functionRegion) {
-        String keyRegion = Ocid.parse(keyId).flatMap(Ocid::regionId).orElse("");
-        if (keyRegion.equals(functionRegion)) {
-            return Optional.empty();
-        }
-        return Optional.of(where + " names a key in " + (keyRegion.isEmpty() ? "no region" : keyRegion)
-                + " but the function runs in " + functionRegion + ": OCI uses a Vault key only in its own"
-                + " region, so every re-key would fail. Use a key (or a replicated vault's key) in "
-                + functionRegion);
-    }
-
-    /** A config value as problems may show it: bounded, on one line. */
-    static String shown(String value) {
-        String oneLine = value.replaceAll("\\p{Cntrl}", " ");
-        return oneLine.length() <= SHOWN_CHARS ? oneLine
-                : oneLine.substring(0, SHOWN_CHARS) + "…(" + oneLine.length() + " characters)";
-    }
-
     /** Collects every problem while reading, so the operator fixes them all in one go. */
     private static final class Reader {
         private final Map<String, String> env;
@@ -215,8 +152,8 @@ public record GuardConfig(
             Optional<String> region = text(REGION).or(() -> text(RP_REGION));
             Optional<URI> endpoint = endpoint();
             AuthMode auth = auth();
-            if (region.isPresent() && endpoint.isEmpty() && realRegionId(region.get()).isEmpty()) {
-                problems.add(notARegion(region.get()));
+            if (region.isPresent() && endpoint.isEmpty() && RegionCheck.realRegionId(region.get()).isEmpty()) {
+                problems.add(RegionCheck.notARegion(region.get()));
             }
             Duration cacheTtl = Duration.ofSeconds(integer(KEY_CACHE_SECONDS, 300, 0, 86_400));
             int retries = integer(RETRY_ATTEMPTS, 3, 1, 10);
@@ -295,7 +232,7 @@ public record GuardConfig(
             }
             Optional<Mode> mode = Mode.parse(value.get());
             if (mode.isEmpty()) {
-                problems.add(key + "='" + shown(value.get()) + "' is not a mode: use audit, notify or remediate");
+                problems.add(key + "='" + Strings.shown(value.get()) + "' is not a mode: use audit, notify or remediate");
                 return fallback;
             }
             return mode.get();
@@ -304,7 +241,7 @@ public record GuardConfig(
         private Optional<String> ocid(String key, String kind) {
             Optional<String> value = text(key);
             if (value.isPresent() && !isOcidOf(value.get(), kind)) {
-                problems.add(key + "='" + shown(value.get()) + "' is not an OCID of kind '" + kind
+                problems.add(key + "='" + Strings.shown(value.get()) + "' is not an OCID of kind '" + kind
                         + "' (expected ocid1." + kind + ".oc1...)");
                 return Optional.empty();
             }
@@ -317,7 +254,7 @@ public record GuardConfig(
                 if (isOcidOf(item, kind)) {
                     ids.add(item);
                 } else {
-                    problems.add(key + " entry '" + shown(item) + "' is not an OCID of kind '" + kind + "'");
+                    problems.add(key + " entry '" + Strings.shown(item) + "' is not an OCID of kind '" + kind + "'");
                 }
             }
             return Set.copyOf(ids);
@@ -336,7 +273,7 @@ public record GuardConfig(
                 String key = eq < 0 ? "" : pair.substring(eq + 1).trim();
                 if (eq < 0 || !(isOcidOf(compartment, "compartment") || isOcidOf(compartment, "tenancy"))
                         || !isOcidOf(key, "key")) {
-                    problems.add(KMS_KEY_BY_COMPARTMENT + " entry '" + shown(pair)
+                    problems.add(KMS_KEY_BY_COMPARTMENT + " entry '" + Strings.shown(pair)
                             + "' must be compartmentOcid=keyOcid (ocid1.compartment...=ocid1.key...)");
                 } else {
                     map.put(compartment, key);
@@ -358,7 +295,7 @@ public record GuardConfig(
                 if (KNOWN_EXTERNAL_PROVIDERS.contains(p)) {
                     providers.add(p);
                 } else {
-                    problems.add(EXTERNAL_KEY_PROVIDERS + " entry '" + shown(item) + "' is not a provider: use "
+                    problems.add(EXTERNAL_KEY_PROVIDERS + " entry '" + Strings.shown(item) + "' is not a provider: use "
                             + String.join(", ", new TreeSet<>(KNOWN_EXTERNAL_PROVIDERS)) + " or none");
                 }
             }
@@ -374,7 +311,7 @@ public record GuardConfig(
                 case "true", "yes", "1" -> { return true; }
                 case "false", "no", "0" -> { return false; }
                 default -> {
-                    problems.add(key + "='" + shown(value.get()) + "' is not a boolean: use true or false");
+                    problems.add(key + "='" + Strings.shown(value.get()) + "' is not a boolean: use true or false");
                     return fallback;
                 }
             }
@@ -393,7 +330,7 @@ public record GuardConfig(
                 }
                 return n;
             } catch (NumberFormatException e) {
-                problems.add(key + "='" + shown(value.get()) + "' is not a whole number");
+                problems.add(key + "='" + Strings.shown(value.get()) + "' is not a whole number");
                 return fallback;
             }
         }
@@ -411,7 +348,7 @@ public record GuardConfig(
             } catch (IllegalArgumentException ignored) {
                 // reported below
             }
-            problems.add(CONSOLE_URL + "='" + shown(value.get()) + "' is not an https URL: findings link people"
+            problems.add(CONSOLE_URL + "='" + Strings.shown(value.get()) + "' is not an https URL: findings link people"
                     + " to it (e.g. https://cloud.oracle.com)");
             return "https://cloud.oracle.com";
         }
@@ -432,7 +369,7 @@ public record GuardConfig(
                 // reported below
             }
             String shownValue = value.get().contains("@") ? "(not shown: it seems to carry credentials)"
-                    : "'" + shown(value.get()) + "'";
+                    : "'" + Strings.shown(value.get()) + "'";
             problems.add(OCI_ENDPOINT + "=" + shownValue + " is not an http(s) URL without credentials"
                     + " (scheme://host[:port])");
             return Optional.empty();
@@ -453,7 +390,7 @@ public record GuardConfig(
                 }
                 case "config_file" -> { return AuthMode.CONFIG_FILE; }
                 default -> {
-                    problems.add(AUTH + "='" + shown(value.get()) + "' is not an auth mode: use resource_principal"
+                    problems.add(AUTH + "='" + Strings.shown(value.get()) + "' is not an auth mode: use resource_principal"
                             + " or config_file");
                     return AuthMode.CONFIG_FILE;
                 }

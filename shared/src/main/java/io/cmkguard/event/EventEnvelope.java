@@ -1,6 +1,7 @@
 package io.cmkguard.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cmkguard.util.Echo;
 
 /**
  * The first, shape-independent stage of parsing: a JSON object with a bounded OCI eventType and

@@ -1,5 +1,7 @@
 package io.cmkguard.event;
 
+import io.cmkguard.util.Echo;
+
 /**
  * What an invocation body may hold before anything is called or echoed. Real OCI events are a few
  * kilobytes with short ids; anything far beyond is not an event, and must not become a huge URL,
@@ -12,7 +14,7 @@ public final class EventLimits {
     /** OCI event ids are UUIDs (36 characters). */
     public static final int MAX_EVENT_ID_CHARS = 128;
     /** Names, times and other fields echoed into results, logs and notifications. */
-    public static final int MAX_ECHOED_CHARS = 256;
+    public static final int MAX_ECHOED_CHARS = Echo.DEFAULT_MAX_CHARS;
     public static final int MAX_TAGS = 64;
     /** additionalDetails nests a few levels; nothing real comes near this. */
     public static final int MAX_NESTING = 64;

@@ -2,6 +2,7 @@ package io.cmkguard.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.cmkguard.util.Echo;
 import io.cmkguard.util.Ocid;
 
 import java.util.Iterator;

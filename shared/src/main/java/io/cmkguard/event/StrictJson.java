@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.cmkguard.util.Echo;
 
 /**
  * Reads the body as exactly one JSON value, strictly: no trailing content, no duplicate keys, and

@@ -3,6 +3,7 @@ package io.cmkguard.guard;
 import io.cmkguard.config.AuthMode;
 import io.cmkguard.config.ConfigException;
 import io.cmkguard.config.GuardConfig;
+import io.cmkguard.config.RegionCheck;
 import io.cmkguard.event.BadEventException;
 import io.cmkguard.event.EventEnvelope;
 import io.cmkguard.event.EventParser;
@@ -54,7 +55,7 @@ public final class CmkGuard implements AutoCloseable {
             Optional<Auth.Signer> signer = authMode.flatMap(mode -> collect(problems, () -> Auth.from(mode, env)));
             Optional<String> region = config.flatMap(GuardConfig::region).or(() -> signer.flatMap(Auth.Signer::region));
             if (config.isPresent() && (signer.isPresent() || config.get().region().isPresent())) {
-                problems.addAll(config.get().regionProblems(region));
+                problems.addAll(RegionCheck.problems(config.get(), region));
             }
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);

@@ -7,6 +7,7 @@ import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider.Resour
 import io.cmkguard.config.AuthMode;
 import io.cmkguard.config.ConfigException;
 import io.cmkguard.config.GuardConfig;
+import io.cmkguard.util.Echo;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -123,7 +124,6 @@ public final class Auth {
     }
 
     private static String bounded(String value) {
-        String oneLine = value.replaceAll("\\p{Cntrl}", " ");
-        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + "…";
+        return Echo.bounded(value, 120);
     }
 }

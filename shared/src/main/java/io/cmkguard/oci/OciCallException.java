@@ -1,6 +1,7 @@
 package io.cmkguard.oci;
 
 import com.oracle.bmc.model.BmcException;
+import io.cmkguard.util.Echo;
 
 import java.util.regex.Pattern;
 
@@ -62,7 +63,7 @@ public final class OciCallException extends RuntimeException {
     private static String bounded(String message) {
         String oneLine = SECRET_SHAPED.matcher(String.valueOf(message).replaceAll("\\s+", " "))
                 .replaceAll("<not shown>");
-        return oneLine.length() <= MAX_SERVICE_MESSAGE ? oneLine : oneLine.substring(0, MAX_SERVICE_MESSAGE) + "…";
+        return Echo.bounded(oneLine, MAX_SERVICE_MESSAGE);
     }
 
     private static String blankTo(String value, String fallback) {

@@ -3,6 +3,7 @@ package io.cmkguard.resource.type;
 import com.oracle.bmc.http.internal.BmcEnum;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.Wire;
+import io.cmkguard.util.Echo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class Answers {
         if (isBlank(answeredId)) {
             wrong.add("it has no id");
         } else if (!answeredId.equals(requestedId)) {
-            wrong.add("it is another resource (" + bounded(answeredId) + ")");
+            wrong.add("it is another resource (" + Echo.bounded(answeredId, 120) + ")");
         }
         if (isBlank(Wire.value(state.apply(model)))) {
             wrong.add(state.apply(model) == null ? "it has no lifecycleState" : "its lifecycleState is not one OCI has");
@@ -44,9 +45,5 @@ final class Answers {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static String bounded(String s) {
-        return s.length() <= 120 ? s : s.substring(0, 120) + "…";
     }
 }

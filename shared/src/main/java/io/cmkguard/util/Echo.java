@@ -1,8 +1,8 @@
-package io.cmkguard.event;
+package io.cmkguard.util;
 
 /**
- * Text taken from the body and repeated in results, logs and notifications: bounded in length and
- * on one line, so a hostile field cannot push the verdict out of a message or forge its lines, and
+ * Text taken from outside (an invocation body, a config value, an OCI answer) and repeated in results,
+ * logs and notifications: bounded in length and on one line, so a hostile field cannot push the verdict out of a message or forge its lines, and
  * always valid UTF-8.
  */
 public final class Echo {
@@ -30,7 +30,10 @@ public final class Echo {
         return oneLine.substring(0, cut) + "…(" + oneLine.length() + " characters)";
     }
 
+    /** Names, times and other fields echoed from an event. */
+    public static final int DEFAULT_MAX_CHARS = 256;
+
     public static String bounded(String value) {
-        return bounded(value, EventLimits.MAX_ECHOED_CHARS);
+        return bounded(value, DEFAULT_MAX_CHARS);
     }
 }
