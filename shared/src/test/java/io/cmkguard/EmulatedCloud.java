@@ -52,7 +52,7 @@ public final class EmulatedCloud implements AutoCloseable {
     public OciClients clients() {
         Map<String, String> env = config(Map.of(GuardConfig.MODE, "audit"));
         GuardConfig config = GuardConfig.fromEnv(env);
-        Auth.Signer signer = Auth.from(config, env);
+        Auth.Signer signer = Auth.from(config.auth(), env);
         return new OciClients(signer.provider(), Optional.of("us-ashburn-1"), config.endpoint(), 3,
                 Duration.ofSeconds(10));
     }

@@ -1,5 +1,7 @@
 package io.cmkguard.launcher;
 
+import io.cmkguard.LeakScan;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +25,10 @@ final class Cli {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Cli(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Cli cli = new Cli(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        LeakScan.said("the launcher's stdout (results)", cli.out);
+        LeakScan.said("the launcher's stderr (the function log)", cli.err);
+        return cli;
     }
 
     /** The repository root: tests run in launcher/, so walk up to the dir holding events/. */

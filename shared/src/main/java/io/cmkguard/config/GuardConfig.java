@@ -39,6 +39,7 @@ public record GuardConfig(
         Duration dedupWindow,
         Set<String> externalKeyProviders,
         String consoleUrl,
+        Duration functionTimeout,
         SweepLimits sweep) {
 
     public static final String MODE = "CMK_GUARD_MODE";
@@ -59,6 +60,12 @@ public record GuardConfig(
     public static final String CONSOLE_URL = "CMK_GUARD_CONSOLE_URL";
     public static final String DEDUP_SECONDS = "CMK_GUARD_DEDUP_SECONDS";
     public static final String EXTERNAL_KEY_PROVIDERS = "CMK_GUARD_EXTERNAL_KEY_PROVIDERS";
+    public static final String FUNCTION_TIMEOUT_SECONDS = "CMK_GUARD_FUNCTION_TIMEOUT_SECONDS";
+
+    /** func.yaml's timeout; OCI Functions allows at most 300 s. */
+    public static final int DEFAULT_FUNCTION_TIMEOUT_SECONDS = 120;
+    /** The longest pause between two attempts of one OCI call (see OciClients' backoff). */
+    public static final int MAX_BACKOFF_SECONDS = 2;
     public static final String SWEEP_DEADLINE_SECONDS = "CMK_GUARD_SWEEP_DEADLINE_SECONDS";
     public static final String SWEEP_CONCURRENCY = "CMK_GUARD_SWEEP_CONCURRENCY";
     public static final String SWEEP_MAX_REMEDIATIONS = "CMK_GUARD_SWEEP_MAX_REMEDIATIONS";
@@ -75,7 +82,8 @@ public record GuardConfig(
     public static final List<String> KEYS = List.of(MODE, KMS_KEY_ID, KMS_KEY_BY_COMPARTMENT, TOPIC_ID,
             ALLOWED_KEY_IDS, ALLOWED_VAULT_IDS, REQUIRE_HSM, EXEMPT_TAG, REGION, OCI_ENDPOINT, AUTH,
             KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
-            SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS, SWEEP_MAX_WRITE_FAILURES);
+            FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
+            SWEEP_MAX_WRITE_FAILURES);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -102,6 +110,23 @@ public record GuardConfig(
 
     public static GuardConfig fromEnv(Map<String, String> env) {
         return new Reader(env).read();
+    }
+
+    /**
+     * The auth mode the configuration asks for, read leniently so the signer can be checked even when
+     * other keys are wrong; empty when CMK_GUARD_AUTH names no mode (fromEnv reports that).
+     */
+    public static Optional<AuthMode> authModeOf(Map<String, String> env) {
+        String value = Optional.ofNullable(env.get(AUTH)).map(String::trim).orElse("");
+        if (value.isEmpty()) {
+            String rp = env.get(RP_VERSION);
+            return Optional.of(rp == null || rp.isBlank() ? AuthMode.CONFIG_FILE : AuthMode.RESOURCE_PRINCIPAL);
+        }
+        return switch (value.toLowerCase(Locale.ROOT).replace('-', '_')) {
+            case "resource_principal" -> Optional.of(AuthMode.RESOURCE_PRINCIPAL);
+            case "config_file" -> Optional.of(AuthMode.CONFIG_FILE);
+            default -> Optional.empty();
+        };
     }
 
     /** Collects every problem while reading, so the operator fixes them all in one go. */
@@ -133,13 +158,30 @@ public record GuardConfig(
             Optional<String> region = text(REGION).or(() -> text(RP_REGION));
             Optional<URI> endpoint = endpoint();
             AuthMode auth = auth();
+            if (region.isPresent() && endpoint.isEmpty() && RegionCheck.realRegionId(region.get()).isEmpty()) {
+                problems.add(RegionCheck.notARegion(region.get()));
+            }
             Duration cacheTtl = Duration.ofSeconds(integer(KEY_CACHE_SECONDS, 300, 0, 86_400));
             int retries = integer(RETRY_ATTEMPTS, 3, 1, 10);
             Duration timeout = Duration.ofSeconds(integer(TIMEOUT_SECONDS, 10, 1, 120));
             Duration dedup = Duration.ofSeconds(integer(DEDUP_SECONDS, 900, 0, 86_400));
             Set<String> external = externalProviders();
-            String console = text(CONSOLE_URL).orElse("https://cloud.oracle.com");
-            SweepLimits sweep = new SweepLimits(Duration.ofSeconds(integer(SWEEP_DEADLINE_SECONDS, 20, 1, 86_400)),
+            String console = consoleUrl();
+            Duration functionTimeout = Duration.ofSeconds(integer(FUNCTION_TIMEOUT_SECONDS,
+                    DEFAULT_FUNCTION_TIMEOUT_SECONDS, 5, 300));
+            long worstCall = (long) retries * timeout.toSeconds() + (long) (retries - 1) * MAX_BACKOFF_SECONDS;
+            if (worstCall >= functionTimeout.toSeconds()) {
+                problems.add(RETRY_ATTEMPTS + " × " + TIMEOUT_SECONDS + " (" + retries + " × " + timeout.toSeconds()
+                        + " s, plus up to " + MAX_BACKOFF_SECONDS + " s between attempts = " + worstCall
+                        + " s) does not fit in " + FUNCTION_TIMEOUT_SECONDS + " (" + functionTimeout.toSeconds()
+                        + " s, func.yaml's timeout): one slow OCI call could outlive the function, which is then"
+                        + " killed without an answer. Lower the attempts or the timeout");
+            }
+            // a sweep stops taking resources safely before the function is killed: a quarter of the timeout
+            // (at least 10 s) is left to finish the checks in flight and answer the continuation
+            long sweepDeadlineDefault = functionTimeout.toSeconds() - Math.max(10, functionTimeout.toSeconds() / 4);
+            SweepLimits sweep = new SweepLimits(Duration.ofSeconds(integer(SWEEP_DEADLINE_SECONDS,
+                    (int) Math.max(1, sweepDeadlineDefault), 1, 86_400)),
                     integer(SWEEP_CONCURRENCY, 4, 1, 32), integer(SWEEP_MAX_REMEDIATIONS, 25, 0, 100_000),
                     integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000));
 
@@ -160,7 +202,7 @@ public record GuardConfig(
             }
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
-                    retries, timeout, dedup, external, console, sweep);
+                    retries, timeout, dedup, external, console, functionTimeout, sweep);
         }
 
         private void rejectUnknownKeys() {
@@ -203,7 +245,7 @@ public record GuardConfig(
             }
             Optional<Mode> mode = Mode.parse(value.get());
             if (mode.isEmpty()) {
-                problems.add(key + "='" + value.get() + "' is not a mode: use audit, notify or remediate");
+                problems.add(key + "='" + Strings.shown(value.get()) + "' is not a mode: use audit, notify or remediate");
                 return fallback;
             }
             return mode.get();
@@ -212,7 +254,7 @@ public record GuardConfig(
         private Optional<String> ocid(String key, String kind) {
             Optional<String> value = text(key);
             if (value.isPresent() && !isOcidOf(value.get(), kind)) {
-                problems.add(key + "='" + value.get() + "' is not an OCID of kind '" + kind
+                problems.add(key + "='" + Strings.shown(value.get()) + "' is not an OCID of kind '" + kind
                         + "' (expected ocid1." + kind + ".oc1...)");
                 return Optional.empty();
             }
@@ -225,7 +267,7 @@ public record GuardConfig(
                 if (isOcidOf(item, kind)) {
                     ids.add(item);
                 } else {
-                    problems.add(key + " entry '" + item + "' is not an OCID of kind '" + kind + "'");
+                    problems.add(key + " entry '" + Strings.shown(item) + "' is not an OCID of kind '" + kind + "'");
                 }
             }
             return Set.copyOf(ids);
@@ -244,7 +286,7 @@ public record GuardConfig(
                 String key = eq < 0 ? "" : pair.substring(eq + 1).trim();
                 if (eq < 0 || !(isOcidOf(compartment, "compartment") || isOcidOf(compartment, "tenancy"))
                         || !isOcidOf(key, "key")) {
-                    problems.add(KMS_KEY_BY_COMPARTMENT + " entry '" + pair
+                    problems.add(KMS_KEY_BY_COMPARTMENT + " entry '" + Strings.shown(pair)
                             + "' must be compartmentOcid=keyOcid (ocid1.compartment...=ocid1.key...)");
                 } else {
                     map.put(compartment, key);
@@ -266,7 +308,7 @@ public record GuardConfig(
                 if (KNOWN_EXTERNAL_PROVIDERS.contains(p)) {
                     providers.add(p);
                 } else {
-                    problems.add(EXTERNAL_KEY_PROVIDERS + " entry '" + item + "' is not a provider: use "
+                    problems.add(EXTERNAL_KEY_PROVIDERS + " entry '" + Strings.shown(item) + "' is not a provider: use "
                             + String.join(", ", new TreeSet<>(KNOWN_EXTERNAL_PROVIDERS)) + " or none");
                 }
             }
@@ -282,7 +324,7 @@ public record GuardConfig(
                 case "true", "yes", "1" -> { return true; }
                 case "false", "no", "0" -> { return false; }
                 default -> {
-                    problems.add(key + "='" + value.get() + "' is not a boolean: use true or false");
+                    problems.add(key + "='" + Strings.shown(value.get()) + "' is not a boolean: use true or false");
                     return fallback;
                 }
             }
@@ -301,25 +343,48 @@ public record GuardConfig(
                 }
                 return n;
             } catch (NumberFormatException e) {
-                problems.add(key + "='" + value.get() + "' is not a whole number");
+                problems.add(key + "='" + Strings.shown(value.get()) + "' is not a whole number");
                 return fallback;
             }
         }
 
+        private String consoleUrl() {
+            Optional<String> value = text(CONSOLE_URL);
+            if (value.isEmpty()) {
+                return "https://cloud.oracle.com";
+            }
+            try {
+                URI uri = URI.create(value.get());
+                if ("https".equals(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null) {
+                    return value.get().replaceAll("/+$", "");
+                }
+            } catch (IllegalArgumentException ignored) {
+                // reported below
+            }
+            problems.add(CONSOLE_URL + "='" + Strings.shown(value.get()) + "' is not an https URL: findings link people"
+                    + " to it (e.g. https://cloud.oracle.com)");
+            return "https://cloud.oracle.com";
+        }
+
         private Optional<URI> endpoint() {
+
             Optional<String> value = text(OCI_ENDPOINT);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
             try {
                 URI uri = URI.create(value.get());
-                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                        && uri.getUserInfo() == null) {
                     return Optional.of(uri);
                 }
             } catch (IllegalArgumentException ignored) {
                 // reported below
             }
-            problems.add(OCI_ENDPOINT + "='" + value.get() + "' is not an http(s) URL");
+            String shownValue = value.get().contains("@") ? "(not shown: it seems to carry credentials)"
+                    : "'" + Strings.shown(value.get()) + "'";
+            problems.add(OCI_ENDPOINT + "=" + shownValue + " is not an http(s) URL without credentials"
+                    + " (scheme://host[:port])");
             return Optional.empty();
         }
 
@@ -338,7 +403,7 @@ public record GuardConfig(
                 }
                 case "config_file" -> { return AuthMode.CONFIG_FILE; }
                 default -> {
-                    problems.add(AUTH + "='" + value.get() + "' is not an auth mode: use resource_principal"
+                    problems.add(AUTH + "='" + Strings.shown(value.get()) + "' is not an auth mode: use resource_principal"
                             + " or config_file");
                     return AuthMode.CONFIG_FILE;
                 }

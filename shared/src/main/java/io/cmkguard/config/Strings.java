@@ -1,8 +1,18 @@
 package io.cmkguard.config;
 
+import io.cmkguard.util.Echo;
+
 /** Small text helpers for config messages. */
 final class Strings {
     private Strings() {
+    }
+
+    /** Config values are echoed in problems only this far: enough to recognise, never a whole blob. */
+    private static final int SHOWN_CHARS = 80;
+
+    /** A config value as problems may show it: bounded, on one line. */
+    static String shown(String value) {
+        return Echo.bounded(value, SHOWN_CHARS);
     }
 
     /** Levenshtein distance, for "did you mean" hints on mistyped keys. */

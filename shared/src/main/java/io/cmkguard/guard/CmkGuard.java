@@ -1,9 +1,12 @@
 package io.cmkguard.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cmkguard.config.AuthMode;
 import io.cmkguard.config.ConfigException;
 import io.cmkguard.config.GuardConfig;
+import io.cmkguard.config.RegionCheck;
 import io.cmkguard.event.BadEventException;
+import io.cmkguard.event.EventEnvelope;
 import io.cmkguard.event.EventParser;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.notify.LogOnlyNotifier;
@@ -14,17 +17,23 @@ import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidates;
+import io.cmkguard.resource.ResourceType;
+import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.util.Echo;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The composition root: builds everything once from the function's configuration and answers
- * invocation bodies with result JSON. A bad configuration does not crash the function: every
- * invocation answers an ERROR result naming all the problems, and calls nothing.
+ * invocation bodies with result JSON. Neither starting nor answering ever throws: a bad configuration
+ * makes every invocation answer an ERROR naming all the problems, and an unexpected exception in the
+ * pipeline ends as an ERROR result with a code and a log line.
  */
 public final class CmkGuard implements AutoCloseable {
     private final Optional<Guard> guard;
@@ -46,20 +55,49 @@ public final class CmkGuard implements AutoCloseable {
     public static CmkGuard start(Map<String, String> env, PrintStream logOut, Clock clock) {
         DecisionLog log = new DecisionLog(logOut, clock);
         try {
-            GuardConfig config = GuardConfig.fromEnv(env);
-            Auth.Signer signer = Auth.from(config, env);
-            Optional<String> region = config.region().or(signer::region);
-            OciClients clients = new OciClients(signer.provider(), region, config.endpoint(),
-                    config.retryAttempts(), config.timeout());
-            Notifier notifier = config.topicId().<Notifier>map(topic -> new OnsNotifier(clients, topic))
-                    .orElseGet(() -> new LogOnlyNotifier(logOut, clock));
-            KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
-            Guard guard = new Guard(config, clients, keys, notifier, log, clock);
-            Sweep sweep = new Sweep(guard, new Candidates(clients), notifier, log, config, clock);
-            return new CmkGuard(Optional.of(guard), Optional.of(sweep), Optional.of(clients), Optional.empty(), log);
+            List<String> problems = new ArrayList<>();
+            Optional<GuardConfig> config = collect(problems, () -> GuardConfig.fromEnv(env));
+            Optional<AuthMode> authMode = config.map(GuardConfig::auth).or(() -> GuardConfig.authModeOf(env));
+            Optional<Auth.Signer> signer = authMode.flatMap(mode -> collect(problems, () -> Auth.from(mode, env)));
+            Optional<String> region = config.flatMap(GuardConfig::region).or(() -> signer.flatMap(Auth.Signer::region));
+            if (config.isPresent() && (signer.isPresent() || config.get().region().isPresent())) {
+                problems.addAll(RegionCheck.problems(config.get(), region));
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return started(config.get(), signer.get(), region, logOut, log, clock);
         } catch (ConfigException e) {
             log.event("config-error", e.getMessage());
             return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log);
+        } catch (RuntimeException | LinkageError e) {
+            // not the exception's text: start-up exceptions may quote configuration values
+            ConfigException failed = new ConfigException(List.of("the function could not start: unexpected "
+                    + e.getClass().getSimpleName() + Failures.where(e)));
+            log.event("config-error", failed.getMessage());
+            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(failed), log);
+        }
+    }
+
+    private static CmkGuard started(GuardConfig config, Auth.Signer signer, Optional<String> region,
+                                    PrintStream logOut, DecisionLog log, Clock clock) {
+        OciClients clients = new OciClients(signer.provider(), region, config.endpoint(),
+                config.retryAttempts(), config.timeout());
+        Notifier notifier = config.topicId().<Notifier>map(topic -> new OnsNotifier(clients, topic))
+                .orElseGet(() -> new LogOnlyNotifier(logOut, clock));
+        KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
+        Guard guard = new Guard(config, clients, keys, notifier, log, clock);
+        Sweep sweep = new Sweep(guard, new Candidates(clients), notifier, log, config, clock);
+        return new CmkGuard(Optional.of(guard), Optional.of(sweep), Optional.of(clients), Optional.empty(), log);
+    }
+
+    /** Runs one start-up step; its configuration problems join the others instead of hiding them. */
+    private static <T> Optional<T> collect(List<String> problems, Supplier<T> step) {
+        try {
+            return Optional.of(step.get());
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+            return Optional.empty();
         }
     }
 
@@ -72,7 +110,7 @@ public final class CmkGuard implements AutoCloseable {
         return ResultJson.write(handleToResult(body));
     }
 
-    /** Runs the sweep a body's "sweep" object asks for; a bad body or config answers a report with its error. */
+    /** Runs the sweep a body's "sweep" object asks for; a bad body, config or fault answers a report with its error. */
     public SweepReport sweep(JsonNode sweepField, SweepProgress progress) {
         if (startupError.isPresent()) {
             return SweepReport.failed("", "", "", new GuardResult.Fault("InvalidConfiguration",
@@ -82,8 +120,13 @@ public final class CmkGuard implements AutoCloseable {
             return sweep.orElseThrow().run(SweepRequest.parse(sweepField), progress);
         } catch (BadSweepException e) {
             log.event("sweep-rejected", e.code() + ": " + e.getMessage());
-            return SweepReport.failed("", sweepField.path("compartmentId").asText(""), "",
+            return SweepReport.failed("", Echo.bounded(sweepField.path("compartmentId").asText("")), "",
                     new GuardResult.Fault(e.code(), e.getMessage()), Optional.empty(), 0);
+        } catch (RuntimeException | LinkageError e) {
+            GuardResult.Fault fault = Failures.unexpected(e, Optional.empty()).error().orElseThrow();
+            log.event("sweep-failed", fault.code() + ": " + fault.message());
+            return SweepReport.failed("", Echo.bounded(sweepField.path("compartmentId").asText("")), "", fault,
+                    Optional.empty(), 0);
         }
     }
 
@@ -93,16 +136,39 @@ public final class CmkGuard implements AutoCloseable {
                             + " so nothing was checked: " + String.join("; ", startupError.get().problems()),
                     Optional.of(new GuardResult.Fault("InvalidConfiguration", startupError.get().getMessage())));
         }
-        OciEvent event;
+        Optional<EventEnvelope> envelope = Optional.empty();
         try {
-            event = EventParser.parse(body);
+            envelope = Optional.of(EventParser.envelope(body));
+            Optional<ResourceType> type = ResourceTypes.forEventType(envelope.get().eventType());
+            if (type.isEmpty()) {
+                return logged(ignored(envelope.get()));
+            }
+            OciEvent event = EventParser.event(envelope.get());
+            if (type.get().listsByCompartment(event.eventType()) && event.compartmentId().isBlank()) {
+                throw new BadEventException("MissingCompartmentId", "event " + event.eventType() + " names a "
+                        + type.get().subjectKind(event.eventType()) + " whose " + type.get().noun() + "s are listed"
+                        + " in the event's compartment, but it has no compartmentId (data or extensions)",
+                        event.eventType(), event.eventId());
+            }
+            return guard.orElseThrow().handle(event);
         } catch (BadEventException e) {
-            GuardResult rejected = GuardResult.rejected("", "", "", Status.ERROR, e.getMessage(),
-                    Optional.of(new GuardResult.Fault(e.code(), e.getMessage())));
-            log.record(rejected);
-            return rejected;
+            return logged(GuardResult.rejected(e.eventId(), e.eventType(), "", Status.ERROR, e.getMessage(),
+                    Optional.of(new GuardResult.Fault(e.code(), e.getMessage()))));
+        } catch (RuntimeException | LinkageError e) {
+            return logged(Failures.unexpected(e, envelope));
         }
-        return guard.orElseThrow().handle(event);
+    }
+
+    /** An event type cmk-guard does not handle: answered without a look at its data, and without a call. */
+    private static GuardResult ignored(EventEnvelope envelope) {
+        return GuardResult.rejected(envelope.eventId(), envelope.eventType(), envelope.resourceIdAsSent(),
+                Status.IGNORED, "cmk-guard does not handle event type " + envelope.eventType()
+                        + ": check the Events rule condition (events/rules/)", Optional.empty());
+    }
+
+    private GuardResult logged(GuardResult result) {
+        log.record(result);
+        return result;
     }
 
     public List<String> configProblems() {

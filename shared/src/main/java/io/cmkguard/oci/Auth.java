@@ -4,23 +4,34 @@ import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider.ResourcePrincipalAuthenticationDetailsProviderBuilder;
+import io.cmkguard.config.AuthMode;
 import io.cmkguard.config.ConfigException;
 import io.cmkguard.config.GuardConfig;
+import io.cmkguard.util.Echo;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Builds the request signer: the resource principal in OCI Functions, a config file elsewhere. */
+/**
+ * Builds the request signer: the resource principal in OCI Functions, a config file elsewhere.
+ * Problems name the key that is wrong, never its value nor the SDK's text: the token, the private
+ * key and its passphrase live in these keys, and the SDK's messages have been seen to quote them.
+ */
 public final class Auth {
     static final String RP_RPST = "OCI_RESOURCE_PRINCIPAL_RPST";
     static final String RP_PEM = "OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM";
     static final String RP_PEM_PASSPHRASE = "OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM_PASSPHRASE";
     public static final String CONFIG_FILE = "OCI_CONFIG_FILE";
     public static final String CONFIG_PROFILE = "OCI_CONFIG_PROFILE";
+    /** Version 2.2 is what OCI Functions sets; the others the SDK reads from the process environment. */
+    static final Set<String> SDK_ENV_VERSIONS = Set.of("1.1", "2.1", "2.1.1", "3.0");
 
     private Auth() {
     }
@@ -33,49 +44,86 @@ public final class Auth {
      * @param env the function's configuration, which in Fn includes the OCI_RESOURCE_PRINCIPAL_*
      *            variables; read from this map rather than System.getenv so tests can drive it
      */
-    public static Signer from(GuardConfig config, Map<String, String> env) {
-        return switch (config.auth()) {
+    public static Signer from(AuthMode mode, Map<String, String> env) {
+        return switch (mode) {
             case RESOURCE_PRINCIPAL -> resourcePrincipal(env);
             case CONFIG_FILE -> configFile(env);
         };
     }
 
     private static Signer resourcePrincipal(Map<String, String> env) {
-        String version = env.get(GuardConfig.RP_VERSION);
-        if (!"2.2".equals(version)) {
-            // Other versions need token endpoints the SDK reads from the process environment itself.
-            return new Signer(ResourcePrincipalAuthenticationDetailsProvider.builder().build(),
-                    Optional.ofNullable(env.get(GuardConfig.RP_REGION)));
+        String version = Optional.ofNullable(env.get(GuardConfig.RP_VERSION)).map(String::trim).orElse("");
+        Optional<String> region = Optional.ofNullable(env.get(GuardConfig.RP_REGION)).map(String::trim);
+        if (SDK_ENV_VERSIONS.contains(version)) {
+            try { // these versions need token endpoints the SDK reads from the process environment itself
+                return new Signer(ResourcePrincipalAuthenticationDetailsProvider.builder().build(), region);
+            } catch (RuntimeException e) {
+                throw new ConfigException(List.of("resource principal (version " + version + ") could not be set up"
+                        + " (" + e.getClass().getSimpleName() + "): check the OCI_RESOURCE_PRINCIPAL_* variables"
+                        + " OCI Functions sets"));
+            }
         }
-        String pem = env.get(RP_PEM);
-        if (pem != null && !pem.trim().startsWith("-----BEGIN") && !Files.isReadable(Path.of(pem.trim()))) {
+        if (!"2.2".equals(version)) {
+            throw new ConfigException(List.of(GuardConfig.RP_VERSION + "='" + bounded(version)
+                    + "' is not a resource-principal version this function supports: 2.2 (what OCI Functions"
+                    + " sets), or " + String.join(", ", SDK_ENV_VERSIONS.stream().sorted().toList())
+                    + " through the process environment"));
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        String pem = env.getOrDefault(RP_PEM, "").trim();
+        if (pem.isEmpty()) {
+            problems.add("resource principal: " + RP_PEM + " is not set");
+        } else if (!pem.startsWith("-----BEGIN") && !Files.isReadable(Path.of(pem))) {
             // the SDK would take a missing path for inline PEM text and say "must be in PEM format"
-            throw new ConfigException(List.of("resource principal: " + RP_PEM + " names a file that cannot be read: "
-                    + pem.trim()));
+            problems.add("resource principal: " + RP_PEM + " names a file that cannot be read");
+        }
+        String rpst = env.getOrDefault(RP_RPST, "").trim();
+        if (rpst.isEmpty()) {
+            problems.add("resource principal: " + RP_RPST + " is not set");
+        }
+        if (region.filter(r -> !r.isEmpty()).isEmpty()) {
+            problems.add("resource principal: " + GuardConfig.RP_REGION + " is not set");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
         }
         try {
             var provider = ResourcePrincipalAuthenticationDetailsProviderBuilder.build_2_2(
                     env.get(RP_PEM), env.get(RP_PEM_PASSPHRASE), env.get(RP_RPST),
                     env.get(GuardConfig.RP_REGION), "function configuration");
-            return new Signer(provider, Optional.ofNullable(env.get(GuardConfig.RP_REGION)));
+            return new Signer(provider, region);
         } catch (RuntimeException e) {
-            throw new ConfigException(List.of("resource principal (version 2.2) could not be set up: "
-                    + e.getMessage() + " — check " + RP_RPST + ", " + RP_PEM + " and "
-                    + GuardConfig.RP_REGION));
+            throw new ConfigException(List.of("resource principal (version 2.2) could not be set up ("
+                    + e.getClass().getSimpleName() + "): check " + RP_RPST + " (a session token, a JWT), " + RP_PEM
+                    + " (its private key: a PEM file), " + RP_PEM_PASSPHRASE + " (that key's passphrase, if any) and "
+                    + GuardConfig.RP_REGION + "; their values are not shown because they are secrets"));
         }
     }
 
     private static Signer configFile(Map<String, String> env) {
-        String path = Optional.ofNullable(env.get(CONFIG_FILE))
+        String path = Optional.ofNullable(env.get(CONFIG_FILE)).map(String::trim).filter(p -> !p.isEmpty())
                 .orElse(Path.of(System.getProperty("user.home"), ".oci", "config").toString());
-        String profile = Optional.ofNullable(env.get(CONFIG_PROFILE)).orElse("DEFAULT");
+        String profile = Optional.ofNullable(env.get(CONFIG_PROFILE)).map(String::trim).filter(p -> !p.isEmpty())
+                .orElse("DEFAULT");
+        String where = "OCI config file " + bounded(path) + " (profile " + bounded(profile) + ")";
+        String fix = " — set " + CONFIG_FILE + " and " + CONFIG_PROFILE
+                + ", or run in OCI Functions with a resource principal";
+        if (!Files.isReadable(Path.of(path))) {
+            throw new ConfigException(List.of(where + " does not exist or cannot be read" + fix));
+        }
         try {
             var provider = new ConfigFileAuthenticationDetailsProvider(path, profile);
             return new Signer(provider, Optional.ofNullable(provider.getRegion()).map(r -> r.getRegionId()));
+        } catch (FileNotFoundException | NoSuchFileException e) {
+            throw new ConfigException(List.of(where + " names a file that does not exist (key_file?)" + fix));
         } catch (IOException | RuntimeException e) {
-            throw new ConfigException(List.of("OCI config file " + path + " (profile " + profile
-                    + ") could not be read: " + e.getMessage() + " — set " + CONFIG_FILE + " and "
-                    + CONFIG_PROFILE + ", or run in OCI Functions with a resource principal"));
+            // the file's own text (key_file, pass_phrase) is never copied into the message
+            throw new ConfigException(List.of(where + " could not be used (" + e.getClass().getSimpleName()
+                    + "): the profile must exist and hold user, fingerprint, tenancy, region and key_file" + fix));
         }
+    }
+
+    private static String bounded(String value) {
+        return Echo.bounded(value, 120);
     }
 }

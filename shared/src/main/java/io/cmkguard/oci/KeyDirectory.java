@@ -60,7 +60,7 @@ public final class KeyDirectory {
         if (key.isEmpty()) {
             return KeyFacts.notFound(keyId);
         }
-        Key k = key.get();
+        Key k = checked(keyId, key.get());
         Optional<String> vaultState = k.getVaultId() == null ? Optional.empty()
                 : OciCalls.find("GetVault " + k.getVaultId(), () -> clients.kmsVault()
                         .getVault(GetVaultRequest.builder().vaultId(k.getVaultId()).build()).getVault())
@@ -68,6 +68,24 @@ public final class KeyDirectory {
         return new KeyFacts(keyId, true, nullToEmpty(k.getDisplayName()), Wire.value(k.getLifecycleState()),
                 Wire.value(k.getProtectionMode()), nullToEmpty(k.getVaultId()), vaultState,
                 Optional.ofNullable(k.getTimeOfDeletion()).map(d -> d.toInstant().toString()));
+    }
+
+    /**
+     * A 200 answer must be the key asked for, in a state OCI Vault has: a blank or unknown state is a
+     * fault, never "the key is in state ''".
+     */
+    private static Key checked(String keyId, Key k) {
+        String operation = "GetKey " + keyId;
+        if (k.getId() == null || !k.getId().equals(keyId)) {
+            throw OciCallException.malformedResponse(operation, k.getId() == null ? "it has no id"
+                    : "it is another key");
+        }
+        String state = Wire.value(k.getLifecycleState());
+        if (state == null || state.isBlank()) {
+            throw OciCallException.malformedResponse(operation, k.getLifecycleState() == null
+                    ? "it has no lifecycleState" : "its lifecycleState is not one OCI Vault has");
+        }
+        return k;
     }
 
     /** The vault management endpoint derived from the key OCID; empty if the OCID is not a key's. */

@@ -1,6 +1,9 @@
 package io.cmkguard.oci;
 
 import com.oracle.bmc.model.BmcException;
+import io.cmkguard.util.Echo;
+
+import java.util.regex.Pattern;
 
 /**
  * An OCI API call failed after the SDK's retries. Carries what an operator needs to act: the
@@ -20,16 +23,47 @@ public final class OciCallException extends RuntimeException {
         this.opcRequestId = blankTo(cause.getOpcRequestId(), "");
     }
 
+    private OciCallException(String operation, int status, String code, String message) {
+        super(message);
+        this.operation = operation;
+        this.status = status;
+        this.code = code;
+        this.opcRequestId = "";
+    }
+
+    /**
+     * A 200 answer that is not what was asked for (no id, state or compartment, another resource, a
+     * key state OCI does not have): a fault, never judged as a resource that fails the policy.
+     */
+    public static OciCallException malformedResponse(String operation, String what) {
+        return new OciCallException(operation, 200, MALFORMED_RESPONSE, operation + " answered 200 but not with"
+                + " the resource asked for: " + what + "; nothing was judged or changed");
+    }
+
+    public static final String MALFORMED_RESPONSE = "MalformedResponse";
+    /** Service messages are echoed this far: enough to act on, never a whole error page. */
+    private static final int MAX_SERVICE_MESSAGE = 300;
+
     private static String describe(String operation, BmcException e) {
         if (e.isTimeout()) {
-            return operation + " timed out: " + e.getUnmodifiedMessage();
+            return operation + " timed out: " + bounded(e.getUnmodifiedMessage());
         }
         if (e.getStatusCode() <= 0) {
-            return operation + " could not reach OCI: " + e.getUnmodifiedMessage();
+            return operation + " could not reach OCI: " + bounded(e.getUnmodifiedMessage());
         }
         return operation + " failed with HTTP " + e.getStatusCode() + " " + e.getServiceCode() + ": "
-                + e.getUnmodifiedMessage()
+                + bounded(e.getUnmodifiedMessage())
                 + (e.getOpcRequestId() == null ? "" : " (opc-request-id " + e.getOpcRequestId() + ")");
+    }
+
+    /** Token- and key-shaped text: SDK client-side messages must never carry them into results or logs. */
+    private static final Pattern SECRET_SHAPED = Pattern.compile(
+            "-----BEGIN[^-]*-----.*?(-----END[^-]*-----|$)|eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_.-]+|ST\\$[A-Za-z0-9_.-]+");
+
+    private static String bounded(String message) {
+        String oneLine = SECRET_SHAPED.matcher(String.valueOf(message).replaceAll("\\s+", " "))
+                .replaceAll("<not shown>");
+        return Echo.bounded(oneLine, MAX_SERVICE_MESSAGE);
     }
 
     private static String blankTo(String value, String fallback) {

@@ -37,6 +37,14 @@ public interface ResourceType {
         return ocidKind();
     }
 
+    /**
+     * Whether finding the event's resources lists them in the event's compartment (a container or
+     * parent event): without a compartmentId such an event is an input error, and nothing is called.
+     */
+    default boolean listsByCompartment(String eventType) {
+        return false;
+    }
+
     /** The resources an event asks to check; by default the one it names. */
     default List<String> resourceIds(OciEvent event, OciClients clients) {
         return List.of(event.resourceId());

@@ -26,6 +26,37 @@ public record Ocid(String value, String kind, String realm, String region, Strin
         return Optional.of(new Ocid(value.trim(), m.group(1), m.group(2), m.group(3), m.group(4)));
     }
 
+    /** OCI documents OCIDs as at most 255 characters. */
+    public static final int MAX_LENGTH = 255;
+
+    private static final Pattern REALM = Pattern.compile("oc[0-9]+");
+    private static final Pattern REGION = Pattern.compile("[a-z]{3}|[a-z]+(-[a-z]+)+-[0-9]+");
+
+    /**
+     * Why a value is not a well-formed OCID of a regional resource (shape, realm, region, length);
+     * empty when it is one. Checked before an id is put into any request URL.
+     */
+    public static Optional<String> regionalProblem(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.of("it is empty");
+        }
+        if (value.length() > MAX_LENGTH) {
+            return Optional.of("it is " + value.length() + " characters long (an OCID has at most " + MAX_LENGTH + ")");
+        }
+        Optional<Ocid> ocid = parse(value);
+        if (ocid.isEmpty()) {
+            return Optional.of("it is not shaped ocid1.<kind>.<realm>.<region>.<unique id>");
+        }
+        if (!REALM.matcher(ocid.get().realm()).matches()) {
+            return Optional.of("its realm '" + ocid.get().realm() + "' is not an OCI realm (oc1, oc2, ...)");
+        }
+        if (!REGION.matcher(ocid.get().region()).matches()) {
+            return Optional.of(ocid.get().region().isEmpty() ? "it names no region"
+                    : "its region '" + ocid.get().region() + "' is not a region code or id (iad, us-ashburn-1)");
+        }
+        return Optional.empty();
+    }
+
     public static String kindOf(String value) {
         return parse(value).map(Ocid::kind).orElse("");
     }

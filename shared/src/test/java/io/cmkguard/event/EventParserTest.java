@@ -24,14 +24,17 @@ class EventParserTest {
     @ParameterizedTest
     @MethodSource("samples")
     void everySampleParsesWithItsTypeIdAndResource(Path sample) {
-        OciEvent event = EventParser.parse(TestFiles.read(sample));
         String name = sample.getFileName().toString();
-        assertEquals("com.oraclecloud." + name.substring(0, name.indexOf("--")), event.eventType());
-        assertFalse(event.resourceId().isBlank());
-        if (!name.endsWith("--unsupported.json")) { // a bucket's resourceId is a path, not an OCID
-            assertTrue(event.resourceId().startsWith("ocid1."), event.resourceId());
+        EventEnvelope envelope = EventParser.envelope(TestFiles.read(sample));
+        assertEquals("com.oraclecloud." + name.substring(0, name.indexOf("--")), envelope.eventType());
+        assertFalse(envelope.eventId().isBlank());
+        if (name.endsWith("--unsupported.json")) { // a bucket's resourceId is a path: only the envelope is read
+            assertEquals("/n/cmkguarddemo/b/", envelope.resourceIdAsSent());
+            return;
         }
-        assertFalse(event.eventId().isBlank());
+        OciEvent event = EventParser.event(envelope);
+        assertEquals(envelope.eventType(), event.eventType());
+        assertTrue(event.resourceId().startsWith("ocid1."), event.resourceId());
         assertTrue(event.compartmentId().startsWith("ocid1.compartment."), event.compartmentId());
     }
 

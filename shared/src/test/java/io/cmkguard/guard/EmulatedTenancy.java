@@ -2,6 +2,7 @@ package io.cmkguard.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cmkguard.LeakScan;
 import io.cmkguard.TestFiles;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.emulator.EmulatorOptions;
@@ -38,6 +39,7 @@ final class EmulatedTenancy implements AutoCloseable {
 
     EmulatedTenancy() {
         SigningKeys keys = SigningKeys.generate();
+        LeakScan.secret(keys);
         try {
             Path dir = Files.createTempDirectory("cmk-guard-it");
             configFile = keys.writeOciConfig(dir);
@@ -70,7 +72,9 @@ final class EmulatedTenancy implements AutoCloseable {
 
     JsonNode sendBody(String body) {
         try {
-            return JSON.readTree(guard.handle(body));
+            String answer = guard.handle(body);
+            LeakScan.said("a result", answer);
+            return JSON.readTree(answer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,6 +104,8 @@ final class EmulatedTenancy implements AutoCloseable {
         if (guard != null) {
             guard.close();
         }
+        LeakScan.said("the function log", logText());
+        emulator.messages().forEach(m -> LeakScan.said("a notification", m.toString()));
         emulator.close();
     }
 }

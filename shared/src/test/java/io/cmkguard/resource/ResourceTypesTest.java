@@ -1,8 +1,8 @@
 package io.cmkguard.resource;
 
 import io.cmkguard.TestFiles;
+import io.cmkguard.event.EventEnvelope;
 import io.cmkguard.event.EventParser;
-import io.cmkguard.event.OciEvent;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class ResourceTypesTest {
     @Test
     void everySampleOfAHandledEventResolvesToExactlyOneType() {
         for (Path sample : TestFiles.samples()) {
-            OciEvent e = EventParser.parse(TestFiles.read(sample));
+            EventEnvelope e = EventParser.envelope(TestFiles.read(sample));
             long matches = ResourceTypes.ALL.stream().filter(t -> t.eventTypes().contains(e.eventType())).count();
             if (sample.getFileName().toString().endsWith("--unsupported.json")) {
                 assertEquals(0, matches, sample.toString());
@@ -49,7 +49,7 @@ class ResourceTypesTest {
     @Test
     void everyHandledEventTypeHasASample() {
         Set<String> sampled = new HashSet<>();
-        TestFiles.samples().forEach(s -> sampled.add(EventParser.parse(TestFiles.read(s)).eventType()));
+        TestFiles.samples().forEach(s -> sampled.add(EventParser.envelope(TestFiles.read(s)).eventType()));
         for (String eventType : ResourceTypes.allEventTypes()) {
             if (!eventType.endsWith("kmskey.end")) { // OCI lists only the .begin of key removals; .end is handled in case
                 assertTrue(sampled.contains(eventType), "no sample for " + eventType);

@@ -176,6 +176,36 @@ public class CmkGuardFunctionIT {
     }
 
     @Test
+    public void hostileBodiesAnswerErrorWithTheirOwnCodeNotAFunctionError() throws Exception {
+        configure(fn, tenancy.config("remediate"));
+        String sample = RepoFiles.readSample(ORACLE_MANAGED).trim();
+        String[][] cases = {
+                {"[".repeat(3000) + "]".repeat(3000), "TooDeeplyNested"},
+                {"{\"eventType\":\"com.oraclecloud.blockvolumes.createvolume.end\",\"n\":" + "1".repeat(1000) + "}",
+                        "NumberTooLong"},
+                {sample + sample, "MalformedJson"},
+                {sample.replace("\"resourceId\"", "\"resourceId\": \"ocid1.volume.oc1.iad.other\", \"resourceId\""),
+                        "MalformedJson"},
+                {sample.replace("ocid1.volume.oc1.iad.voloracle", "ocid1.volume.oc1.iad." + "v".repeat(100_000)),
+                        "InvalidResourceId"},
+                {"{\"dedupeKey\":\"k\",\"type\":\"OK_TO_FIRING\",\"alarmMetaData\":[]}", "MisroutedAlarm"}};
+        for (String[] c : cases) {
+            fn.givenEvent().withBody(c[0]).enqueue();
+        }
+        run();
+
+        List<JsonNode> results = results(fn); // each one an FDK success, never a FunctionError (a 502)
+        assertEquals(cases.length, results.size());
+        for (int i = 0; i < cases.length; i++) {
+            assertEquals("ERROR", text(results.get(i), "verdict"));
+            assertEquals(cases[i][1], results.get(i).path("error").path("code").asText());
+        }
+        assertEquals("the event id survives the error", text(results.get(4), "eventId"),
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample).path("eventID").asText());
+        assertEquals("a bad body must not reach OCI", List.of(), tenancy.requests());
+    }
+
+    @Test
     public void invalidConfigAnswersErrorOnEveryInvocationWithoutCallingOci() {
         configure(fn, tenancy.config("notify"));
         fn.setConfig("CMK_GUARD_MODE", "fix");

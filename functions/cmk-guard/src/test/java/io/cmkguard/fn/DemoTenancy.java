@@ -1,5 +1,6 @@
 package io.cmkguard.fn;
 
+import io.cmkguard.LeakScan;
 import io.cmkguard.emulator.EmulatorOptions;
 import io.cmkguard.emulator.OciEmulator;
 import io.cmkguard.emulator.RecordedRequest;
@@ -25,6 +26,7 @@ final class DemoTenancy implements AutoCloseable {
     /** @param dir where the throwaway key and config are written (a test's temporary folder) */
     DemoTenancy(Path dir) {
         SigningKeys keys = SigningKeys.generate();
+        LeakScan.secret(keys);
         ociConfigFile = keys.writeOciConfig(dir);
         emulator = OciEmulator.start(OciEmulator.demoWorld(), EmulatorOptions.trusting(keys.publicKey()));
     }
@@ -68,6 +70,7 @@ final class DemoTenancy implements AutoCloseable {
 
     @Override
     public void close() {
+        emulator.messages().forEach(m -> LeakScan.said("a notification", m.toString()));
         emulator.close();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fnproject.fn.api.OutputEvent;
 import com.fnproject.fn.testing.FnResult;
 import com.fnproject.fn.testing.FnTestingRule;
+import io.cmkguard.LeakScan;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,8 @@ final class FnResults {
 
     /** Every answer, in order; each must be a successful invocation (the function answers, never throws). */
     static List<JsonNode> results(FnTestingRule fn) {
+        LeakScan.said("the function's stderr (its log)", fn.getStdErrAsString());
+        fn.getResults().forEach(r -> LeakScan.said("a result", r.getBodyAsString()));
         return fn.getResults().stream().map(FnResults::json).toList();
     }
 

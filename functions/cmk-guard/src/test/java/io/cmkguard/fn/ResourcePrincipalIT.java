@@ -3,6 +3,7 @@ package io.cmkguard.fn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fnproject.fn.testing.FnResult;
 import com.fnproject.fn.testing.FnTestingRule;
+import io.cmkguard.LeakScan;
 import io.cmkguard.emulator.EmulatorOptions;
 import io.cmkguard.emulator.OciEmulator;
 import io.cmkguard.emulator.RecordedRequest;
@@ -50,11 +51,14 @@ public class ResourcePrincipalIT {
         functionKey = SigningKeys.generate();
         pemFile = functionKey.writePrivateKeyPem(keyDir.getRoot().toPath());
         token = sessionToken();
+        LeakScan.secret(functionKey);
+        LeakScan.token(token);
         emulator = OciEmulator.start(OciEmulator.demoWorld(), EmulatorOptions.trusting(functionKey.publicKey()));
     }
 
     @After
     public void stopEmulator() {
+        emulator.messages().forEach(m -> LeakScan.said("a notification", m.toString()));
         emulator.close();
     }
 
@@ -116,6 +120,7 @@ public class ResourcePrincipalIT {
     @Test
     public void malformedTokenAnswersErrorWithoutLeakingIt() {
         String malformed = "secret-session-token-that-is-not-a-jwt-0123456789abcdef";
+        LeakScan.secret(malformed);
         configureAsInOciFunctions(pemFile.toString(), malformed);
         enqueueSamples(fn, "blockvolumes.createvolume.end--oracle-managed.json");
         fn.thenRun(CmkGuardFunction.class, "handleRequest");
@@ -126,6 +131,22 @@ public class ResourcePrincipalIT {
         String said = everythingTheFunctionSaid();
         assertFalse("the malformed token leaked:\n" + said, said.contains(malformed));
         assertNoSecretIn(said);
+    }
+
+    @Test
+    public void anUnsupportedResourcePrincipalVersionIsAConfigErrorNotACrash() {
+        configureAsInOciFunctions(pemFile.toString(), token);
+        fn.setConfig("OCI_RESOURCE_PRINCIPAL_VERSION", "9.9");
+        enqueueSamples(fn, "blockvolumes.createvolume.end--oracle-managed.json");
+        fn.thenRun(CmkGuardFunction.class, "handleRequest");
+
+        JsonNode result = results(fn).get(0); // configure() did not throw: the invocation answered
+        assertEquals("ERROR", text(result, "verdict"));
+        assertEquals("InvalidConfiguration", result.path("error").path("code").asText());
+        assertTrue(result.toString(), result.path("reasons").get(0).asText()
+                .contains("OCI_RESOURCE_PRINCIPAL_VERSION='9.9' is not a resource-principal version"));
+        assertEquals(List.of(), emulator.requests());
+        assertNoSecretIn(everythingTheFunctionSaid());
     }
 
     /** Every answer body plus everything written to stdout/stderr (the function's log) during the run. */

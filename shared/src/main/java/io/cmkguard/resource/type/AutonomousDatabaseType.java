@@ -70,6 +70,11 @@ public final class AutonomousDatabaseType implements ResourceType {
         return CONTAINER_EVENTS.contains(eventType) ? "autonomouscontainerdatabase" : ocidKind();
     }
 
+    @Override
+    public boolean listsByCompartment(String eventType) {
+        return CONTAINER_EVENTS.contains(eventType);
+    }
+
     /** A container database event asks for every Autonomous Database in that container (in its compartment). */
     @Override
     public List<String> resourceIds(OciEvent event, OciClients clients) {
@@ -93,7 +98,10 @@ public final class AutonomousDatabaseType implements ResourceType {
     public Optional<Resource> fetch(OciClients clients, String id) {
         return OciCalls.find("GetAutonomousDatabase " + id, () -> clients.database()
                         .getAutonomousDatabase(GetAutonomousDatabaseRequest.builder().autonomousDatabaseId(id).build()))
-                .map(response -> toResource(response.getAutonomousDatabase(), response.getEtag()));
+                .map(response -> toResource(Answers.checked("GetAutonomousDatabase " + id, id,
+                        response.getAutonomousDatabase(), AutonomousDatabase::getId,
+                        AutonomousDatabase::getLifecycleState, AutonomousDatabase::getCompartmentId),
+                        response.getEtag()));
     }
 
     private Resource toResource(AutonomousDatabase adb, String etag) {

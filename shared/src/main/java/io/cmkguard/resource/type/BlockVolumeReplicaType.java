@@ -1,5 +1,6 @@
 package io.cmkguard.resource.type;
 
+import com.oracle.bmc.core.model.BlockVolumeReplica;
 import com.oracle.bmc.core.requests.GetBlockVolumeReplicaRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
@@ -31,6 +32,8 @@ public final class BlockVolumeReplicaType extends ReplicaType {
         return OciCalls.find("GetBlockVolumeReplica " + id, () -> clients.blockstorage()
                         .getBlockVolumeReplica(GetBlockVolumeReplicaRequest.builder().blockVolumeReplicaId(id).build())
                         .getBlockVolumeReplica())
+                .map(r -> Answers.checked("GetBlockVolumeReplica " + id, id, r, BlockVolumeReplica::getId,
+                        BlockVolumeReplica::getLifecycleState, BlockVolumeReplica::getCompartmentId))
                 .map(r -> replica(r.getId(), r.getDisplayName(), r.getCompartmentId(),
                         Wire.value(r.getLifecycleState()), r.getKmsKeyId(), r.getBlockVolumeId(),
                         r.getFreeformTags()));

@@ -58,7 +58,8 @@ public final class BlockVolumeType implements ResourceType {
     public Optional<Resource> fetch(OciClients clients, String id) {
         return OciCalls.find("GetVolume " + id,
                 () -> clients.blockstorage().getVolume(GetVolumeRequest.builder().volumeId(id).build()))
-                .map(response -> toResource(response.getVolume(), response.getEtag()));
+                .map(response -> toResource(Answers.checked("GetVolume " + id, id, response.getVolume(), Volume::getId,
+                        Volume::getLifecycleState, Volume::getCompartmentId), response.getEtag()));
     }
 
     private Resource toResource(Volume v, String etag) {

@@ -47,7 +47,9 @@ public final class BootVolumeBackupType implements ResourceType {
     public Optional<Resource> fetch(OciClients clients, String id) {
         return OciCalls.find("GetBootVolumeBackup " + id, () -> clients.blockstorage()
                         .getBootVolumeBackup(GetBootVolumeBackupRequest.builder().bootVolumeBackupId(id).build()))
-                .map(response -> toResource(response.getBootVolumeBackup(), response.getEtag()));
+                .map(response -> toResource(Answers.checked("GetBootVolumeBackup " + id, id,
+                        response.getBootVolumeBackup(), BootVolumeBackup::getId, BootVolumeBackup::getLifecycleState,
+                        BootVolumeBackup::getCompartmentId), response.getEtag()));
     }
 
     private Resource toResource(BootVolumeBackup b, String etag) {

@@ -1,5 +1,6 @@
 package io.cmkguard.resource.type;
 
+import com.oracle.bmc.core.model.BootVolumeReplica;
 import com.oracle.bmc.core.requests.GetBootVolumeReplicaRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
@@ -31,6 +32,8 @@ public final class BootVolumeReplicaType extends ReplicaType {
         return OciCalls.find("GetBootVolumeReplica " + id, () -> clients.blockstorage()
                         .getBootVolumeReplica(GetBootVolumeReplicaRequest.builder().bootVolumeReplicaId(id).build())
                         .getBootVolumeReplica())
+                .map(r -> Answers.checked("GetBootVolumeReplica " + id, id, r, BootVolumeReplica::getId,
+                        BootVolumeReplica::getLifecycleState, BootVolumeReplica::getCompartmentId))
                 .map(r -> replica(r.getId(), r.getDisplayName(), r.getCompartmentId(),
                         Wire.value(r.getLifecycleState()), r.getKmsKeyId(), r.getBootVolumeId(),
                         r.getFreeformTags()));

@@ -97,7 +97,9 @@ public final class BootVolumeType implements ResourceType {
     public Optional<Resource> fetch(OciClients clients, String id) {
         return OciCalls.find("GetBootVolume " + id,
                 () -> clients.blockstorage().getBootVolume(GetBootVolumeRequest.builder().bootVolumeId(id).build()))
-                .map(response -> toResource(response.getBootVolume(), response.getEtag()));
+                .map(response -> toResource(Answers.checked("GetBootVolume " + id, id, response.getBootVolume(),
+                        BootVolume::getId, BootVolume::getLifecycleState, BootVolume::getCompartmentId),
+                        response.getEtag()));
     }
 
     private Resource toResource(BootVolume v, String etag) {

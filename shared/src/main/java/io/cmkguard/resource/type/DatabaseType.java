@@ -60,6 +60,11 @@ public final class DatabaseType implements ResourceType {
         return PARENT_EVENTS.getOrDefault(eventType, ocidKind());
     }
 
+    @Override
+    public boolean listsByCompartment(String eventType) {
+        return PARENT_EVENTS.containsKey(eventType);
+    }
+
     /** A DB system, VM cluster or DB home event asks for every database it holds. */
     @Override
     public List<String> resourceIds(OciEvent event, OciClients clients) {
@@ -74,7 +79,9 @@ public final class DatabaseType implements ResourceType {
     public Optional<Resource> fetch(OciClients clients, String id) {
         return OciCalls.find("GetDatabase " + id,
                         () -> clients.database().getDatabase(GetDatabaseRequest.builder().databaseId(id).build()))
-                .map(response -> toResource(response.getDatabase(), response.getEtag(), clients));
+                .map(response -> toResource(Answers.checked("GetDatabase " + id, id, response.getDatabase(),
+                        Database::getId, Database::getLifecycleState, Database::getCompartmentId),
+                        response.getEtag(), clients));
     }
 
     private Resource toResource(Database db, String etag, OciClients clients) {

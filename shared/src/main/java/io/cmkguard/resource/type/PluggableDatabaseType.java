@@ -60,6 +60,8 @@ public final class PluggableDatabaseType implements ResourceType {
         if (pdb.isEmpty()) {
             return Optional.empty();
         }
+        Answers.checked("GetPluggableDatabase " + id, id, pdb.get(), PluggableDatabase::getId,
+                PluggableDatabase::getLifecycleState, PluggableDatabase::getCompartmentId);
         String cdbId = pdb.get().getContainerDatabaseId();
         Optional<Database> cdb = isBlank(cdbId) ? Optional.empty() : OciCalls.find("GetDatabase " + cdbId,
                 () -> clients.database().getDatabase(GetDatabaseRequest.builder().databaseId(cdbId).build())

@@ -46,7 +46,9 @@ public final class VolumeBackupType implements ResourceType {
     public Optional<Resource> fetch(OciClients clients, String id) {
         return OciCalls.find("GetVolumeBackup " + id, () -> clients.blockstorage()
                         .getVolumeBackup(GetVolumeBackupRequest.builder().volumeBackupId(id).build()))
-                .map(response -> toResource(response.getVolumeBackup(), response.getEtag()));
+                .map(response -> toResource(Answers.checked("GetVolumeBackup " + id, id, response.getVolumeBackup(),
+                        VolumeBackup::getId, VolumeBackup::getLifecycleState, VolumeBackup::getCompartmentId),
+                        response.getEtag()));
     }
 
     private Resource toResource(VolumeBackup b, String etag) {
