@@ -22,13 +22,15 @@ enum ResourceCollection {
     DATABASES("databases", ApiVersion.CORE),
     PLUGGABLE_DATABASES("pluggableDatabases", ApiVersion.CORE),
     DB_SYSTEMS("dbSystems", ApiVersion.CORE),
-    DB_HOMES("dbHomes", ApiVersion.CORE);
+    DB_HOMES("dbHomes", ApiVersion.CORE),
+    RULES("rules", ApiVersion.EVENTS);
 
     /** The path prefixes of the OCI services (the database service shares the core one). */
     static final class ApiVersion {
         static final String CORE = "20160918";
         static final String KMS = "20180608";
         static final String ONS = "20181201";
+        static final String EVENTS = "20181201";
 
         private ApiVersion() {
         }

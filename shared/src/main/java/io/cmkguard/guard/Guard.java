@@ -15,6 +15,7 @@ import io.cmkguard.policy.Problem;
 import io.cmkguard.policy.Status;
 import io.cmkguard.policy.Verdict;
 import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.KeyAssignment;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
@@ -160,7 +161,7 @@ public final class Guard {
         }
         String keyId = target.get();
         try {
-            o.type().assignKey(clients, resource, targetKey.get());
+            KeyAssignment.assign(o.type(), clients, resource, targetKey.get()); // names a missing key grant
         } catch (OciCallException e) {
             return notify(o, Action.REMEDIATION_FAILED, resource.encryption(), Optional.empty(),
                     Optional.of(new GuardResult.Fault(e.code(), e.getMessage())));

@@ -7,6 +7,7 @@ import com.oracle.bmc.common.RegionalClientBuilder;
 import com.oracle.bmc.core.BlockstorageClient;
 import com.oracle.bmc.core.ComputeClient;
 import com.oracle.bmc.database.DatabaseClient;
+import com.oracle.bmc.events.EventsClient;
 import com.oracle.bmc.keymanagement.KmsManagementClient;
 import com.oracle.bmc.keymanagement.KmsVaultClient;
 import com.oracle.bmc.ons.NotificationDataPlaneClient;
@@ -36,6 +37,7 @@ public final class OciClients implements AutoCloseable {
     private final Lazy<KmsVaultClient> kmsVault;
     private final Lazy<NotificationDataPlaneClient> ons;
     private final Lazy<DatabaseClient> database;
+    private final Lazy<EventsClient> events;
     private final Map<String, KmsManagementClient> kmsManagement = new ConcurrentHashMap<>();
     private final SignedJsonReader rawReader;
 
@@ -64,6 +66,7 @@ public final class OciClients implements AutoCloseable {
         this.kmsVault = new Lazy<>(() -> build(KmsVaultClient.builder()));
         this.ons = new Lazy<>(() -> build(NotificationDataPlaneClient.builder()));
         this.database = new Lazy<>(() -> build(DatabaseClient.builder()));
+        this.events = new Lazy<>(() -> build(EventsClient.builder()));
         this.rawReader = new SignedJsonReader(signer, attempts, timeout);
     }
 
@@ -96,6 +99,11 @@ public final class OciClients implements AutoCloseable {
         return database.get();
     }
 
+    /** The Events rule API (bin/cmk-guard rules, and the rules check). */
+    public EventsClient events() {
+        return events.get();
+    }
+
     /** A key-management client for one vault (keys are served by their vault's own endpoint). */
     public KmsManagementClient kmsManagement(String managementEndpoint) {
         String target = endpoint.map(URI::toString).orElse(managementEndpoint);
@@ -125,6 +133,7 @@ public final class OciClients implements AutoCloseable {
         kmsVault.close();
         ons.close();
         database.close();
+        events.close();
         kmsManagement.values().forEach(KmsManagementClient::close);
     }
 

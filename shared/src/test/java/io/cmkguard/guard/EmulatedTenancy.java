@@ -8,6 +8,7 @@ import io.cmkguard.emulator.EmulatorOptions;
 import io.cmkguard.emulator.OciEmulator;
 import io.cmkguard.emulator.RecordedRequest;
 import io.cmkguard.emulator.SigningKeys;
+import io.cmkguard.emulator.World;
 import io.cmkguard.oci.Auth;
 
 import java.io.ByteArrayOutputStream;
@@ -37,6 +38,10 @@ final class EmulatedTenancy implements AutoCloseable {
     private CmkGuard guard;
 
     EmulatedTenancy() {
+        this(OciEmulator.demoWorld());
+    }
+
+    EmulatedTenancy(World world) {
         SigningKeys keys = SigningKeys.generate();
         try {
             Path dir = Files.createTempDirectory("cmk-guard-it");
@@ -44,7 +49,7 @@ final class EmulatedTenancy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        emulator = OciEmulator.start(OciEmulator.demoWorld(), EmulatorOptions.trusting(keys.publicKey()));
+        emulator = OciEmulator.start(world, EmulatorOptions.trusting(keys.publicKey()));
     }
 
     /** Starts cmk-guard with the emulator wiring plus the given config (mode, key, topic...). */
