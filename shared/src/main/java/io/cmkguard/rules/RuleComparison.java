@@ -32,9 +32,10 @@ public final class RuleComparison {
     }
 
     private static RuleDiff missing(ExpectedRule rule, String functionId) {
-        return new RuleDiff(rule, Optional.empty(), List.of("missing: no rule named " + rule.displayName()),
-                List.of("+ enabled", "+ " + rule.eventTypes().size() + " event types: "
-                        + String.join(", ", rule.eventTypes()), "+ action FAAS -> " + functionId));
+        List<String> changes = new ArrayList<>(List.of("+ enabled"));
+        rule.eventTypes().forEach(t -> changes.add("+ event type " + t));
+        changes.add("+ action FAAS -> " + functionId);
+        return new RuleDiff(rule, Optional.empty(), List.of("missing: no rule named " + rule.displayName()), changes);
     }
 
     private static RuleDiff compare(ExpectedRule rule, CurrentRule current, String functionId) {
