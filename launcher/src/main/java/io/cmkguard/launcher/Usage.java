@@ -24,14 +24,30 @@ final class Usage {
                   Runs the emulator alone (default: the demo world, a random port) until Ctrl-C. Prints its
                   base URL and OCI_CONFIG_FILE=<path>, an OCI config whose throwaway key it trusts.
 
+              cmk-guard rules plan|apply|check --compartment OCID --function-id OCID
+                      [--profile P] [--config-file F] [--region R] [--world WORLD.json]
+                  The compartment's OCI Events rules against the ones cmk-guard needs (one per family of
+                  resources, from the resource-type registry: enabled, a FAAS action to the function), through
+                  the OCI Events API. plan prints what apply would create or change, as a diff; apply makes it
+                  so (a second apply changes nothing); check lists missing, disabled, drifted and wrong-function
+                  rules and exits 1 if there is any. OCI config: ~/.oci/config, profile DEFAULT, its region,
+                  unless given. --world runs against a local emulator seeded with WORLD.json instead.
+
+              cmk-guard policies --compartment OCID [--mode audit|notify|remediate] [--types T,...]
+                      [--vault-compartment NAME --key-id OCID] [--topic-compartment NAME]
+                      [--function-compartment OCID]
+                  Prints the dynamic groups and the least IAM policy statements for that mode and those
+                  resource types (default notify, every type), generated from what each type declares.
+                  Remediate needs --vault-compartment and --key-id; audit prints no write grant. Calls nothing.
+
               cmk-guard --help
                   This text.
 
             Options:
               --log FILE    write the function's log (decision lines, FDK runtime lines) to FILE instead of stderr
 
-            Exit status: 0 the events were processed (findings are not failures), 1 internal failure,
-            2 usage error.
+            Exit status: 0 the events were processed (findings are not failures), 1 internal failure (for
+            rules check: a rule is not in place), 2 usage error.
             """;
 
     private Usage() {
