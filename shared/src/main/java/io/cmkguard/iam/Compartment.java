@@ -9,9 +9,9 @@ public record Compartment(String text, boolean byId) {
         return new Compartment(text, text.startsWith("ocid1."));
     }
 
-    /** A placeholder that stands for an OCID, e.g. in the Terraform stack's generated statements. */
-    public static Compartment idPlaceholder(String placeholder) {
-        return new Compartment(placeholder, true);
+    /** By OCID, or by a placeholder that stands for one (the README's and the Terraform stack's statements). */
+    public static Compartment byId(String ocid) {
+        return new Compartment(ocid, true);
     }
 
     /** The scope of a statement: "compartment id ocid1..." or "compartment Name". */

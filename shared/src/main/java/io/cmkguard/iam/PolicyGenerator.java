@@ -25,7 +25,7 @@ public final class PolicyGenerator {
 
     public static IamPolicy generate(PolicyRequest request) {
         String function = "Allow dynamic-group " + FUNCTION_GROUP + " to ";
-        String guarded = Compartment.of(request.guarded()).scope();
+        String guarded = Compartment.byId(request.guarded()).scope();
         Set<String> statements = new LinkedHashSet<>();
         for (ResourceType type : request.types()) {
             type.iam().read().forEach(grant -> statements.add(function + grant + " in " + guarded));
@@ -36,7 +36,7 @@ public final class PolicyGenerator {
         statements.add(function + "inspect compartments in " + guarded); // sweeps walk child compartments
         if (request.mode() != Mode.AUDIT) {
             statements.add(function + "use ons-topics in "
-                    + request.topic().orElse(Compartment.of(request.guarded())).scope());
+                    + request.topic().orElse(Compartment.byId(request.guarded())).scope());
         }
 
         List<IamPolicy.DynamicGroup> groups = new ArrayList<>();

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * What to generate IAM for.
  *
- * @param guarded             the compartment whose resources are checked (its children included)
- * @param functionCompartment the compartment holding the function (its dynamic group's matching rule)
+ * @param guarded             the OCID of the compartment whose resources are checked (its children included)
+ * @param functionCompartment the OCID of the compartment holding the function (its dynamic group's matching rule)
  * @param vault               the compartment of the remediation key's vault; required in remediate mode
  * @param keyId               the remediation key; required in remediate mode
  * @param topic               the compartment of the ONS topic; defaults to the guarded one
