@@ -7,11 +7,14 @@ final class Usage {
             This launcher runs the packaged function on the real Fn FDK runtime, against a local OCI emulator.
 
             Usage:
-              cmk-guard demo [--log FILE] [--samples DIR]
+              cmk-guard demo [--log FILE | --verbose] [--notifications] [--samples DIR]
                   Runs every events/samples/*.json, sorted by name, through one warm function
                   (mode remediate, key ocid1.key.oc1.iad.emuvault1.keyhsm, topic ocid1.onstopic.oc1.iad.findings)
-                  against the demo world. Prints a table (event file, resource, type, verdict, action), then
-                  every notification as email shows it (subject and body) and as Slack shows it (body only).
+                  against the demo world. Prints a table (event file, resource, type, verdict, action), a
+                  summary, and the subject of every notification. The function's log goes to a temporary file
+                  (named in the summary), to FILE with --log, or to stderr with --verbose. --notifications
+                  prints every notification in full, as email shows it (subject and body) and as Slack shows
+                  it (body only).
 
               cmk-guard invoke --world WORLD.json [--config KEY=VALUE]... [--state-out FILE] [--log FILE] EVENT.json...
                   Runs the events through one warm function against an emulator seeded with WORLD.json and
