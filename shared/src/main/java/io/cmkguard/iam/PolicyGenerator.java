@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The least IAM cmk-guard needs, built from what the resource types declare ({@link ResourceType#iam()}):
- * the function's own grants (read the resources, keys and vaults, compartments for sweeps; in notify and
+ * the function's own grants (read the resources, keys and vaults; compartments and Events rules for sweeps; in notify and
  * remediate publish to the topic; in remediate change the resources and delegate the one remediation key)
  * and, in remediate mode, the grants OCI requires of whoever else uses the key (the Block Volume service,
  * the databases' dynamic groups). Audit mode gets no write grant at all.
@@ -34,6 +34,7 @@ public final class PolicyGenerator {
         statements.add(function + "read vaults in " + keyScope);
         statements.add(function + "read keys in " + keyScope);
         statements.add(function + "inspect compartments in " + guarded); // sweeps walk child compartments
+        statements.add(function + "read cloudevents-rules in " + guarded); // a sweep report checks the rules
         if (request.mode() != Mode.AUDIT) {
             statements.add(function + "use ons-topics in "
                     + request.topic().orElse(Compartment.byId(request.guarded())).scope());

@@ -57,6 +57,7 @@ class PolicyGeneratorTest {
                 "Allow dynamic-group cmk-guard-fn to read vaults in compartment Security",
                 "Allow dynamic-group cmk-guard-fn to read keys in compartment Security",
                 "Allow dynamic-group cmk-guard-fn to inspect compartments in compartment id " + C,
+                "Allow dynamic-group cmk-guard-fn to read cloudevents-rules in compartment id " + C,
                 "Allow dynamic-group cmk-guard-fn to use ons-topics in compartment id " + C,
                 "Allow dynamic-group cmk-guard-fn to use volumes in compartment id " + C,
                 "Allow dynamic-group cmk-guard-fn to use key-delegate in compartment Security where target.key.id = '" + KEY + "'",
