@@ -25,35 +25,33 @@ final class OciConnection implements AutoCloseable {
         this.cloud = cloud;
     }
 
-    /** Options shared by the commands that call OCI. */
-    record Options(Path configFile, String profile, String region, Path world) {
-        /** Reads one of --config-file, --profile, --region, --world; false if arg is none of them. */
-        static boolean read(String arg, ArgReader reader, Options[] options) {
-            Options o = options[0];
+    /** --config-file, --profile, --region and --world: the options of every command that calls OCI. */
+    static final class Options {
+        private Path configFile;
+        private String profile;
+        private String region;
+        private Path world;
+
+        /** Takes the option and its value if it is one of these; false otherwise. */
+        boolean read(String arg, ArgReader reader) {
             switch (arg) {
-                case "--config-file" -> options[0] = new Options(
-                        ArgReader.existingFile("--config-file", reader.valueOf(arg)), o.profile, o.region, o.world);
-                case "--profile" -> options[0] = new Options(o.configFile, reader.valueOf(arg), o.region, o.world);
-                case "--region" -> options[0] = new Options(o.configFile, o.profile, reader.valueOf(arg), o.world);
-                case "--world" -> options[0] = new Options(o.configFile, o.profile, o.region,
-                        ArgReader.existingFile("--world", reader.valueOf(arg)));
+                case "--config-file" -> configFile = ArgReader.existingFile(arg, reader.valueOf(arg));
+                case "--profile" -> profile = reader.valueOf(arg);
+                case "--region" -> region = reader.valueOf(arg);
+                case "--world" -> world = ArgReader.existingFile(arg, reader.valueOf(arg));
                 default -> {
                     return false;
                 }
             }
             return true;
         }
-
-        static Options none() {
-            return new Options(null, null, null, null);
-        }
     }
 
     static OciConnection open(Options options) {
-        if (options.world() != null) {
+        if (options.world != null) {
             World world;
             try {
-                world = World.read(options.world());
+                world = World.read(options.world);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -63,11 +61,11 @@ final class OciConnection implements AutoCloseable {
             return new OciConnection(new OciClients(signer, Optional.of(wiring.get("CMK_GUARD_REGION")),
                     Optional.of(java.net.URI.create(cloud.emulator().baseUrl())), ATTEMPTS, TIMEOUT), cloud);
         }
-        Path file = options.configFile() != null ? options.configFile()
+        Path file = options.configFile != null ? options.configFile
                 : Path.of(System.getProperty("user.home"), ".oci", "config");
         ConfigFileAuthenticationDetailsProvider signer = configFile(file,
-                options.profile() != null ? options.profile() : "DEFAULT");
-        Optional<String> region = Optional.ofNullable(options.region())
+                options.profile != null ? options.profile : "DEFAULT");
+        Optional<String> region = Optional.ofNullable(options.region)
                 .or(() -> Optional.ofNullable(signer.getRegion()).map(r -> r.getRegionId()));
         return new OciConnection(new OciClients(signer, region, Optional.empty(), ATTEMPTS, TIMEOUT), null);
     }

@@ -23,14 +23,14 @@ final class RulesCommand {
             String action = reader.next();
             String compartment = null;
             String function = null;
-            OciConnection.Options[] oci = {OciConnection.Options.none()};
+            OciConnection.Options oci = new OciConnection.Options();
             while (reader.hasNext()) {
                 String arg = reader.next();
                 switch (arg) {
                     case "--compartment" -> compartment = Ocids.require(arg, reader.valueOf(arg), "compartment", "tenancy");
                     case "--function-id" -> function = Ocids.require(arg, reader.valueOf(arg), "fnfunc");
                     default -> {
-                        if (!OciConnection.Options.read(arg, reader, oci)) {
+                        if (!oci.read(arg, reader)) {
                             throw new UsageException("rules: unexpected argument " + arg);
                         }
                     }
@@ -39,7 +39,7 @@ final class RulesCommand {
             if (compartment == null || function == null) {
                 throw new UsageException("rules " + action + " needs --compartment OCID and --function-id OCID");
             }
-            return new Arguments(action, compartment, function, oci[0]);
+            return new Arguments(action, compartment, function, oci);
         }
     }
 
