@@ -49,7 +49,7 @@ final class AutonomousDatabaseRoutes {
             throw ApiError.invalidParameter("vaultId is required with a kmsKeyId");
         }
         store.find(ResourceCollection.VAULTS, vaultId).orElseThrow(() -> ApiError.notFound("vaults/" + vaultId));
-        ObjectNode key = preconditions.usableKey(kmsKeyId);
+        ObjectNode key = preconditions.usableKey(KeyGrants.AUTONOMOUS_DATABASE, kmsKeyId);
         String keyVault = Json.text(key, "vaultId");
         if (keyVault != null && !keyVault.equals(vaultId)) {
             throw ApiError.invalidParameter("key " + kmsKeyId + " belongs to vault " + keyVault + ", not " + vaultId);

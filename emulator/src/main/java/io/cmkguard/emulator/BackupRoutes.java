@@ -38,7 +38,7 @@ final class BackupRoutes {
         if (kmsKeyId.isEmpty()) {
             backup.remove("kmsKeyId");
         } else {
-            preconditions.usableKey(kmsKeyId);
+            preconditions.usableKey(KeyGrants.BLOCK_STORAGE, kmsKeyId);
             backup.put("kmsKeyId", kmsKeyId);
         }
     }

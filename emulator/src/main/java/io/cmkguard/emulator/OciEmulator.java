@@ -64,11 +64,12 @@ public final class OciEmulator implements AutoCloseable {
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         Clock clock = Clock.systemUTC();
         ResourceStore store = new ResourceStore(world, baseUrl, clock);
-        WritePreconditions preconditions = new WritePreconditions(store);
+        WritePreconditions preconditions = new WritePreconditions(store, KeyGrants.of(world));
         MessagePublisher publisher = new MessagePublisher(store);
         Router router = new Router(new ResourceReads(store), new VolumeRoutes(store, preconditions),
                 new BackupRoutes(store, preconditions),
-                new AutonomousDatabaseRoutes(store, preconditions, options.transition()), publisher);
+                new AutonomousDatabaseRoutes(store, preconditions, options.transition()), publisher,
+                new RuleRoutes(store));
         Faults faults = new Faults();
         world.faults().forEach(faults::add);
         RequestLog log = new RequestLog();

@@ -24,13 +24,15 @@ enum ResourceCollection {
     DB_SYSTEMS("dbSystems", ApiVersion.CORE),
     DB_HOMES("dbHomes", ApiVersion.CORE),
     /** Identity compartments: the tree is given by each one's compartmentId (its parent). */
-    COMPARTMENTS("compartments", ApiVersion.CORE);
+    COMPARTMENTS("compartments", ApiVersion.CORE),
+    RULES("rules", ApiVersion.EVENTS);
 
     /** The path prefixes of the OCI services (the database and identity services share the core one). */
     static final class ApiVersion {
         static final String CORE = "20160918";
         static final String KMS = "20180608";
         static final String ONS = "20181201";
+        static final String EVENTS = "20181201";
 
         private ApiVersion() {
         }

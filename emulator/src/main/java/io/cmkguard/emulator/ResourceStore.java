@@ -88,6 +88,14 @@ final class ResourceStore {
         return draft.deepCopy();
     }
 
+    /** Adds a new resource (a create call); the caller gives it a fresh id. */
+    synchronized ObjectNode insert(ResourceCollection collection, ObjectNode resource) {
+        ObjectNode stored = resource.deepCopy();
+        stored.put("etag", newEtag());
+        resources.get(collection).put(stored.get(collection.idField()).asText(), stored);
+        return stored.deepCopy();
+    }
+
     /** Moves a resource to a lifecycle state at a later time; seen by the first read after that time. */
     synchronized void moveLater(ResourceCollection collection, String id, String state, Instant at) {
         pending.put(key(collection, id), new PendingState(state, at));

@@ -18,7 +18,7 @@ final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     Router(ResourceReads reads, VolumeRoutes volumes, BackupRoutes backups,
-           AutonomousDatabaseRoutes autonomousDatabases, MessagePublisher publisher) {
+           AutonomousDatabaseRoutes autonomousDatabases, MessagePublisher publisher, RuleRoutes rules) {
         String volumeKinds = "/20160918/(volumes|bootVolumes)/([^/]+)";
         add("GET", volumeKinds + "/kmsKey", (r, p) -> volumes.getKmsKey(collection(p.get(0)), p.get(1)));
         add("PUT", volumeKinds + "/kmsKey", (r, p) -> volumes.putKmsKey(r, collection(p.get(0)), p.get(1)));
@@ -29,6 +29,8 @@ final class Router {
         add("POST", "/20160918/autonomousDatabases/([^/]+)/actions/configureAutonomousDatabaseVaultKey",
                 (r, p) -> autonomousDatabases.configureVaultKey(r, p.get(0)));
         add("POST", "/20181201/topics/([^/]+)/messages", (r, p) -> publisher.publish(r, p.get(0)));
+        add("POST", "/20181201/rules", (r, p) -> rules.create(r));
+        add("PUT", "/20181201/rules/([^/]+)", (r, p) -> rules.update(r, p.get(0)));
         add("GET", "/(\\d{8})/(\\w+)", (r, p) -> reads.list(r, p.get(0), p.get(1)));
         add("GET", "/(\\d{8})/(\\w+)/([^/]+)", (r, p) -> reads.get(r, p.get(0), p.get(1), p.get(2)));
     }

@@ -79,7 +79,7 @@ final class VolumeRoutes {
         if (kmsKeyId == null || kmsKeyId.isEmpty()) {
             volume.remove("kmsKeyId");
         } else {
-            preconditions.usableKey(kmsKeyId);
+            preconditions.usableKey(KeyGrants.BLOCK_STORAGE, kmsKeyId);
             volume.put("kmsKeyId", kmsKeyId);
         }
     }

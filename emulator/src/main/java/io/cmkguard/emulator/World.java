@@ -50,6 +50,10 @@ public final class World {
                 world.set(key, checkedFaults(entry.getValue()));
                 continue;
             }
+            if (key.equals(KeyGrants.WORLD_KEY)) {
+                world.set(key, KeyGrants.checked(entry.getValue()));
+                continue;
+            }
             ResourceCollection collection = ResourceCollection.byWireName(key).orElseThrow(() ->
                     new IllegalArgumentException("unknown world key \"" + key + "\"; known keys: "
                             + String.join(", ", knownKeys())));
@@ -111,6 +115,7 @@ public final class World {
     static List<String> knownKeys() {
         List<String> keys = new ArrayList<>(ResourceCollection.wireNames());
         keys.add(FAULTS);
+        keys.add(KeyGrants.WORLD_KEY);
         return keys;
     }
 

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The checks OCI makes before a write: etag, lifecycle state, and that a key exists and is usable. */
 final class WritePreconditions {
     private final ResourceStore store;
+    private final KeyGrants grants;
 
-    WritePreconditions(ResourceStore store) {
+    WritePreconditions(ResourceStore store, KeyGrants grants) {
         this.store = store;
+        this.grants = grants;
     }
 
     /** 412 NoEtagMatch when the request has an if-match that is not the resource's etag. */
@@ -27,10 +29,14 @@ final class WritePreconditions {
         }
     }
 
-    /** The key, which must be in the world (else 404) and ENABLED (else 409 IncorrectState). */
-    ObjectNode usableKey(String keyId) {
+    /**
+     * The key, which must be in the world (else 404), usable by the service that uses it (else 404
+     * NotAuthorizedOrFoundKmsKey, when the world says the grant is missing) and ENABLED (else 409 IncorrectState).
+     */
+    ObjectNode usableKey(String keyUser, String keyId) {
         ObjectNode key = store.find(ResourceCollection.KEYS, keyId)
                 .orElseThrow(() -> ApiError.notFound("keys/" + keyId));
+        grants.check(keyUser, keyId);
         String state = Json.text(key, "lifecycleState");
         if (!"ENABLED".equals(state)) {
             throw ApiError.incorrectState("key " + keyId + " is " + state + "; only an ENABLED key can be used");

@@ -29,7 +29,8 @@ class AutonomousDatabaseKeyTest {
 
     @Test
     void configureGoesThroughUpdatingBackToAvailable() throws InterruptedException {
-        EmulatorOptions options = EmulatorOptions.trusting(keys.publicKey()).withTransition(Duration.ofMillis(400));
+        // long enough that the calls below still see UPDATING on a loaded 2-core machine
+        EmulatorOptions options = EmulatorOptions.trusting(keys.publicKey()).withTransition(Duration.ofSeconds(3));
         try (OciEmulator emulator = OciEmulator.start(TestWorld.world(), options);
              DatabaseClient client = Sdk.database(emulator, auth)) {
             ConfigureAutonomousDatabaseVaultKeyResponse response = configure(client, ADB, KEY, VAULT);
@@ -47,7 +48,7 @@ class AutonomousDatabaseKeyTest {
 
             Sdk.assertFails(409, "IncorrectState", () -> configure(client, ADB, KEY_2, VAULT));
 
-            Thread.sleep(500);
+            Thread.sleep(3100);
             assertEquals(AutonomousDatabase.LifecycleState.Available, get(client, ADB).getLifecycleState());
         }
     }

@@ -45,6 +45,15 @@ class WorldTest {
     }
 
     @Test
+    void missingKeyGrantsAreCheckedOnLoad() {
+        World ok = World.parse("{\"missingKeyGrants\": [{\"keyUser\": \"blockstorage\", \"keyId\": \"ocid1.key.x\"}]}");
+        assertEquals(1, ok.resources("missingKeyGrants").size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> World.parse("{\"missingKeyGrants\": [{\"keyUser\": \"objectstorage\"}]}"));
+        assertTrue(e.getMessage().startsWith("missingKeyGrants[0] needs a \"keyUser\" of"), e.getMessage());
+    }
+
+    @Test
     void worldFilesNameTheFileInErrors(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"volume\": []}");

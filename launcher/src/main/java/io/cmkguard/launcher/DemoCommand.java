@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkguard.emulator.OciEmulator;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,27 +17,52 @@ import java.util.TreeMap;
 
 /**
  * {@code cmk-guard demo}: every sample event, in name order, through ONE warm function in remediate mode
- * against the demo world; then a table of what happened and every notification as people would see it.
+ * against the demo world; then a table of what happened, a summary, and one line per notification (in full,
+ * as email and Slack show them, with --notifications). The function's log goes to a file unless --verbose.
  * Findings are the point of the demo, not a failure: only a broken run exits non-zero.
  */
 final class DemoCommand {
     static final String KEY = "ocid1.key.oc1.iad.emuvault1.keyhsm";
     static final String TOPIC = "ocid1.onstopic.oc1.iad.findings";
 
-    record Arguments(Path log, Path samples) {
+    /**
+     * @param log           where the function's log goes; null: a temporary file, unless verbose
+     * @param verbose       the function's log on stderr
+     * @param notifications every notification in full (as email and as Slack show it), not one line each
+     */
+    record Arguments(Path log, Path samples, boolean verbose, boolean notifications) {
         static Arguments parse(List<String> args) {
             ArgReader reader = new ArgReader(args);
             Path log = null;
             Path samples = null;
+            boolean verbose = false;
+            boolean notifications = false;
             while (reader.hasNext()) {
                 String arg = reader.next();
                 switch (arg) {
                     case "--log" -> log = Path.of(reader.valueOf(arg));
                     case "--samples" -> samples = Path.of(reader.valueOf(arg));
+                    case "--verbose" -> verbose = true;
+                    case "--notifications" -> notifications = true;
                     default -> throw new UsageException("demo: unexpected argument " + arg);
                 }
             }
-            return new Arguments(log, samples);
+            if (verbose && log != null) {
+                throw new UsageException("demo: --verbose prints the log on stderr; --log writes it to a file: not both");
+            }
+            return new Arguments(log, samples, verbose, notifications);
+        }
+
+        /** The log file: --log, else a fresh temporary file; null when verbose (stderr). */
+        Path logFile() {
+            if (verbose || log != null) {
+                return log;
+            }
+            try {
+                return Files.createTempFile("cmk-guard-demo-", ".log");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a file for the demo's log", e);
+            }
         }
     }
 
@@ -51,8 +79,9 @@ final class DemoCommand {
         List<Path> samples = SampleEvents.list(dir);
         List<String> bodies = samples.stream().map(SampleEvents::read).toList();
 
+        Path logFile = arguments.logFile();
         try (LocalCloud cloud = LocalCloud.start(OciEmulator.demoWorld());
-             LogOutput log = LogOutput.to(arguments.log(), err)) {
+             LogOutput log = LogOutput.to(logFile, err)) {
             Map<String, String> config = cloud.wiring();
             config.put("CMK_GUARD_MODE", "remediate");
             config.put("CMK_GUARD_KMS_KEY_ID", KEY);
@@ -62,20 +91,21 @@ final class DemoCommand {
             List<InMemoryCodec.Answer> answers = FdkRuntime.invoke(config, bodies, log.stream());
             long millis = (System.nanoTime() - started) / 1_000_000;
 
-            out.println("cmk-guard demo: " + samples.size() + " sample events from " + dir
-                    + ", in name order, through one warm function on the Fn FDK runtime");
-            out.println("mode remediate, remediation key " + KEY + ", topic " + TOPIC);
-            out.println("OCI emulator (demo world) at " + cloud.emulator().baseUrl()
-                    + "; the function's log went to " + (arguments.log() == null ? "stderr" : arguments.log()));
+            out.println("cmk-guard demo: " + samples.size() + " sample events through one warm function on the Fn"
+                    + " FDK runtime, mode remediate, against a local OCI emulator (demo world).");
             out.println();
-
             int unanswered = printTable(samples, answers);
             List<ObjectNode> messages = cloud.emulator().messages();
             out.println();
             out.println(summary(answers, messages.size(), millis));
+            out.println("The function's log: " + (logFile == null ? "stderr" : logFile) + ".");
             out.println();
-            for (int i = 0; i < messages.size(); i++) {
-                NotificationView.print(out, messages.get(i), i + 1, messages.size());
+            if (arguments.notifications()) {
+                for (int i = 0; i < messages.size(); i++) {
+                    NotificationView.print(out, messages.get(i), i + 1, messages.size());
+                }
+            } else {
+                NotificationView.printCompact(out, messages);
             }
             long errors = answers.stream().flatMap(a -> ResultLine.parse(a).stream())
                     .filter(r -> "ERROR".equals(ResultLine.text(r, "verdict"))).count();

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
-/** bin/cmk-guard: dispatches to demo, invoke or emulator. Exit 0 done, 1 internal failure, 2 usage error. */
+/** bin/cmk-guard: dispatches to demo, invoke, emulator, rules or policies. Exit 0 done, 1 internal failure, 2 usage error. */
 public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
@@ -37,6 +37,8 @@ public final class Main {
                 case "invoke" -> new InvokeCommand(out, err).run(InvokeCommand.Arguments.parse(rest));
                 case "emulator" -> EmulatorCommand.run(EmulatorCommand.parse(rest), err);
                 case "sweep" -> new SweepCommand(out, err).run(SweepCommand.Arguments.parse(rest));
+                case "rules" -> new RulesCommand(out, err).run(RulesCommand.Arguments.parse(rest));
+                case "policies" -> PoliciesCommand.run(PoliciesCommand.parse(rest), out);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {

@@ -3,6 +3,7 @@ package io.cmkguard.launcher;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * A published ONS message as its subscribers see it: email shows the title as the subject and the body;
@@ -23,5 +24,14 @@ final class NotificationView {
         out.println("=== Notification " + number + " of " + count + " — as Slack ===");
         out.println(body.stripTrailing());
         out.println();
+    }
+
+    /** One line per message: its subject, as an email inbox would list them. */
+    static void printCompact(PrintStream out, List<ObjectNode> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        out.println("Notifications published (" + messages.size() + "; in full with --notifications):");
+        messages.forEach(m -> out.println("  " + m.path("title").asText("")));
     }
 }

@@ -15,10 +15,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code cmk-guard demo} end to end: every sample through one warm function, table and notifications. */
 class DemoCommandTest {
 
+    /** The first screen: a line, the table, the summary, one line per notification; the log in a file. */
+    @Test
+    void byDefaultTheDemoIsTheTableASummaryAndOneLinePerNotification() throws Exception {
+        Cli cli = Cli.run("demo");
+
+        assertEquals(0, cli.status, cli.toString());
+        List<String> lines = cli.out.lines().toList();
+        assertTrue(lines.get(0).startsWith("cmk-guard demo: "), cli.out);
+        assertTrue(lines.get(2).startsWith("EVENT FILE "), cli.out);
+        String logLine = lines.stream().filter(l -> l.startsWith("The function's log: ")).findFirst().orElseThrow();
+        Path log = Path.of(logLine.substring("The function's log: ".length(), logLine.length() - 1));
+        assertTrue(Files.readString(log).contains("cmk-guard.decision"), "the log went to " + log);
+        Files.delete(log);
+        assertTrue(cli.out.contains("Notifications published ("), cli.out);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  cmk-guard: FIXED")), cli.out);
+        assertFalse(cli.out.contains("— as Slack ==="), "full notifications only with --notifications");
+        assertFalse(cli.err.contains("cmk-guard.decision"), "no log lines on the terminal: " + cli.err);
+        assertFalse(cli.out.contains("\u001b[") || cli.err.contains("\u001b["), "no colour codes");
+    }
+
     @Test
     void theDemoShowsARowForEverySampleAndEveryNotification(@TempDir Path tmp) throws Exception {
         Path log = tmp.resolve("demo.log");
-        Cli cli = Cli.run("demo", "--log", log.toString(), "--samples", Cli.repo().resolve("events/samples").toString());
+        Cli cli = Cli.run("demo", "--log", log.toString(), "--notifications",
+                "--samples", Cli.repo().resolve("events/samples").toString());
 
         assertEquals(0, cli.status, cli.toString());
         List<String> samples;

@@ -15,7 +15,8 @@ class UsageTest {
         Cli cli = Cli.run("--help");
         assertEquals(0, cli.status);
         for (String text : new String[]{"cmk-guard demo", "cmk-guard invoke --world WORLD.json", "--config KEY=VALUE",
-                "--state-out FILE", "cmk-guard emulator", "--port N", "--log FILE"}) {
+                "--state-out FILE", "cmk-guard emulator", "--port N", "--log FILE", "cmk-guard rules plan|apply|check",
+                "cmk-guard policies --compartment OCID"}) {
             assertTrue(cli.out.contains(text), "usage lacks " + text);
         }
     }

@@ -7,6 +7,7 @@ import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.CmkPolicy;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.policy.Problem;
+import io.cmkguard.resource.KeyAssignment;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Resource;
 
@@ -70,7 +71,7 @@ final class Remediator {
     private Remediation assignAndVerify(Judged j, KeyFacts key) {
         Resource resource = j.resource();
         try {
-            j.type().assignKey(clients, resource, key);
+            KeyAssignment.assign(j.type(), clients, resource, key); // names a missing key grant
         } catch (OciCallException e) {
             return failed(resource.encryption(), e.code(), e.getMessage());
         }

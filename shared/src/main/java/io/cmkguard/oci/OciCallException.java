@@ -44,6 +44,19 @@ public final class OciCallException extends RuntimeException {
     /** Service messages are echoed this far: enough to act on, never a whole error page. */
     private static final int MAX_SERVICE_MESSAGE = 300;
 
+    private OciCallException(OciCallException original, String code, String message) {
+        super(message, original);
+        this.operation = original.operation;
+        this.status = original.status;
+        this.code = code;
+        this.opcRequestId = original.opcRequestId;
+    }
+
+    /** The same failure (status, request id kept) with a specific code and a message that says what to do. */
+    public OciCallException explained(String code, String message) {
+        return new OciCallException(this, code, message);
+    }
+
     private static String describe(String operation, BmcException e) {
         if (e.isTimeout()) {
             return operation + " timed out: " + bounded(e.getUnmodifiedMessage());

@@ -8,6 +8,7 @@ import com.oracle.bmc.core.BlockstorageClient;
 import com.oracle.bmc.core.ComputeClient;
 import com.oracle.bmc.database.DatabaseClient;
 import com.oracle.bmc.identity.IdentityClient;
+import com.oracle.bmc.events.EventsClient;
 import com.oracle.bmc.keymanagement.KmsManagementClient;
 import com.oracle.bmc.keymanagement.KmsVaultClient;
 import com.oracle.bmc.ons.NotificationDataPlaneClient;
@@ -38,6 +39,7 @@ public final class OciClients implements AutoCloseable {
     private final Lazy<NotificationDataPlaneClient> ons;
     private final Lazy<DatabaseClient> database;
     private final Lazy<IdentityClient> identity;
+    private final Lazy<EventsClient> events;
     private final Map<String, KmsManagementClient> kmsManagement = new ConcurrentHashMap<>();
     private final SignedJsonReader rawReader;
     private final RetryAfterGate retryAfter = new RetryAfterGate();
@@ -68,6 +70,7 @@ public final class OciClients implements AutoCloseable {
         this.ons = new Lazy<>(() -> build(NotificationDataPlaneClient.builder()));
         this.database = new Lazy<>(() -> build(DatabaseClient.builder()));
         this.identity = new Lazy<>(() -> build(IdentityClient.builder()));
+        this.events = new Lazy<>(() -> build(EventsClient.builder()));
         this.rawReader = new SignedJsonReader(signer, attempts, timeout);
     }
 
@@ -105,6 +108,11 @@ public final class OciClients implements AutoCloseable {
         return identity.get();
     }
 
+    /** The Events rule API (bin/cmk-guard rules, and the rules check). */
+    public EventsClient events() {
+        return events.get();
+    }
+
     /** A key-management client for one vault (keys are served by their vault's own endpoint). */
     public KmsManagementClient kmsManagement(String managementEndpoint) {
         String target = endpoint.map(URI::toString).orElse(managementEndpoint);
@@ -136,6 +144,7 @@ public final class OciClients implements AutoCloseable {
         ons.close();
         database.close();
         identity.close();
+        events.close();
         kmsManagement.values().forEach(KmsManagementClient::close);
     }
 

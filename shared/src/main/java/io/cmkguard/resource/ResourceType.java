@@ -83,4 +83,7 @@ public interface ResourceType {
 
     /** The IAM permissions the function's dynamic group needs for this type (for docs and checks). */
     List<String> requiredPermissions();
+
+    /** The same needs in policy words, plus who must be allowed to use the key: what policies are built from. */
+    Iam iam();
 }

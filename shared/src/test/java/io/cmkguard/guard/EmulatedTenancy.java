@@ -9,6 +9,7 @@ import io.cmkguard.emulator.EmulatorOptions;
 import io.cmkguard.emulator.OciEmulator;
 import io.cmkguard.emulator.RecordedRequest;
 import io.cmkguard.emulator.SigningKeys;
+import io.cmkguard.emulator.World;
 import io.cmkguard.oci.Auth;
 
 import java.io.ByteArrayOutputStream;
@@ -38,6 +39,10 @@ final class EmulatedTenancy implements AutoCloseable {
     private CmkGuard guard;
 
     EmulatedTenancy() {
+        this(OciEmulator.demoWorld());
+    }
+
+    EmulatedTenancy(World world) {
         SigningKeys keys = SigningKeys.generate();
         LeakScan.secret(keys);
         try {
@@ -46,7 +51,7 @@ final class EmulatedTenancy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        emulator = OciEmulator.start(OciEmulator.demoWorld(), EmulatorOptions.trusting(keys.publicKey()));
+        emulator = OciEmulator.start(world, EmulatorOptions.trusting(keys.publicKey()));
     }
 
     /** Starts cmk-guard with the emulator wiring plus the given config (mode, key, topic...). */

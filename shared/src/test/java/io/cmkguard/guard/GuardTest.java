@@ -77,6 +77,10 @@ class GuardTest {
         public List<String> requiredPermissions() {
             return List.of();
         }
+
+        public io.cmkguard.resource.Iam iam() {
+            return io.cmkguard.resource.Iam.readOnly("read volumes");
+        }
     }
 
     private static final class RecordingNotifier implements Notifier {

@@ -13,6 +13,8 @@ import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Iam;
+import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -199,5 +201,11 @@ public final class AutonomousDatabaseType implements ResourceType {
     @Override
     public List<String> requiredPermissions() {
         return List.of("AUTONOMOUS_DATABASE_INSPECT", "AUTONOMOUS_DATABASE_UPDATE");
+    }
+
+    @Override
+    public Iam iam() {
+        return Iam.readOnly("read autonomous-databases").remediatedWith("use autonomous-databases")
+                .keyUsedBy(KeyUser.AUTONOMOUS_DATABASES);
     }
 }

@@ -18,6 +18,8 @@ import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Replica;
+import io.cmkguard.resource.Iam;
+import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -132,5 +134,10 @@ public final class BlockVolumeType implements ResourceType {
     @Override
     public List<String> requiredPermissions() {
         return List.of("VOLUME_INSPECT", "VOLUME_READ", "VOLUME_UPDATE");
+    }
+
+    @Override
+    public Iam iam() {
+        return Iam.readOnly("read volumes").remediatedWith("use volumes").keyUsedBy(KeyUser.BLOCK_STORAGE);
     }
 }

@@ -12,6 +12,8 @@ import io.cmkguard.oci.Wire;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Iam;
+import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -106,5 +108,11 @@ public final class BootVolumeBackupType implements ResourceType {
     @Override
     public List<String> requiredPermissions() {
         return List.of("BOOT_VOLUME_BACKUP_INSPECT", "BOOT_VOLUME_BACKUP_READ", "BOOT_VOLUME_BACKUP_UPDATE");
+    }
+
+    @Override
+    public Iam iam() {
+        return Iam.readOnly("read boot-volume-backups").remediatedWith("use boot-volume-backups")
+                .keyUsedBy(KeyUser.BLOCK_STORAGE);
     }
 }

@@ -23,6 +23,8 @@ import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Replica;
+import io.cmkguard.resource.Iam;
+import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -180,5 +182,11 @@ public final class BootVolumeType implements ResourceType {
         java.util.HashSet<String> all = new java.util.HashSet<>(a);
         all.add(b);
         return Set.copyOf(all);
+    }
+
+    @Override
+    public Iam iam() {
+        return Iam.readOnly("read volumes", "read instances", "inspect volume-attachments")
+                .remediatedWith("use volumes").keyUsedBy(KeyUser.BLOCK_STORAGE);
     }
 }

@@ -7,6 +7,8 @@ import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Iam;
+import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -177,5 +179,11 @@ public final class DatabaseType implements ResourceType {
     @Override
     public List<String> requiredPermissions() {
         return List.of("DATABASE_INSPECT", "DB_HOME_INSPECT");
+    }
+
+    @Override
+    public Iam iam() {
+        // never re-keyed by cmk-guard, but the migrate-vault-key fix it reports needs the databases' grant
+        return Iam.readOnly("read databases", "read db-homes").keyUsedBy(KeyUser.DATABASES);
     }
 }

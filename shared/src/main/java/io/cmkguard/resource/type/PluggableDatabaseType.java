@@ -12,6 +12,8 @@ import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Iam;
+import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -136,5 +138,11 @@ public final class PluggableDatabaseType implements ResourceType {
     @Override
     public List<String> requiredPermissions() {
         return List.of("PLUGGABLE_DATABASE_INSPECT", "DATABASE_INSPECT");
+    }
+
+    @Override
+    public Iam iam() {
+        // judged and fixed through its container database
+        return Iam.readOnly("read pluggable-databases", "read databases").keyUsedBy(KeyUser.DATABASES);
     }
 }

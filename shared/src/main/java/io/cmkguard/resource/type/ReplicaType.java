@@ -4,6 +4,7 @@ import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -37,6 +38,11 @@ abstract class ReplicaType implements ResourceType {
     @Override
     public final List<String> requiredPermissions() {
         return List.of("VOLUME_INSPECT", "VOLUME_READ");
+    }
+
+    @Override
+    public final Iam iam() {
+        return Iam.readOnly("read volumes"); // read as a source only: never re-keyed
     }
 
     /** The replica as a resource whose lineage is the volume it replicates. */

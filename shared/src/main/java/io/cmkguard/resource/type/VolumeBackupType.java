@@ -12,6 +12,8 @@ import io.cmkguard.oci.Wire;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Iam;
+import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -102,5 +104,11 @@ public final class VolumeBackupType implements ResourceType {
     @Override
     public List<String> requiredPermissions() {
         return List.of("VOLUME_BACKUP_INSPECT", "VOLUME_BACKUP_READ", "VOLUME_BACKUP_UPDATE");
+    }
+
+    @Override
+    public Iam iam() {
+        return Iam.readOnly("read volume-backups").remediatedWith("use volume-backups")
+                .keyUsedBy(KeyUser.BLOCK_STORAGE);
     }
 }

@@ -1,0 +1,28 @@
+package io.cmkguard.iam;
+
+import io.cmkguard.config.Mode;
+import io.cmkguard.resource.ResourceType;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What to generate IAM for.
+ *
+ * @param guarded             the OCID of the compartment whose resources are checked (its children included)
+ * @param functionCompartment the OCID of the compartment holding the function (its dynamic group's matching rule)
+ * @param vault               the compartment of the remediation key's vault; required in remediate mode
+ * @param keyId               the remediation key; required in remediate mode
+ * @param topic               the compartment of the ONS topic; defaults to the guarded one
+ */
+public record PolicyRequest(String guarded, String functionCompartment, Mode mode, List<ResourceType> types,
+                            Optional<Compartment> vault, Optional<String> keyId, Optional<Compartment> topic) {
+
+    public PolicyRequest {
+        types = List.copyOf(types);
+        if (mode == Mode.REMEDIATE && (vault.isEmpty() || keyId.isEmpty())) {
+            throw new IllegalArgumentException("remediate mode needs the remediation key and its vault's compartment"
+                    + " (--key-id and --vault-compartment): the grants to use the key are scoped to them");
+        }
+    }
+}
