@@ -217,9 +217,14 @@ public final class Sweep {
         List<GuardResult> findings = published.stream().filter(r -> r.verdict() != Status.COMPLIANT).toList();
         Optional<String> messageId = published.stream().map(GuardResult::messageId).flatMap(Optional::stream)
                 .findFirst();
-        return new SweepReport(sweepId, request.compartmentId(), modeLabel, scanned, counts, byType, findings,
-                budget.remediated(), next.isEmpty(), next.map(Continuation::encode), millisSince(started),
+        SweepReport report = new SweepReport(sweepId, request.compartmentId(), modeLabel, scanned, counts, byType,
+                findings, budget.remediated(), next.isEmpty(), next.map(Continuation::encode), millisSince(started),
                 messageId.isPresent(), messageId, Optional.empty());
+        log.event("sweep", sweepId + " of " + request.compartmentId() + ": " + scanned + " judged, "
+                + report.count(Status.NON_COMPLIANT) + " not on a customer-managed key, " + report.remediated()
+                + " remediated, " + report.count(Status.ERROR) + " errors, " + (report.complete() ? "complete"
+                : "continues") + " (" + report.durationMs() + " ms)");
+        return report;
     }
 
     /**
