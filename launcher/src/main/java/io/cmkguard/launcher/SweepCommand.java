@@ -73,6 +73,8 @@ final class SweepCommand {
                     case "--no-subcompartments" -> subcompartments = false;
                     case "--world" -> world = Optional.of(ArgReader.existingFile(arg, reader.valueOf(arg)));
                     case "--log" -> log = Optional.of(Path.of(reader.valueOf(arg)));
+                    // the deployed function's OCID: the sweep then also checks the Events rules that feed it
+                    case "--function-id" -> config.put("FN_FN_ID", reader.valueOf(arg));
                     case "--config" -> {
                         String pair = reader.valueOf(arg);
                         int eq = pair.indexOf('=');

@@ -30,7 +30,7 @@ final class Usage {
               cmk-guard sweep --compartment OCID [--profile NAME] [--config-file PATH] [--region R]...
                               [--types t1,t2] [--mode audit|notify|remediate] [--max-remediations N]
                               [--output table|json|csv] [--no-subcompartments] [--world WORLD.json]
-                              [--config KEY=VALUE]... [--log FILE]
+                              [--config KEY=VALUE]... [--log FILE] [--function-id OCID]
                   Sweeps every live resource of the types (default: all) in the compartment and its
                   subcompartments with the function's own sweep code, signing with the OCI CLI config file
                   (default ~/.oci/config, profile DEFAULT), one region after another (default: the profile's).
@@ -38,6 +38,7 @@ final class Usage {
                   the function's sweep report as JSON (one line per region) or CSV. --world WORLD.json sweeps
                   an emulator seeded with that world instead. Exit status: 0 all compliant, 1 findings
                   remain, 2 errors (a resource or compartment could not be read, bad options).
+                  --function-id OCID (the deployed function) also checks the compartment's Events rules.
 
               cmk-guard rules plan|apply|check --compartment OCID --function-id OCID
                       [--profile P] [--config-file F] [--region R] [--world WORLD.json]

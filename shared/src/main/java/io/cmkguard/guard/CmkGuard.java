@@ -19,6 +19,7 @@ import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidates;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.rules.SweepRulesCheck;
 import io.cmkguard.util.Echo;
 
 import java.io.PrintStream;
@@ -66,7 +67,8 @@ public final class CmkGuard implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
-            return started(config.get(), signer.get(), region, logOut, log, clock);
+            return started(config.get(), signer.get(), region,
+                    Optional.ofNullable(env.get(SweepRulesCheck.FUNCTION_ID_KEY)), logOut, log, clock);
         } catch (ConfigException e) {
             log.event("config-error", e.getMessage());
             return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log);
@@ -80,14 +82,15 @@ public final class CmkGuard implements AutoCloseable {
     }
 
     private static CmkGuard started(GuardConfig config, Auth.Signer signer, Optional<String> region,
-                                    PrintStream logOut, DecisionLog log, Clock clock) {
+                                    Optional<String> functionId, PrintStream logOut, DecisionLog log, Clock clock) {
         OciClients clients = new OciClients(signer.provider(), region, config.endpoint(),
                 config.retryAttempts(), config.timeout());
         Notifier notifier = config.topicId().<Notifier>map(topic -> new OnsNotifier(clients, topic))
                 .orElseGet(() -> new LogOnlyNotifier(logOut, clock));
         KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
         Guard guard = new Guard(config, clients, keys, notifier, log, clock);
-        Sweep sweep = new Sweep(guard, new Candidates(clients), notifier, log, config, clock);
+        Sweep sweep = new Sweep(guard, new Candidates(clients), new SweepRulesCheck(clients, functionId), notifier,
+                log, config, clock);
         return new CmkGuard(Optional.of(guard), Optional.of(sweep), Optional.of(clients), Optional.empty(), log);
     }
 

@@ -10,6 +10,8 @@ import io.cmkguard.resource.Candidate;
 import io.cmkguard.resource.Candidates;
 import io.cmkguard.resource.CompartmentTree;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.rules.EventRulesStatus;
+import io.cmkguard.rules.SweepRulesCheck;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,14 +40,16 @@ public final class Sweep {
     private final Guard guard;
     private final Candidates candidates;
     private final SweepDigest digest;
+    private final SweepRulesCheck rules;
     private final DecisionLog log;
     private final GuardConfig config;
     private final Clock clock;
 
-    public Sweep(Guard guard, Candidates candidates, Notifier notifier, DecisionLog log, GuardConfig config,
-                 Clock clock) {
+    public Sweep(Guard guard, Candidates candidates, SweepRulesCheck rules, Notifier notifier, DecisionLog log,
+                 GuardConfig config, Clock clock) {
         this.guard = guard;
         this.candidates = candidates;
+        this.rules = rules;
         this.digest = new SweepDigest(notifier);
         this.log = log;
         this.config = config;
@@ -87,6 +91,9 @@ public final class Sweep {
                     asked.continuation(), millisSince(started));
         }
         Instant deadline = started.plus(limits.deadline());
+        // once per sweep: a disabled or drifted rule means events go unseen, which only a sweep can tell
+        EventRulesStatus eventRules = resumed.isEmpty() ? rules.check(request.compartmentId())
+                : EventRulesStatus.notChecked("checked by this sweep's first invocation");
         ConcurrentSkipListMap<Integer, GuardResult> results = new ConcurrentSkipListMap<>();
         AtomicInteger judged = new AtomicInteger();
         Optional<Continuation> next = Optional.empty();
@@ -146,7 +153,8 @@ public final class Sweep {
         Optional<Continuation> continuation = next.map(c -> new Continuation(c.sweepId(), c.compartmentId(),
                 c.includeSubcompartments(), c.types(), c.mode(), c.maxRemediations(), budget.writes(),
                 budget.failures(), c.compartmentKey(), c.typeIndex(), c.afterId()));
-        return report(sweepId, request, modeLabel, new ArrayList<>(results.values()), budget, continuation, started);
+        return report(sweepId, request, modeLabel, new ArrayList<>(results.values()), budget, continuation, eventRules,
+                started);
     }
 
     /** A continuation belongs to one sweep: the body may repeat its settings, never change them. */
@@ -196,10 +204,11 @@ public final class Sweep {
     }
 
     private SweepReport report(String sweepId, SweepRequest request, String modeLabel, List<GuardResult> results,
-                               SweepBudget budget, Optional<Continuation> next, Instant started) {
+                               SweepBudget budget, Optional<Continuation> next, EventRulesStatus eventRules,
+                               Instant started) {
         int judged = (int) results.stream().filter(Sweep::isResource).count();
         List<GuardResult> published = digest.publish(new SweepDigest.Invocation(sweepId, request.compartmentId(),
-                modeLabel, judged, budget.remediated(), next.isEmpty()), results);
+                modeLabel, judged, budget.remediated(), next.isEmpty(), eventRules.problems()), results);
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         Map<String, SweepReport.TypeCount> byType = new LinkedHashMap<>();
         request.types().forEach(t -> byType.put(t.name(), new SweepReport.TypeCount(0, 0)));
@@ -218,11 +227,12 @@ public final class Sweep {
                 .findFirst();
         SweepReport report = new SweepReport(sweepId, request.compartmentId(), modeLabel, scanned, counts, byType,
                 findings, budget.remediated(), next.isEmpty(), next.map(Continuation::encode), millisSince(started),
-                messageId.isPresent(), messageId, Optional.empty());
+                messageId.isPresent(), messageId, Optional.empty(), Optional.of(eventRules));
         log.event("sweep", sweepId + " of " + request.compartmentId() + ": " + scanned + " judged, "
                 + report.count(Status.NON_COMPLIANT) + " not on a customer-managed key, " + report.remediated()
                 + " remediated, " + report.count(Status.ERROR) + " errors, " + (report.complete() ? "complete"
-                : "continues") + " (" + report.durationMs() + " ms)");
+                : "continues") + " (" + report.durationMs() + " ms)" + (eventRules.problems().isEmpty() ? ""
+                : "; Events rules: " + String.join("; ", eventRules.problems())));
         return report;
     }
 

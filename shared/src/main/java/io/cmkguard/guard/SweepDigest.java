@@ -20,7 +20,8 @@ final class SweepDigest {
     private final Notifier notifier;
 
     /** What the digest says about the invocation as a whole. */
-    record Invocation(String sweepId, String scope, String mode, int judged, int remediated, boolean complete) {
+    record Invocation(String sweepId, String scope, String mode, int judged, int remediated, boolean complete,
+                      List<String> ruleProblems) {
     }
 
     SweepDigest(Notifier notifier) {
@@ -29,8 +30,9 @@ final class SweepDigest {
 
     List<GuardResult> publish(Invocation invocation, List<GuardResult> results) {
         List<GuardResult> toSend = results.stream().filter(SweepDigest::callsForMessage).toList();
-        if (toSend.isEmpty()) {
-            return results;
+        boolean audit = invocation.mode().equals("audit");
+        if (toSend.isEmpty() && (audit || invocation.ruleProblems().isEmpty())) {
+            return results; // a broken Events rule is news even when every resource is compliant
         }
         List<Finding> findings = toSend.stream().sorted(Comparator.comparingInt(Guard::severity).reversed()
                         .thenComparing(r -> r.action() == Action.REMEDIATED))
@@ -38,7 +40,8 @@ final class SweepDigest {
         int notOnCmk = (int) results.stream().filter(r -> r.verdict() == Status.NON_COMPLIANT).count();
         int errors = (int) results.stream().filter(r -> r.verdict() == Status.ERROR).count();
         Digest digest = new Digest(invocation.sweepId(), invocation.scope(), invocation.mode(), invocation.judged(),
-                notOnCmk, invocation.remediated(), errors, invocation.complete(), findings);
+                notOnCmk, invocation.remediated(), errors, invocation.complete(), findings,
+                invocation.ruleProblems());
         try {
             Optional<String> messageId = notifier.publishDigest(digest);
             return results.stream().map(r -> !callsForMessage(r) ? r : messageId.map(r::withMessageId)

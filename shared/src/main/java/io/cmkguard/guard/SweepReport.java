@@ -1,6 +1,7 @@
 package io.cmkguard.guard;
 
 import io.cmkguard.policy.Status;
+import io.cmkguard.rules.EventRulesStatus;
 
 import java.util.List;
 import java.util.Map;
@@ -12,11 +13,13 @@ import java.util.Optional;
  *
  * @param findings every NON_COMPLIANT, EXEMPT, NOT_FOUND or ERROR resource, in sweep order
  * @param error    why the sweep could not run at all (bad body, compartments unreadable)
+ * @param eventRules the Events rules feeding the function, checked once per sweep (its first invocation)
  */
 public record SweepReport(String sweepId, String compartmentId, String mode, int scanned, Map<Status, Integer> counts,
                           Map<String, TypeCount> byType, List<GuardResult> findings, int remediated, boolean complete,
                           Optional<String> continuation, long durationMs, boolean notified,
-                          Optional<String> messageId, Optional<GuardResult.Fault> error) {
+                          Optional<String> messageId, Optional<GuardResult.Fault> error,
+                          Optional<EventRulesStatus> eventRules) {
 
     /** Per resource type: how many were judged and how many of those were not compliant. */
     public record TypeCount(int scanned, int nonCompliant) {
@@ -32,7 +35,7 @@ public record SweepReport(String sweepId, String compartmentId, String mode, int
     static SweepReport failed(String sweepId, String compartmentId, String mode, GuardResult.Fault fault,
                               Optional<String> continuation, long durationMs) {
         return new SweepReport(sweepId, compartmentId, mode, 0, Map.of(), Map.of(), List.of(), 0, false, continuation,
-                durationMs, false, Optional.empty(), Optional.of(fault));
+                durationMs, false, Optional.empty(), Optional.of(fault), Optional.empty());
     }
 
     public int count(Status verdict) {

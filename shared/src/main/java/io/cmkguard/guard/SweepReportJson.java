@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkguard.policy.Status;
+import io.cmkguard.rules.EventRulesStatus;
 
 import java.util.TreeMap;
 
@@ -44,6 +45,16 @@ public final class SweepReportJson {
             o.putObject("error").put("code", r.error().get().code()).put("message", r.error().get().message());
         } else {
             o.putNull("error");
+        }
+        if (r.eventRules().isPresent()) {
+            EventRulesStatus rules = r.eventRules().get();
+            ObjectNode e = o.putObject("eventRules");
+            e.put("checked", rules.checked());
+            ArrayNode problems = e.putArray("problems");
+            rules.problems().forEach(problems::add);
+            e.put("note", rules.note().orElse(null));
+        } else {
+            o.putNull("eventRules");
         }
         return o;
     }

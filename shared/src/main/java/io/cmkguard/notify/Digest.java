@@ -15,11 +15,13 @@ import java.util.List;
  * @param errors       resources that could not be judged
  * @param complete     false when the sweep stopped at its deadline and goes on with a continuation
  * @param findings     every finding, worst first
+ * @param ruleProblems the Events rules feeding the function that are missing, disabled or drifted
  */
 public record Digest(String sweepId, String scope, String mode, int scanned, int notOnCmk, int fixed, int errors,
-                     boolean complete, List<Finding> findings) {
+                     boolean complete, List<Finding> findings, List<String> ruleProblems) {
 
     public Digest {
         findings = List.copyOf(findings);
+        ruleProblems = List.copyOf(ruleProblems);
     }
 }

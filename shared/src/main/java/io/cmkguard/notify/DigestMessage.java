@@ -19,6 +19,12 @@ public final class DigestMessage {
         StringBuilder b = new StringBuilder("[cmk-guard] ").append(summary).append("\n\n");
         b.append("Sweep ").append(d.sweepId()).append(" of ").append(d.scope()).append(", mode ").append(d.mode())
                 .append(d.complete() ? "" : " (not complete yet: it continues in the next invocation)").append("\n\n");
+        if (!d.ruleProblems().isEmpty()) { // before the findings: without the rules, new resources go unchecked
+            b.append("Events rules need attention: events do not reach cmk-guard until they are fixed"
+                    + " (bin/cmk-guard rules apply):\n");
+            d.ruleProblems().forEach(p -> b.append("- ").append(p).append('\n'));
+            b.append('\n');
+        }
         int shown = 0;
         for (Finding f : d.findings()) {
             String entry = entry(f);
@@ -43,6 +49,9 @@ public final class DigestMessage {
         }
         if (d.errors() > 0) {
             s += ", " + count(d.errors()) + " could not be checked";
+        }
+        if (!d.ruleProblems().isEmpty()) {
+            s += "; Events rules need attention";
         }
         return s;
     }

@@ -170,6 +170,29 @@ class SweepIT {
     }
 
     @Test
+    void everySweepReportsTheEventsRulesThatFeedTheFunction() {
+        EmulatedCloud cloud = cloud(SMALL.world(), EmulatorOptions.trusting()); // a world without any rule
+        String functionId = "ocid1.fnfunc.oc1.iad.guard";
+        JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "notify", "CMK_GUARD_TOPIC_ID",
+                GeneratedWorld.TOPIC, "FN_FN_ID", functionId), Clock.systemUTC()), "");
+
+        JsonNode rules = report.path("eventRules");
+        assertTrue(rules.path("checked").asBoolean(), rules.toString());
+        assertEquals(List.of("cmk-guard-block-storage: missing: no rule named cmk-guard-block-storage",
+                "cmk-guard-database: missing: no rule named cmk-guard-database"),
+                JSON.convertValue(rules.path("problems"), List.class));
+        assertEquals(1, cloud.emulator.messages().size());
+        String body = cloud.emulator.messages().get(0).path("body").asText();
+        assertTrue(body.lines().findFirst().orElseThrow().endsWith("; Events rules need attention"), body);
+        assertTrue(body.contains("- cmk-guard-database: missing"), body);
+
+        JsonNode unknown = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit"), Clock.systemUTC()), "");
+        assertFalse(unknown.path("eventRules").path("checked").asBoolean());
+        assertTrue(unknown.path("eventRules").path("note").asText().contains("FN_FN_ID"), unknown.toString());
+        assertEquals(1, cloud.emulator.messages().size(), "audit publishes nothing");
+    }
+
+    @Test
     void maxRemediationsIsRespectedExactly() {
         EmulatedCloud cloud = cloud(SMALL.world(), EmulatorOptions.trusting());
         JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_TOPIC_ID",

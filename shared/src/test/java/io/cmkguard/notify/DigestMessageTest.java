@@ -30,7 +30,7 @@ class DigestMessageTest {
     @Test
     void theSummaryComesFirstWithGroupedCounts() {
         Digest d = new Digest("sweep-1", "ocid1.tenancy.oc1..t", "remediate", 1540, 12, 5, 0, true,
-                List.of(finding(1, Action.REMEDIATION_FAILED), finding(2, Action.REMEDIATED)));
+                List.of(finding(1, Action.REMEDIATION_FAILED), finding(2, Action.REMEDIATED)), List.of());
         Notification n = DigestMessage.render(d);
         assertEquals("[cmk-guard] 12 of 1 540 resources not on a customer-managed key, 5 fixed",
                 n.body().lines().findFirst().orElseThrow());
@@ -47,12 +47,24 @@ class DigestMessageTest {
             many.add(finding(i, Action.NOTIFIED));
         }
         Notification n = DigestMessage.render(new Digest("sweep-2", "ocid1.tenancy.oc1..t", "notify", 20_000,
-                5_000, 0, 3, false, many));
+                5_000, 0, 3, false, many, List.of()));
         int bytes = n.body().getBytes(StandardCharsets.UTF_8).length;
         assertTrue(bytes <= FindingMessage.MAX_BODY_BYTES, bytes + " bytes");
         assertTrue(n.body().contains("more findings in the sweep report"), "the rest are counted");
         assertTrue(n.body().contains("not complete yet"));
         assertTrue(n.body().startsWith("[cmk-guard] 5 000 of 20 000 resources not on a customer-managed key,"
                 + " 3 could not be checked"), n.body().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void brokenEventsRulesAreSaidBeforeTheFindings() {
+        Notification n = DigestMessage.render(new Digest("sweep-3", "ocid1.compartment.oc1..c", "notify", 40, 1, 0, 0,
+                true, List.of(finding(1, Action.NOTIFIED)), List.of("cmk-guard-database: disabled")));
+        assertTrue(n.body().startsWith("[cmk-guard] 1 of 40 resources not on a customer-managed key;"
+                + " Events rules need attention"), n.body().lines().findFirst().orElseThrow());
+        int rules = n.body().indexOf("- cmk-guard-database: disabled");
+        int finding = n.body().indexOf("NON_COMPLIANT");
+        assertTrue(rules > 0 && rules < finding, "the rules come before the findings: " + n.body());
+        assertTrue(n.body().contains("bin/cmk-guard rules apply"), "the fix is named");
     }
 }
