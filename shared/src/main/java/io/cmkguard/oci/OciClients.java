@@ -7,6 +7,8 @@ import com.oracle.bmc.common.RegionalClientBuilder;
 import com.oracle.bmc.core.BlockstorageClient;
 import com.oracle.bmc.core.ComputeClient;
 import com.oracle.bmc.database.DatabaseClient;
+import com.oracle.bmc.http.client.HttpClientBuilder;
+import com.oracle.bmc.http.client.StandardClientProperties;
 import com.oracle.bmc.keymanagement.KmsManagementClient;
 import com.oracle.bmc.keymanagement.KmsVaultClient;
 import com.oracle.bmc.ons.NotificationDataPlaneClient;
@@ -26,6 +28,14 @@ import java.util.function.Supplier;
  * hundreds of milliseconds in a cold JVM) and reused for the life of the warm function.
  */
 public final class OciClients implements AutoCloseable {
+    /**
+     * Async worker threads per client. The SDK sends every call through Jersey's rx invoker, whose
+     * pool it sizes at 50 with core = max (a fixed pool): each call starts a new thread until 50
+     * exist, and core threads never expire (oracle/oci-java-sdk#624), about 160 idle threads for
+     * our clients. Calls of one invocation run one at a time, so two per client are plenty.
+     */
+    static final int ASYNC_THREADS_PER_CLIENT = 2;
+
     private final BasicAuthenticationDetailsProvider signer;
     private final Optional<String> region;
     private final Optional<URI> endpoint;
@@ -100,7 +110,8 @@ public final class OciClients implements AutoCloseable {
     public KmsManagementClient kmsManagement(String managementEndpoint) {
         String target = endpoint.map(URI::toString).orElse(managementEndpoint);
         return kmsManagement.computeIfAbsent(target, url -> KmsManagementClient.builder()
-                .configuration(configuration).endpoint(url).build(signer));
+                .configuration(configuration).additionalClientConfigurator(OciClients::boundAsyncThreads)
+                .endpoint(url).build(signer));
     }
 
     /** True when every call goes to one override URL (the emulator). */
@@ -110,12 +121,17 @@ public final class OciClients implements AutoCloseable {
 
     private <C, B extends RegionalClientBuilder<B, C>> C build(B builder) {
         builder.configuration(configuration);
+        builder.additionalClientConfigurator(OciClients::boundAsyncThreads);
         if (endpoint.isPresent()) {
             builder.endpoint(endpoint.get().toString());
         } else {
             region.ifPresent(r -> builder.region(Region.fromRegionCodeOrId(r)));
         }
         return builder.build(signer);
+    }
+
+    private static void boundAsyncThreads(HttpClientBuilder http) {
+        http.property(StandardClientProperties.ASYNC_POOL_SIZE, ASYNC_THREADS_PER_CLIENT);
     }
 
     @Override
