@@ -25,7 +25,8 @@ slim)
   # Serial GC and no perf data as the Fn image; C1 only: the JIT's C2 threads compete with the start on
   # 2 cores and a function's warm path is short (measured: bench/run.sh, README "Benchmarks").
   # Small thread stacks and code cache keep a 128 MB function's footprint down.
-  cat > "$out/jvm.args" <<'FLAGS'
+  # JVM_FLAGS (one per line) replaces them, to measure alternatives with bench/run.sh --layout.
+  if [ -n "${JVM_FLAGS:-}" ]; then printf '%s\n' "$JVM_FLAGS" > "$out/jvm.args"; else cat > "$out/jvm.args" <<'FLAGS'
 -XX:+UseSerialGC
 -XX:-UsePerfData
 -XX:TieredStopAtLevel=1
@@ -34,6 +35,7 @@ slim)
 -XX:MaxMetaspaceSize=96m
 -Xshare:auto
 FLAGS
+  fi
   ;;
 train)
   runtime="${1:?RUNTIME dir}"; trainer="${2:?TRAINER_CP}"; function="${3:?FUNCTION}"; config="${4:?CONFIG file}"
@@ -44,6 +46,7 @@ train)
   # JDK 25+ has an AOT cache (classes loaded and linked ahead of time); JDK 17 a dynamic AppCDS archive.
   if "$java" -XX:+UnlockDiagnosticVMOptions -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
     archive="$out/app.aot"; dump="-XX:AOTCacheOutput=$archive"; use="-XX:AOTCache=$archive"
+    sed -i '/^-Xshare:/d' "$out/jvm.args"   # the AOT cache refuses -Xshare options (it implies sharing)
   else
     archive="$out/app.jsa"; dump="-XX:ArchiveClassesAtExit=$archive"; use="-XX:SharedArchiveFile=$archive"
   fi

@@ -110,7 +110,7 @@ public final class OciClients implements AutoCloseable {
     public KmsManagementClient kmsManagement(String managementEndpoint) {
         String target = endpoint.map(URI::toString).orElse(managementEndpoint);
         return kmsManagement.computeIfAbsent(target, url -> KmsManagementClient.builder()
-                .configuration(configuration).additionalClientConfigurator(OciClients::boundAsyncThreads)
+                .configuration(configuration).additionalClientConfigurator(OciClients::configureHttp)
                 .endpoint(url).build(signer));
     }
 
@@ -121,7 +121,7 @@ public final class OciClients implements AutoCloseable {
 
     private <C, B extends RegionalClientBuilder<B, C>> C build(B builder) {
         builder.configuration(configuration);
-        builder.additionalClientConfigurator(OciClients::boundAsyncThreads);
+        builder.additionalClientConfigurator(OciClients::configureHttp);
         if (endpoint.isPresent()) {
             builder.endpoint(endpoint.get().toString());
         } else {
@@ -130,7 +130,12 @@ public final class OciClients implements AutoCloseable {
         return builder.build(signer);
     }
 
-    private static void boundAsyncThreads(HttpClientBuilder http) {
+    /**
+     * The HTTP layer of every client: the bounded async pool above. (Jersey's HttpURLConnection
+     * connector instead of the default Apache one was measured: 80 fewer classes, no clear gain in
+     * time, and a PATCH workaround that needs reflection into the JDK: not worth it.)
+     */
+    private static void configureHttp(HttpClientBuilder http) {
         http.property(StandardClientProperties.ASYNC_POOL_SIZE, ASYNC_THREADS_PER_CLIENT);
     }
 

@@ -145,6 +145,21 @@ class UnixSocketTransportIT {
     }
 
     @Test
+    void sdkWorkerThreadsStayBoundedOverManyCalls() {
+        // The SDK's default async pool (50 core threads per client, never expiring: oracle/oci-java-sdk#624)
+        // would add a thread per call here; OciClients bounds it to a couple per client.
+        for (int i = 0; i < 60; i++) {
+            assertEquals(200, call("blockvolumes.createvolume.end--compliant.json").status());
+        }
+        int threads = function.threads();
+        for (int i = 0; i < 20; i++) {
+            call("blockvolumes.createvolume.end--disabled-key.json");
+        }
+        assertTrue(threads < 50, "threads after 60 calls: " + threads);
+        assertTrue(function.threads() <= threads + 4, "threads keep growing: " + threads + " -> " + function.threads());
+    }
+
+    @Test
     void anExpiredDeadlineIsNotEnforcedByTheFdkTheEventIsStillChecked() {
         // FDK 1.0.212 passes Fn-Deadline to the function without acting on it; the Fn server is the
         // one that abandons a call past its deadline. cmk-guard's OCI timeouts bound each call instead.
