@@ -121,8 +121,8 @@ public final class FnBench {
                             throw new IllegalStateException(name + " did not remediate: " + run.answer);
                         }
                         results.get(name).computeIfAbsent(maxRam, k -> new ArrayList<>()).add(run);
-                        System.out.printf("cold %-12s MaxRAM=%s  %5d ms  peak RSS %5.1f MB%n", name, maxRam,
-                                run.millis, run.peakRssMb);
+                        System.out.printf("cold %-16s MaxRAM=%s  %5d ms  CPU %5d ms  peak RSS %5.1f MB%n", name,
+                                maxRam, run.millis, run.cpuMillis, run.peakRssMb);
                     }
                 }
             }
@@ -134,6 +134,7 @@ public final class FnBench {
             node.put("medianMs", Stats.median(times));
             node.put("minMs", Stats.min(times));
             node.put("maxMs", Stats.max(times));
+            node.put("cpuMedianMs", Stats.median(byRam.get("128m").stream().map(r -> r.cpuMillis).toList()));
             node.put("medianMs256", Stats.median(byRam.get("256m").stream().map(r -> r.millis).toList()));
             node.put("peakRssMb128", Stats.round1(byRam.get("128m").stream().mapToDouble(r -> r.peakRssMb).max().orElse(0)));
             node.put("peakRssMb256", Stats.round1(byRam.get("256m").stream().mapToDouble(r -> r.peakRssMb).max().orElse(0)));
@@ -144,7 +145,8 @@ public final class FnBench {
         return cold;
     }
 
-    private record ColdRun(long millis, double peakRssMb, String answer) {
+    /** @param cpuMillis the function JVM's CPU time (all threads) up to its answer: steadier than wall time on a busy machine */
+    private record ColdRun(long millis, long cpuMillis, double peakRssMb, String answer) {
     }
 
     /** JVM start to the complete answer of the first call, over the socket. */
@@ -160,7 +162,7 @@ public final class FnBench {
                 throw new IllegalStateException(layout.name() + " answered " + answer.status() + ": " + answer.text()
                         + "\n" + fn.logText());
             }
-            return new ColdRun(millis, fn.peakRssMb(), answer.text());
+            return new ColdRun(millis, fn.cpu().toMillis(), fn.peakRssMb(), answer.text());
         }
     }
 
