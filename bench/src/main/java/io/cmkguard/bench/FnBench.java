@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,6 @@ public final class FnBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         Map<String, FnLayout> layouts = new LinkedHashMap<>();
-        Path runtime = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (args[i].equals("--layout")) {
                 String[] nameDir = args[i + 1].split("=", 2);
@@ -61,7 +61,7 @@ public final class FnBench {
                 options.put(args[i], args[i + 1]);
             }
         }
-        runtime = Path.of(require(options, "--runtime")).toAbsolutePath();
+        Path runtime = Path.of(require(options, "--runtime")).toAbsolutePath();
         for (var e : layouts.entrySet()) {
             e.setValue(new FnLayout(e.getKey(), e.getValue().dir(), runtime));
         }
@@ -108,7 +108,7 @@ public final class FnBench {
             for (int round = 0; round < runs; round++) {
                 List<String> order = new ArrayList<>(layouts.keySet());
                 if (round % 2 == 1) {
-                    java.util.Collections.reverse(order);
+                    Collections.reverse(order);
                 }
                 for (String maxRam : MAX_RAM) {
                     for (String name : order) {

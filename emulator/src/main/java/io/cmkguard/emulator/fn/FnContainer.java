@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,13 +24,11 @@ public final class FnContainer implements AutoCloseable {
     private final Process process;
     private final Path socketDir;
     private final Path log;
-    private final Instant started;
 
-    private FnContainer(Process process, Path socketDir, Path log, Instant started) {
+    private FnContainer(Process process, Path socketDir, Path log) {
         this.process = process;
         this.socketDir = socketDir;
         this.log = log;
-        this.started = started;
     }
 
     /**
@@ -58,8 +55,7 @@ public final class FnContainer implements AutoCloseable {
             builder.environment().putAll(config);
             builder.environment().put("FN_FORMAT", "http-stream");
             builder.environment().put("FN_LISTENER", "unix:" + socketDir.resolve("lsnr.sock"));
-            Instant started = Instant.now();
-            return new FnContainer(builder.start(), socketDir, log, started);
+            return new FnContainer(builder.start(), socketDir, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the function JVM", e);
         }
@@ -90,10 +86,6 @@ public final class FnContainer implements AutoCloseable {
     /** The listener the Fn server connects to. */
     public Path socket() {
         return socketDir.resolve("lsnr.sock");
-    }
-
-    public Instant started() {
-        return started;
     }
 
     public long pid() {
@@ -148,10 +140,5 @@ public final class FnContainer implements AutoCloseable {
         } catch (IOException ignored) {
             // a temporary directory: nothing useful to do
         }
-    }
-
-    /** Exit status once stopped. */
-    public int exitValue() {
-        return process.exitValue();
     }
 }

@@ -1,5 +1,6 @@
 package io.cmkguard.emulator.fn;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class FnSocketClient implements AutoCloseable {
         if (channel == null || !channel.isOpen()) {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.connect(UnixDomainSocketAddress.of(socket));
-            in = new java.io.BufferedInputStream(Channels.newInputStream(channel));
+            in = new BufferedInputStream(Channels.newInputStream(channel));
         }
     }
 

@@ -5,6 +5,7 @@ import io.cmkguard.emulator.OciEmulator;
 import io.cmkguard.emulator.SigningKeys;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,13 +63,15 @@ public final class TrainingRun {
             try (FnContainer container = FnContainer.start(java, jvmArgs, function, config, log)
                     .awaitReady(Duration.ofSeconds(120));
                  FnSocketClient fn = new FnSocketClient(container.socket())) {
-                for (Path event : events.isEmpty() ? List.<Path>of() : events) {
-                    FnAnswer answer = fn.call(Files.readAllBytes(event), Instant.now().plusSeconds(60));
-                    System.out.println(answer.status() + " " + answer.text());
-                    ok &= answer.status() == 200;
+                List<byte[]> bodies = new ArrayList<>();
+                for (Path event : events) {
+                    bodies.add(Files.readAllBytes(event));
                 }
-                if (events.isEmpty()) {
-                    FnAnswer answer = fn.call("{}", Instant.now().plusSeconds(60));
+                if (bodies.isEmpty()) {
+                    bodies.add("{}".getBytes(StandardCharsets.UTF_8)); // any body will do
+                }
+                for (byte[] body : bodies) {
+                    FnAnswer answer = fn.call(body, Instant.now().plusSeconds(60));
                     System.out.println(answer.status() + " " + answer.text());
                     ok &= answer.status() == 200;
                 }
@@ -78,7 +81,11 @@ public final class TrainingRun {
                 }
             }
         } finally {
+            // the throwaway key is only good for this run: leave nothing behind
             Files.deleteIfExists(dir.resolve(SigningKeys.PRIVATE_KEY_FILE));
+            Files.deleteIfExists(dir.resolve(SigningKeys.CONFIG_FILE));
+            Files.deleteIfExists(dir.resolve("function.log"));
+            Files.deleteIfExists(dir);
         }
         System.exit(ok ? 0 : 1);
     }
