@@ -1,4 +1,9 @@
-# cmk-guard as an OCI Functions / Fn image (func.yaml: runtime docker). Built by `fn build` / `fn deploy`.
+# syntax=docker/dockerfile:1
+# cmk-guard as an OCI Functions / Fn image (func.yaml: runtime docker). Built by `fn build` / `fn deploy`
+# (BuildKit: the training step mounts build-only files instead of copying them into a layer).
+# The shipped layout comes from functions/cmk-guard/image/layout.sh, the same script bench/run.sh
+# measures: jars without signatures and with slim manifests, the JVM flags, and a class archive
+# (AppCDS) from one training run of the real function inside this image.
 
 # 1. Build: the function module and the modules it needs, with Maven on JDK 17.
 FROM maven:3.9.9-eclipse-temurin-17 AS build
@@ -10,19 +15,34 @@ COPY emulator/pom.xml emulator/
 COPY functions/cmk-guard/pom.xml functions/cmk-guard/
 COPY launcher/pom.xml launcher/
 COPY bench/pom.xml bench/
-# -am also builds the emulator: the function's tests use it (test scope); -DskipTests compiles but does not run them.
+# -am also builds the emulator: the function's tests use it (test scope) and the training run below
+# plays OCI with it; -DskipTests compiles but does not run the tests.
 COPY shared/src shared/src
 COPY emulator/src emulator/src
 COPY functions/cmk-guard/src functions/cmk-guard/src
-RUN mvn -B -DskipTests package -pl functions/cmk-guard -am
+COPY functions/cmk-guard/image functions/cmk-guard/image
+RUN mvn -B -DskipTests package -pl functions/cmk-guard -am \
+ && mvn -B -q dependency:build-classpath -pl emulator -Dmdep.outputFile=/build/emulator.classpath \
+ && mkdir /trainer && cp emulator/target/cmk-guard-emulator-0.1.0.jar $(tr ':' ' ' < /build/emulator.classpath) /trainer/
+# Unsigned jars with slim manifests (AppCDS skips signed jars) and the JVM flags: /layout/app, /layout/jvm.args.
+RUN functions/cmk-guard/image/layout.sh slim /layout \
+      functions/cmk-guard/target/cmk-guard-function-0.1.0.jar functions/cmk-guard/target/lib/*.jar
 
 # 2. Run: the Fn Java FDK runtime image for JRE 17 at the FDK version the code is built against
-#    (tags are jre17-<fdk version>, e.g. fnproject/fn-java-fdk:jre17-1.0.212; keep it equal to
-#    fdk.version in pom.xml). Its ENTRYPOINT runs com.fnproject.fn.runtime.EntryPoint with
-#    -cp /function/app/*:/function/runtime/* and the unix-socket JNI library in /function/runtime/lib.
+#    (tags are jre17-<fdk version>; keep it equal to fdk.version in pom.xml). It holds the FDK runtime
+#    in /function/runtime and its unix-socket JNI library in /function/runtime/lib.
 FROM fnproject/fn-java-fdk:jre17-1.0.212
 WORKDIR /function
-# The function jar and its runtime class path (shared, OCI SDK, Jackson 2.17) go first on the class path.
-COPY --from=build /build/functions/cmk-guard/target/cmk-guard-function-0.1.0.jar /function/app/
-COPY --from=build /build/functions/cmk-guard/target/lib/ /function/app/
+COPY --from=build /layout/app/ /function/app/
+COPY --from=build /layout/jvm.args /function/jvm.args
+# The training run: this image's JVM runs the function once, exactly as below, over its unix socket,
+# re-keying a volume on the emulator (build-only, mounted), and dumps the classes it loaded into
+# /function/app.jsa, which jvm.args then names. The archive is valid only for this JVM and class path.
+RUN --mount=type=bind,from=build,source=/trainer,target=/trainer \
+    --mount=type=bind,source=functions/cmk-guard/image,target=/image \
+    --mount=type=bind,source=events/samples,target=/samples \
+    /image/layout.sh train /function /function/runtime "/trainer/*" io.cmkguard.fn.CmkGuardFunction::handleRequest \
+      /image/train-config /samples/blockvolumes.createvolume.end--oracle-managed.json
+ENTRYPOINT ["java", "@/function/jvm.args", "-Dcom.fnproject.java.native.libdir=/function/runtime/lib", \
+            "-cp", "/function/app/*:/function/runtime/*", "com.fnproject.fn.runtime.EntryPoint"]
 CMD ["io.cmkguard.fn.CmkGuardFunction::handleRequest"]

@@ -36,7 +36,7 @@ resource "oci_functions_function" "cmk_guard" {
   application_id     = oci_functions_application.cmk_guard.id
   display_name       = "cmk-guard"
   image              = var.function_image
-  memory_in_mbs      = 512 # as func.yaml
+  memory_in_mbs      = 256 # as func.yaml
   timeout_in_seconds = 120 # as func.yaml
   config             = local.function_config
 }

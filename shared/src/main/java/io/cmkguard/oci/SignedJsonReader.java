@@ -26,13 +26,12 @@ final class SignedJsonReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RequestSigner signer;
-    private final HttpClient http;
+    private volatile HttpClient http;
     private final int attempts;
     private final Duration timeout;
 
     SignedJsonReader(BasicAuthenticationDetailsProvider provider, int attempts, Duration timeout) {
         this.signer = DefaultRequestSigner.createRequestSigner(provider);
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.attempts = attempts;
         this.timeout = timeout;
     }
@@ -51,7 +50,7 @@ final class SignedJsonReader {
                     });
             HttpResponse<String> response;
             try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new OciCallException(operation, new BmcException(false, e.getMessage(), e, null));
             } catch (InterruptedException e) {
@@ -78,6 +77,20 @@ final class SignedJsonReader {
             }
             pause(attempt);
         }
+    }
+
+    /** Built on first use: a java.net.http client costs ~0.3 s in a fresh JVM, and most events never need it. */
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder().connectTimeout(timeout).build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     private static JsonNode parseQuietly(String body) {

@@ -37,7 +37,7 @@ class DeployablesTest {
     void funcYamlDescribesTheDockerFunction() {
         String yaml = RepoFiles.read(RepoFiles.root().resolve("func.yaml"));
         for (String line : List.of("schema_version: 20180708", "name: cmk-guard", "version: 0.1.0",
-                "runtime: docker", "memory: 512", "timeout: 120", "  CMK_GUARD_MODE: notify")) {
+                "runtime: docker", "memory: 256", "timeout: 120", "  CMK_GUARD_MODE: notify")) {
             assertTrue(yaml.lines().anyMatch(line::equals), "func.yaml lacks: " + line);
         }
     }
@@ -48,7 +48,12 @@ class DeployablesTest {
         assertTrue(dockerfile.contains("\nFROM fnproject/fn-java-fdk:jre17-" + Version.FDK_VERSION + "\n"),
                 "the runtime image must match the FDK on the class path (" + Version.FDK_VERSION + ")");
         assertTrue(dockerfile.contains("CMD [\"" + HANDLER + "\"]"));
-        assertTrue(dockerfile.contains("functions/cmk-guard/target/cmk-guard-function-0.1.0.jar /function/app/"));
+        // the shipped layout comes from the same script the bench measures, trained in the image
+        assertTrue(dockerfile.contains("functions/cmk-guard/image/layout.sh slim /layout \\\n"
+                + "      functions/cmk-guard/target/cmk-guard-function-0.1.0.jar functions/cmk-guard/target/lib/*.jar"));
+        assertTrue(dockerfile.contains("/image/layout.sh train /function /function/runtime"));
+        assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"@/function/jvm.args\""));
+        assertTrue(dockerfile.contains("\"-cp\", \"/function/app/*:/function/runtime/*\""));
         CmkGuardFunction.class.getMethod("handleRequest", String.class); // the named handler exists
     }
 

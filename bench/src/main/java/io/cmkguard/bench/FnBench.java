@@ -1,0 +1,289 @@
+package io.cmkguard.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cmkguard.emulator.OciEmulator;
+import io.cmkguard.emulator.fn.FnAnswer;
+import io.cmkguard.emulator.fn.FnContainer;
+import io.cmkguard.emulator.fn.FnSocketClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Cold start and warm figures of the function as OCI Functions runs it: a fresh JVM per cold start
+ * from the shipped layout (layout.sh), the FDK's http-stream over the unix socket, the emulator in
+ * its own process. Figures only, nothing asserted. See bench/run.sh for the command.
+ * <p>Usage: {@code FnBench --runtime DIR --emulator-cp CP --samples DIR --layout NAME=DIR...
+ * [--runs N] [--warm-events N] [--output FILE]}; layouts {@code cmkGuard} and {@code helloWorld} are
+ * required, any other is an extra cold-start variant (e.g. another JVM) measured in the same rounds.
+ */
+public final class FnBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VOLUME = "ocid1.volume.oc1.iad.voloracle";
+    private static final String REMEDIATE_SAMPLE = "blockvolumes.createvolume.end--oracle-managed.json";
+    private static final String KEY = "ocid1.key.oc1.iad.emuvault1.keyhsm";
+    private static final String TOPIC = "ocid1.onstopic.oc1.iad.findings";
+    private static final List<String> MAX_RAM = List.of("128m", "256m");
+
+    private final Map<String, FnLayout> layouts;
+    private final Path samples;
+    private final Path work;
+    private final String emulatorClassPath;
+
+    private FnBench(Map<String, FnLayout> layouts, Path samples, Path work, String emulatorClassPath) {
+        this.layouts = layouts;
+        this.samples = samples;
+        this.work = work;
+        this.emulatorClassPath = emulatorClassPath;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, FnLayout> layouts = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--layout")) {
+                String[] nameDir = args[i + 1].split("=", 2);
+                layouts.put(nameDir[0], new FnLayout(nameDir[0], Path.of(nameDir[1]).toAbsolutePath(), null));
+            } else {
+                options.put(args[i], args[i + 1]);
+            }
+        }
+        Path runtime = Path.of(require(options, "--runtime")).toAbsolutePath();
+        for (var e : layouts.entrySet()) {
+            e.setValue(new FnLayout(e.getKey(), e.getValue().dir(), runtime));
+        }
+        if (!layouts.containsKey("cmkGuard") || !layouts.containsKey("helloWorld")) {
+            throw new IllegalArgumentException("--layout cmkGuard=DIR and --layout helloWorld=DIR are required");
+        }
+        Path work = Files.createDirectories(Path.of(options.getOrDefault("--work", "bench/target/fn-bench")));
+        FnBench bench = new FnBench(layouts, Path.of(require(options, "--samples")), work,
+                require(options, "--emulator-cp"));
+        int runs = Integer.parseInt(options.getOrDefault("--runs", "7"));
+        int warmEvents = Integer.parseInt(options.getOrDefault("--warm-events", "1000"));
+
+        ObjectNode report = JSON.createObjectNode();
+        report.set("cold", bench.cold(runs));
+        report.set("warm", warmEvents > 0 ? bench.warm(warmEvents) : JSON.nullNode());
+        report.putNull("sweep"); // the sweep throughput bench fills this in
+        Table.print(report, System.out);
+        if (options.containsKey("--output")) {
+            Files.writeString(Path.of(options.get("--output")), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            System.out.println("written: " + options.get("--output"));
+        }
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    // ---- cold start -------------------------------------------------------------------------
+
+    /** A fresh JVM per run, every layout at both MaxRAM settings in each round, in alternating order. */
+    private ObjectNode cold(int runs) throws Exception {
+        int volumes = runs * MAX_RAM.size() * layouts.size();
+        Path world = work.resolve("cold-world.json");
+        Files.writeString(world, JSON.writeValueAsString(worldWithVolumeCopies(volumes)));
+        String event = Files.readString(samples.resolve(REMEDIATE_SAMPLE));
+        Map<String, Map<String, List<ColdRun>>> results = new LinkedHashMap<>();
+        layouts.keySet().forEach(name -> results.put(name, new LinkedHashMap<>()));
+        int volume = 0;
+        try (EmulatorProcess emulator = new EmulatorProcess(emulatorClassPath, world, work.resolve("cold-dump.json"))) {
+            for (int round = 0; round < runs; round++) {
+                List<String> order = new ArrayList<>(layouts.keySet());
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (String maxRam : MAX_RAM) {
+                    for (String name : order) {
+                        FnLayout layout = layouts.get(name);
+                        boolean guard = !name.equals("helloWorld");
+                        String volumeId = VOLUME + "copy" + (volume++);
+                        ColdRun run = coldRun(layout, maxRam, guard ? remediateConfig(emulator) : Map.of(),
+                                guard ? event.replace(VOLUME, volumeId) : "world");
+                        if (guard && !run.answer.contains("\"REMEDIATED\"")) {
+                            throw new IllegalStateException(name + " did not remediate: " + run.answer);
+                        }
+                        results.get(name).computeIfAbsent(maxRam, k -> new ArrayList<>()).add(run);
+                        System.out.printf("cold %-16s MaxRAM=%s  %5d ms  CPU %5d ms  peak RSS %5.1f MB%n", name,
+                                maxRam, run.millis, run.cpuMillis, run.peakRssMb);
+                    }
+                }
+            }
+        }
+        ObjectNode cold = JSON.createObjectNode();
+        results.forEach((name, byRam) -> {
+            ObjectNode node = cold.putObject(name);
+            List<Long> times = byRam.get("128m").stream().map(r -> r.millis).toList();
+            node.put("medianMs", Stats.median(times));
+            node.put("minMs", Stats.min(times));
+            node.put("maxMs", Stats.max(times));
+            node.put("cpuMedianMs", Stats.median(byRam.get("128m").stream().map(r -> r.cpuMillis).toList()));
+            node.put("medianMs256", Stats.median(byRam.get("256m").stream().map(r -> r.millis).toList()));
+            node.put("peakRssMb128", Stats.round1(byRam.get("128m").stream().mapToDouble(r -> r.peakRssMb).max().orElse(0)));
+            node.put("peakRssMb256", Stats.round1(byRam.get("256m").stream().mapToDouble(r -> r.peakRssMb).max().orElse(0)));
+            node.put("runs", times.size());
+        });
+        cold.put("ratio", Stats.round2(cold.path("cmkGuard").path("medianMs").asDouble()
+                / cold.path("helloWorld").path("medianMs").asDouble()));
+        return cold;
+    }
+
+    /** @param cpuMillis the function JVM's CPU time (all threads) up to its answer: steadier than wall time on a busy machine */
+    private record ColdRun(long millis, long cpuMillis, double peakRssMb, String answer) {
+    }
+
+    /** JVM start to the complete answer of the first call, over the socket. */
+    private ColdRun coldRun(FnLayout layout, String maxRam, Map<String, String> config, String body) {
+        Path log = work.resolve("function-" + layout.name() + ".log");
+        long start = System.nanoTime();
+        try (FnContainer fn = FnContainer.start(layout.java(), layout.jvmArgs(maxRam), layout.entry(), config, log)
+                .awaitReady(Duration.ofSeconds(120));
+             FnSocketClient client = new FnSocketClient(fn.socket())) {
+            FnAnswer answer = client.call(body, Instant.now().plusSeconds(60));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (answer.status() != 200) {
+                throw new IllegalStateException(layout.name() + " answered " + answer.status() + ": " + answer.text()
+                        + "\n" + fn.logText());
+            }
+            return new ColdRun(millis, fn.cpu().toMillis(), fn.peakRssMb(), answer.text());
+        }
+    }
+
+    private Map<String, String> remediateConfig(EmulatorProcess emulator) {
+        Map<String, String> config = new LinkedHashMap<>(wiring(emulator));
+        config.put("CMK_GUARD_MODE", "remediate");
+        config.put("CMK_GUARD_KMS_KEY_ID", KEY);
+        return config;
+    }
+
+    private static Map<String, String> wiring(EmulatorProcess emulator) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("CMK_GUARD_OCI_ENDPOINT", emulator.baseUrl);
+        config.put("CMK_GUARD_AUTH", "config_file");
+        config.put("OCI_CONFIG_FILE", emulator.ociConfigFile);
+        config.put("CMK_GUARD_REGION", "us-ashburn-1");
+        config.put("CMK_GUARD_TOPIC_ID", TOPIC);
+        return config;
+    }
+
+    /** The demo world plus copies of its Oracle-managed volume, so every cold run remediates a fresh one. */
+    private static ObjectNode worldWithVolumeCopies(int copies) {
+        ObjectNode world = OciEmulator.demoWorld().toJson();
+        ArrayNode volumes = (ArrayNode) world.get("volumes");
+        JsonNode original = null;
+        for (JsonNode v : volumes) {
+            if (v.path("id").asText().equals(VOLUME)) {
+                original = v;
+            }
+        }
+        if (original == null) {
+            throw new IllegalStateException("the demo world lost " + VOLUME);
+        }
+        for (int i = 0; i < copies; i++) {
+            ObjectNode copy = original.deepCopy();
+            copy.put("id", VOLUME + "copy" + i);
+            volumes.add(copy);
+        }
+        return world;
+    }
+
+    // ---- warm -------------------------------------------------------------------------------
+
+    /** One warm function (MaxRAM=128m, notify mode) over every sample event in turn. */
+    private ObjectNode warm(int events) throws Exception {
+        List<Path> sampleFiles;
+        try (Stream<Path> files = Files.list(samples)) {
+            sampleFiles = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        List<String> bodies = new ArrayList<>();
+        for (Path f : sampleFiles) {
+            bodies.add(Files.readString(f));
+        }
+        Path world = work.resolve("warm-world.json");
+        Files.writeString(world, JSON.writeValueAsString(OciEmulator.demoWorld().toJson()));
+        FnLayout layout = layouts.get("cmkGuard");
+        List<Long> nanos = new ArrayList<>();
+        List<String> eventTypes = new ArrayList<>();
+        ObjectNode warm = JSON.createObjectNode();
+        JsonNode dump;
+        try (EmulatorProcess emulator = new EmulatorProcess(emulatorClassPath, world, work.resolve("warm-dump.json"))) {
+            Map<String, String> config = wiring(emulator);
+            config.put("CMK_GUARD_MODE", "notify");
+            try (FnContainer fn = FnContainer.start(layout.java(), layout.jvmArgs("128m"), layout.entry(), config,
+                    work.resolve("function-warm.log")).awaitReady(Duration.ofSeconds(120));
+                 FnSocketClient client = new FnSocketClient(fn.socket())) {
+                client.call(bodies.get(0), Instant.now().plusSeconds(60)); // the cold first call is not a warm figure
+                Duration cpuBefore = fn.cpu();
+                for (int i = 0; i < events; i++) {
+                    String body = bodies.get(i % bodies.size());
+                    emulator.mark(i);
+                    long t = System.nanoTime();
+                    FnAnswer answer = client.call(body, Instant.now().plusSeconds(60));
+                    nanos.add(System.nanoTime() - t);
+                    if (answer.status() != 200) {
+                        throw new IllegalStateException("warm event " + i + " answered " + answer.status());
+                    }
+                    eventTypes.add(JSON.readTree(body).path("eventType").asText());
+                    if (i + 1 == 100) {
+                        warm.put("rssMbAfter100", Stats.round1(fn.rssMb()));
+                        warm.put("threadsAfter100", fn.threads());
+                    }
+                }
+                double cpuMs = (fn.cpu().minus(cpuBefore)).toNanos() / 1e6;
+                List<Long> micros = nanos.stream().map(n -> n / 1000).sorted().toList();
+                warm.put("events", events);
+                warm.put("p50Ms", Stats.round2(Stats.percentile(micros, 50) / 1000.0));
+                warm.put("p99Ms", Stats.round2(Stats.percentile(micros, 99) / 1000.0));
+                warm.put("cpuMsPerEvent", Stats.round2(cpuMs / events));
+                warm.put("rssMbAfter1000", Stats.round1(fn.rssMb()));
+                warm.put("threadsAfter1000", fn.threads());
+                warm.put("peakRssMb", Stats.round1(fn.peakRssMb()));
+            }
+            dump = emulator.stop();
+        }
+        countRequests(dump, eventTypes, warm);
+        return warm;
+    }
+
+    /** OCI requests per event, overall and per event type, from the emulator's log split by the markers. */
+    private static void countRequests(JsonNode dump, List<String> eventTypes, ObjectNode warm) {
+        int[] perEvent = new int[eventTypes.size()];
+        int current = -1;
+        for (JsonNode r : dump.path("requests")) {
+            String path = r.path("path").asText();
+            if (path.startsWith("/bench-marker/")) {
+                current = Integer.parseInt(path.substring("/bench-marker/".length()));
+            } else if (current >= 0) {
+                perEvent[current]++;
+            }
+        }
+        Map<String, int[]> byType = new TreeMap<>();
+        long total = 0;
+        for (int i = 0; i < perEvent.length; i++) {
+            total += perEvent[i];
+            int[] sumCount = byType.computeIfAbsent(eventTypes.get(i).replace("com.oraclecloud.", ""), k -> new int[2]);
+            sumCount[0] += perEvent[i];
+            sumCount[1]++;
+        }
+        warm.put("requestsPerEvent", Stats.round2((double) total / perEvent.length));
+        ObjectNode types = warm.putObject("requestsPerEventType");
+        byType.forEach((type, sc) -> types.put(type, Stats.round2((double) sc[0] / sc[1])));
+    }
+}
