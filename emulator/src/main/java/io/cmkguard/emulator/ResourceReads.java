@@ -42,6 +42,13 @@ final class ResourceReads {
         return next < matching.size() ? response.withHeader("opc-next-page", Integer.toString(next)) : response;
     }
 
+    /** A LIST under a parent resource, e.g. a database's Data Guard associations: every item naming the parent. */
+    Response listUnder(ResourceCollection collection, String parentField, String parentId) {
+        ArrayNode items = Json.array();
+        store.list(collection, r -> parentId.equals(Json.text(r, parentField))).forEach(items::add);
+        return Response.ok(items);
+    }
+
     private static int limit(String text) {
         if (text == null) {
             return DEFAULT_PAGE_SIZE;

@@ -1,5 +1,6 @@
 package io.cmkguard.resource;
 
+import io.cmkguard.resource.type.AutonomousContainerDatabaseType;
 import io.cmkguard.resource.type.AutonomousDatabaseType;
 import io.cmkguard.resource.type.BlockVolumeReplicaType;
 import io.cmkguard.resource.type.BlockVolumeType;
@@ -25,6 +26,7 @@ public final class ResourceTypes {
             new BlockVolumeReplicaType(),
             new BootVolumeReplicaType(),
             new AutonomousDatabaseType(),
+            new AutonomousContainerDatabaseType(),
             new DatabaseType(),
             new PluggableDatabaseType());
 

@@ -66,8 +66,8 @@ class GuardTest {
             return false;
         }
 
-        public String fixCommand(Resource resource, String keyId) {
-            return "fix " + resource.id();
+        public Optional<String> fixCommand(Resource resource, String keyId) {
+            return Optional.of("fix " + resource.id());
         }
 
         public String consolePath(Resource resource) {
