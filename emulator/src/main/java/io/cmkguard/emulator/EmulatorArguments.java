@@ -11,15 +11,19 @@ import java.util.List;
  * @param port       0 for a random free port
  * @param publicKeys PEM files of keys to trust; none means "generate a key and an OCI config"
  * @param dumpOnExit where to write the final state on exit, or null
+ * @param latencyMs  added to every request
+ * @param throttle   requests a second before 429 TooManyRequests with Retry-After; 0 = no throttle
  */
-record EmulatorArguments(Path world, int port, List<Path> publicKeys, Path dumpOnExit) {
+record EmulatorArguments(Path world, int port, List<Path> publicKeys, Path dumpOnExit, int latencyMs, int throttle) {
     static final String USAGE = "usage: EmulatorMain [--world FILE] [--port N] [--public-key PEM_FILE]... "
-            + "[--dump-on-exit FILE]";
+            + "[--dump-on-exit FILE] [--latency-ms N] [--throttle N]";
 
     static EmulatorArguments parse(String... args) {
         Path world = null;
         Path dumpOnExit = null;
         int port = 0;
+        int latencyMs = 0;
+        int throttle = 0;
         List<Path> keys = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -33,10 +37,24 @@ record EmulatorArguments(Path world, int port, List<Path> publicKeys, Path dumpO
                 case "--port" -> port = port(value);
                 case "--public-key" -> keys.add(Path.of(value));
                 case "--dump-on-exit" -> dumpOnExit = Path.of(value);
+                case "--latency-ms" -> latencyMs = nonNegative(option, value);
+                case "--throttle" -> throttle = nonNegative(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new EmulatorArguments(world, port, List.copyOf(keys), dumpOnExit);
+        return new EmulatorArguments(world, port, List.copyOf(keys), dumpOnExit, latencyMs, throttle);
+    }
+
+    private static int nonNegative(String option, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException(option + " must be a whole number of 0 or more, not " + value);
     }
 
     private static int port(String value) {

@@ -23,8 +23,11 @@ final class EmulatorHttpHandler implements HttpHandler {
     private final Router router;
     private final RequestLog log;
     private final Duration latency;
+    private final Throttle throttle;
 
-    EmulatorHttpHandler(SignatureVerifier verifier, Faults faults, Router router, RequestLog log, Duration latency) {
+    EmulatorHttpHandler(SignatureVerifier verifier, Faults faults, Router router, RequestLog log, Duration latency,
+                        Throttle throttle) {
+        this.throttle = throttle;
         this.verifier = verifier;
         this.faults = faults;
         this.router = router;
@@ -46,6 +49,7 @@ final class EmulatorHttpHandler implements HttpHandler {
     private Response answer(IncomingRequest request) {
         try {
             sleep(latency);
+            throttle.admit(); // like OCI, throttling comes before anything else is looked at
             verifier.verify(request); // a 401 wins over any fault
             Optional<Fault> fault = faults.take(request.method(), request.path());
             if (fault.isPresent()) {
@@ -56,7 +60,7 @@ final class EmulatorHttpHandler implements HttpHandler {
             }
             return router.route(request);
         } catch (ApiError e) {
-            return Response.error(e);
+            return e.status() == 429 ? Response.error(e).withHeader("retry-after", "1") : Response.error(e);
         } catch (RuntimeException e) {
             return Response.error(new ApiError(500, "InternalServerError", "emulator failure: " + e));
         }

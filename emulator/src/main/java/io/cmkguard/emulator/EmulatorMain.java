@@ -76,8 +76,9 @@ public final class EmulatorMain {
             configFile = keys.writeOciConfig(temporaryDirectory());
             trusted.add(keys.publicKey());
         }
-        OciEmulator emulator = OciEmulator.start(world, EmulatorOptions.trusting(trusted.toArray(PublicKey[]::new)),
-                arguments.port());
+        EmulatorOptions options = EmulatorOptions.trusting(trusted.toArray(PublicKey[]::new))
+                .withLatency(java.time.Duration.ofMillis(arguments.latencyMs())).withThrottle(arguments.throttle());
+        OciEmulator emulator = OciEmulator.start(world, options, arguments.port());
         out.println(emulator.baseUrl());
         if (configFile != null) {
             out.println("OCI_CONFIG_FILE=" + configFile.toAbsolutePath());

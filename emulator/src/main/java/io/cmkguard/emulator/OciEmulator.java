@@ -72,8 +72,9 @@ public final class OciEmulator implements AutoCloseable {
         Faults faults = new Faults();
         world.faults().forEach(faults::add);
         RequestLog log = new RequestLog();
+        Throttle throttle = new Throttle(options.throttlePerSecond());
         server.createContext("/", new EmulatorHttpHandler(
-                new SignatureVerifier(options.trustedKeys(), clock), faults, router, log, options.latency()));
+                new SignatureVerifier(options.trustedKeys(), clock), faults, router, log, options.latency(), throttle));
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.start();

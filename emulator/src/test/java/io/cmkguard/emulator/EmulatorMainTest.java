@@ -88,5 +88,11 @@ class EmulatorMainTest {
         EmulatorArguments arguments = EmulatorArguments.parse("--port", "8123", "--public-key", "a.pem");
         assertEquals(8123, arguments.port());
         assertNull(arguments.world());
+        EmulatorArguments slow = EmulatorArguments.parse("--latency-ms", "20", "--throttle", "200");
+        assertEquals(20, slow.latencyMs());
+        assertEquals(200, slow.throttle());
+        assertEquals("--throttle must be a whole number of 0 or more, not -1",
+                assertThrows(IllegalArgumentException.class, () -> EmulatorArguments.parse("--throttle", "-1"))
+                        .getMessage());
     }
 }

@@ -36,6 +36,7 @@ public final class Main {
                 case "demo" -> new DemoCommand(out, err).run(DemoCommand.Arguments.parse(rest));
                 case "invoke" -> new InvokeCommand(out, err).run(InvokeCommand.Arguments.parse(rest));
                 case "emulator" -> EmulatorCommand.run(EmulatorCommand.parse(rest), err);
+                case "sweep" -> new SweepCommand(out, err).run(SweepCommand.Arguments.parse(rest));
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {

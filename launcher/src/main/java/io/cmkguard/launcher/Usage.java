@@ -24,6 +24,18 @@ final class Usage {
                   Runs the emulator alone (default: the demo world, a random port) until Ctrl-C. Prints its
                   base URL and OCI_CONFIG_FILE=<path>, an OCI config whose throwaway key it trusts.
 
+              cmk-guard sweep --compartment OCID [--profile NAME] [--config-file PATH] [--region R]...
+                              [--types t1,t2] [--mode audit|notify|remediate] [--max-remediations N]
+                              [--output table|json|csv] [--no-subcompartments] [--world WORLD.json]
+                              [--config KEY=VALUE]... [--log FILE]
+                  Sweeps every live resource of the types (default: all) in the compartment and its
+                  subcompartments with the function's own sweep code, signing with the OCI CLI config file
+                  (default ~/.oci/config, profile DEFAULT), one region after another (default: the profile's).
+                  Default mode audit (no writes, no messages). A progress line on stderr; on stdout a table,
+                  the function's sweep report as JSON (one line per region) or CSV. --world WORLD.json sweeps
+                  an emulator seeded with that world instead. Exit status: 0 all compliant, 1 findings
+                  remain, 2 errors (a resource or compartment could not be read, bad options).
+
               cmk-guard --help
                   This text.
 

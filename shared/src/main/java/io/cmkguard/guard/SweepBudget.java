@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * A sweep's remediation guardrails: at most {@code max} writes, and none once {@code maxFailures}
- * writes have failed (the sweep keeps judging and reports). Shared by the sweep's worker threads.
+ * writes have failed (the sweep keeps judging and reports). Shared by the sweep's worker threads: a
+ * write waits while the ones in flight could still reach the failure limit, so it is never overshot.
  */
 final class SweepBudget implements RemediationBudget {
     private final int max;
@@ -12,6 +13,7 @@ final class SweepBudget implements RemediationBudget {
     private int writes;
     private int failures;
     private int remediated;
+    private int inFlight;
 
     SweepBudget(int max, int maxFailures, int writesSoFar, int failuresSoFar) {
         this.max = max;
@@ -22,6 +24,14 @@ final class SweepBudget implements RemediationBudget {
 
     @Override
     public synchronized Optional<String> take() {
+        while (failures < maxFailures && failures + inFlight >= maxFailures) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of("the sweep was interrupted");
+            }
+        }
         if (failures >= maxFailures) {
             return Optional.of(failures + " key writes failed in this sweep, so it stopped remediating"
                     + " (CMK_GUARD_SWEEP_MAX_WRITE_FAILURES=" + maxFailures + "); it still reports");
@@ -30,16 +40,19 @@ final class SweepBudget implements RemediationBudget {
             return Optional.of("the sweep's maxRemediations (" + max + ") is reached");
         }
         writes++;
+        inFlight++;
         return Optional.empty();
     }
 
     @Override
     public synchronized void settle(boolean succeeded) {
+        inFlight--;
         if (succeeded) {
             remediated++;
         } else {
             failures++;
         }
+        notifyAll();
     }
 
     synchronized int writes() {

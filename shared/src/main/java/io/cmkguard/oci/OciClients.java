@@ -40,6 +40,7 @@ public final class OciClients implements AutoCloseable {
     private final Lazy<IdentityClient> identity;
     private final Map<String, KmsManagementClient> kmsManagement = new ConcurrentHashMap<>();
     private final SignedJsonReader rawReader;
+    private final RetryAfterGate retryAfter = new RetryAfterGate();
 
     /**
      * @param region   the region the clients call (the function's own), if known
@@ -108,7 +109,7 @@ public final class OciClients implements AutoCloseable {
     public KmsManagementClient kmsManagement(String managementEndpoint) {
         String target = endpoint.map(URI::toString).orElse(managementEndpoint);
         return kmsManagement.computeIfAbsent(target, url -> KmsManagementClient.builder()
-                .configuration(configuration).endpoint(url).build(signer));
+                .configuration(configuration).additionalClientConfigurator(retryAfter).endpoint(url).build(signer));
     }
 
     /** True when every call goes to one override URL (the emulator). */
@@ -118,6 +119,7 @@ public final class OciClients implements AutoCloseable {
 
     private <C, B extends RegionalClientBuilder<B, C>> C build(B builder) {
         builder.configuration(configuration);
+        builder.additionalClientConfigurator(retryAfter);
         if (endpoint.isPresent()) {
             builder.endpoint(endpoint.get().toString());
         } else {

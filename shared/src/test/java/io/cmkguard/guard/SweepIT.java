@@ -203,6 +203,32 @@ class SweepIT {
     }
 
     @Test
+    void afterThreeFailedWritesASweepStopsRemediatingAndKeepsJudging() {
+        World world = SMALL.world().withFault(Fault.on("PUT", "/20160918/(volumes|bootVolumes)/[^/]+/kmsKey")
+                .respond(500, "InternalServerError"));
+        EmulatedCloud cloud = cloud(world, EmulatorOptions.trusting());
+        JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_TOPIC_ID",
+                        GeneratedWorld.TOPIC, "CMK_GUARD_KMS_KEY_ID", GeneratedWorld.KEY,
+                        "CMK_GUARD_SWEEP_MAX_WRITE_FAILURES", "3"), Clock.systemUTC()),
+                ", \"mode\": \"remediate\", \"maxRemediations\": 1000, \"resourceTypes\": [\"block-volume\", \"boot-volume\"]");
+
+        long failed = 0;
+        long stopped = 0;
+        for (JsonNode f : report.path("findings")) {
+            if (f.path("action").asText().equals("REMEDIATION_FAILED")) {
+                failed++;
+            } else if (f.path("reasons").toString().contains("so it stopped remediating")) {
+                stopped++;
+            }
+        }
+        long offKey = SMALL.ids("volumes", Fate.ORACLE_MANAGED).size() + SMALL.ids("bootVolumes", Fate.ORACLE_MANAGED).size();
+        assertEquals(3, failed, "exactly the limit of failed writes");
+        assertEquals(offKey - 3, stopped, "every other one is still judged and reported");
+        assertEquals(offKey, report.path("counts").path("NON_COMPLIANT").asInt());
+        assertEquals(0, report.path("remediated").asInt());
+    }
+
+    @Test
     void aSweepCutByItsDeadlineAndResumedEndsLikeAnUncutOne() {
         EmulatedCloud cloud = cloud(LARGE.world(), EmulatorOptions.trusting());
         JsonNode uncut = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit",
@@ -232,6 +258,24 @@ class SweepIT {
         assertEquals(1, sweepIds.size(), "one sweep across its continuations");
         assertEquals(uncut.path("scanned").asInt(), scanned, "nothing skipped, nothing twice");
         assertEquals(findings(uncut), findings);
+    }
+
+    @Test
+    void aThrottledSweepWaitsAsRetryAfterSaysAndStillJudgesEverything() {
+        GeneratedWorld world = GeneratedWorld.generate(0, 0, 4, 11); // one compartment, 28 resources
+        EmulatedCloud cloud = cloud(world.world(), EmulatorOptions.trusting().withThrottle(10));
+        // the SDK clients' types (a wallet-only database's raw read has its own backoff, see README limits)
+        String sdkTypes = "\"block-volume\", \"boot-volume\", \"volume-backup\", \"boot-volume-backup\","
+                + " \"autonomous-database\"";
+        JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit",
+                "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "600"), Clock.systemUTC()), ", \"resourceTypes\": [" + sdkTypes + "]");
+
+        assertTrue(cloud.emulator.requests().stream().anyMatch(r -> r.status() == 429), "the throttle bit");
+        assertEquals(0, report.path("counts").path("ERROR").asInt(), report.path("findings").toString());
+        Map<String, String> expected = expectedVerdicts(world);
+        expected.keySet().removeIf(id -> id.contains(".database.") || id.contains(".pluggabledatabase."));
+        assertEquals(expected.size(), report.path("scanned").asInt());
+        assertEquals(nonCompliantOrExempt(expected), findings(report));
     }
 
     @Test

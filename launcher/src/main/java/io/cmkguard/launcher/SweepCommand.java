@@ -1,0 +1,251 @@
+package io.cmkguard.launcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cmkguard.emulator.World;
+import io.cmkguard.guard.CmkGuard;
+import io.cmkguard.guard.SweepReport;
+import io.cmkguard.guard.SweepReportJson;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code cmk-guard sweep}: the function's own sweep code run from a laptop, signing with the OCI CLI's
+ * config file and profile, one region after another; a progress line on stderr, the reports on stdout.
+ * Exit 0 when everything is compliant (or exempt), 1 when findings remain, 2 on errors.
+ */
+final class SweepCommand {
+    static final int ALL_COMPLIANT = 0;
+    static final int FINDINGS = 1;
+    static final int ERRORS = 2;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    enum Output { TABLE, JSON, CSV }
+
+    record Arguments(String compartmentId, Optional<String> profile, Optional<Path> configFile, List<String> regions,
+                     List<String> types, String mode, Optional<Integer> maxRemediations, Output output,
+                     boolean includeSubcompartments, Optional<Path> world, Map<String, String> config,
+                     Optional<Path> log) {
+
+        static Arguments parse(List<String> args) {
+            ArgReader reader = new ArgReader(args);
+            String compartment = null;
+            Optional<String> profile = Optional.empty();
+            Optional<Path> configFile = Optional.empty();
+            List<String> regions = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            String mode = "audit";
+            Optional<Integer> max = Optional.empty();
+            Output output = Output.TABLE;
+            boolean subcompartments = true;
+            Optional<Path> world = Optional.empty();
+            Optional<Path> log = Optional.empty();
+            Map<String, String> config = new LinkedHashMap<>();
+            while (reader.hasNext()) {
+                String arg = reader.next();
+                switch (arg) {
+                    case "--compartment" -> compartment = reader.valueOf(arg);
+                    case "--profile" -> profile = Optional.of(reader.valueOf(arg));
+                    case "--config-file" -> configFile = Optional.of(ArgReader.existingFile(arg, reader.valueOf(arg)));
+                    case "--region" -> regions.add(reader.valueOf(arg));
+                    case "--types" -> types.addAll(List.of(reader.valueOf(arg).split("\\s*,\\s*")));
+                    case "--mode" -> {
+                        mode = reader.valueOf(arg).toLowerCase(Locale.ROOT);
+                        if (!List.of("audit", "notify", "remediate").contains(mode)) {
+                            throw new UsageException("--mode is audit, notify or remediate, not '" + mode + "'");
+                        }
+                    }
+                    case "--max-remediations" -> max = Optional.of(number(arg, reader.valueOf(arg)));
+                    case "--output" -> output = output(reader.valueOf(arg));
+                    case "--no-subcompartments" -> subcompartments = false;
+                    case "--world" -> world = Optional.of(ArgReader.existingFile(arg, reader.valueOf(arg)));
+                    case "--log" -> log = Optional.of(Path.of(reader.valueOf(arg)));
+                    case "--config" -> {
+                        String pair = reader.valueOf(arg);
+                        int eq = pair.indexOf('=');
+                        if (eq <= 0) {
+                            throw new UsageException("--config takes KEY=VALUE, not '" + pair + "'");
+                        }
+                        config.put(pair.substring(0, eq).trim(), pair.substring(eq + 1));
+                    }
+                    default -> throw new UsageException("sweep: unknown " + (ArgReader.isOption(arg) ? "option " : "argument ") + arg);
+                }
+            }
+            if (compartment == null) {
+                throw new UsageException("sweep needs --compartment OCID (the tenancy or a compartment)");
+            }
+            return new Arguments(compartment, profile, configFile, List.copyOf(regions), List.copyOf(types), mode,
+                    max, output, subcompartments, world, config, log);
+        }
+
+        private static int number(String option, String text) {
+            try {
+                int n = Integer.parseInt(text);
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // below
+            }
+            throw new UsageException(option + " takes a whole number of 0 or more, not '" + text + "'");
+        }
+
+        private static Output output(String text) {
+            try {
+                return Output.valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--output is table, json or csv, not '" + text + "'");
+            }
+        }
+    }
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SweepCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(Arguments a) {
+        try {
+            return sweep(a);
+        } catch (UsageException e) {
+            throw e;
+        } catch (RuntimeException e) { // exit 1 means findings: a failure must not look like one
+            err.println("cmk-guard sweep: failed: " + e.getMessage());
+            return ERRORS;
+        }
+    }
+
+    private int sweep(Arguments a) {
+        List<SweepReport> reports = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        try (PrintStream log = a.log().map(SweepCommand::file).orElse(new PrintStream(OutputStream.nullOutputStream()))) {
+            if (a.world().isPresent()) {
+                try (LocalCloud cloud = LocalCloud.start(World.read(a.world().get()))) {
+                    Map<String, String> env = new LinkedHashMap<>(cloud.wiring());
+                    sweepRegion(a, env, "emulator", log, reports, labels);
+                }
+            } else {
+                List<String> regions = a.regions().isEmpty() ? java.util.Collections.singletonList(null) : a.regions();
+                for (String region : regions) {
+                    Map<String, String> env = new LinkedHashMap<>();
+                    env.put("CMK_GUARD_AUTH", "config_file");
+                    a.configFile().ifPresent(f -> env.put("OCI_CONFIG_FILE", f.toString()));
+                    a.profile().ifPresent(p -> env.put("OCI_CONFIG_PROFILE", p));
+                    if (region != null) {
+                        env.put("CMK_GUARD_REGION", region);
+                    }
+                    sweepRegion(a, env, region == null ? "the profile's region" : region, log, reports, labels);
+                }
+            }
+        }
+        print(a.output(), reports, labels);
+        return status(reports);
+    }
+
+    private void sweepRegion(Arguments a, Map<String, String> wiring, String label, PrintStream log,
+                             List<SweepReport> reports, List<String> labels) {
+        Map<String, String> env = new LinkedHashMap<>(wiring);
+        env.put("CMK_GUARD_MODE", "audit"); // the sweep's own mode decides; audit needs no topic or key
+        env.put("CMK_GUARD_SWEEP_DEADLINE_SECONDS", "86400"); // a laptop has no function timeout
+        env.putAll(a.config());
+        env.values().removeIf(String::isEmpty);
+        try (CmkGuard guard = CmkGuard.start(env, log, Clock.systemUTC())) {
+            Progress progress = new Progress(err, label);
+            Optional<String> continuation = Optional.empty();
+            do {
+                SweepReport report = guard.sweep(body(a, continuation), progress);
+                reports.add(report);
+                labels.add(label);
+                continuation = report.continuation();
+            } while (continuation.isPresent());
+            progress.done();
+        }
+    }
+
+    private static ObjectNode body(Arguments a, Optional<String> continuation) {
+        ObjectNode sweep = JSON.createObjectNode();
+        sweep.put("compartmentId", a.compartmentId());
+        sweep.put("includeSubcompartments", a.includeSubcompartments());
+        if (!a.types().isEmpty()) {
+            ArrayNode types = sweep.putArray("resourceTypes");
+            a.types().forEach(types::add);
+        }
+        sweep.put("mode", a.mode());
+        a.maxRemediations().ifPresent(n -> sweep.put("maxRemediations", n));
+        continuation.ifPresent(c -> sweep.put("continuation", c));
+        return sweep;
+    }
+
+    private void print(Output output, List<SweepReport> reports, List<String> labels) {
+        switch (output) {
+            case JSON -> reports.forEach(r -> out.println(SweepReportJson.write(r)));
+            case CSV -> SweepTable.csv(reports, out);
+            case TABLE -> SweepTable.table(reports, labels, out);
+        }
+    }
+
+    /** 2 when a sweep failed or a resource could not be judged, 1 when findings remain, else 0. */
+    static int status(List<SweepReport> reports) {
+        boolean errors = reports.stream().anyMatch(r -> r.error().isPresent()
+                || r.findings().stream().anyMatch(f -> f.verdict() == io.cmkguard.policy.Status.ERROR));
+        if (errors) {
+            return ERRORS;
+        }
+        boolean findings = reports.stream().flatMap(r -> r.findings().stream())
+                .anyMatch(f -> f.verdict() == io.cmkguard.policy.Status.NON_COMPLIANT
+                        && f.action() != io.cmkguard.guard.Action.REMEDIATED
+                        || f.verdict() == io.cmkguard.policy.Status.NOT_FOUND);
+        return findings ? FINDINGS : ALL_COMPLIANT;
+    }
+
+    private static PrintStream file(Path path) {
+        try {
+            return new PrintStream(new java.io.FileOutputStream(path.toFile()), true, StandardCharsets.UTF_8);
+        } catch (java.io.FileNotFoundException e) {
+            throw new UsageException("--log " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** One line on stderr, rewritten in place at most every 200 ms. */
+    private static final class Progress implements io.cmkguard.guard.SweepProgress {
+        private final PrintStream err;
+        private final String label;
+        private long shownAt;
+        private int judged;
+
+        Progress(PrintStream err, String label) {
+            this.err = err;
+            this.label = label;
+        }
+
+        @Override
+        public synchronized void judged(int count, String compartmentId, io.cmkguard.guard.GuardResult result) {
+            judged++;
+            long now = System.currentTimeMillis();
+            if (now - shownAt >= 200) {
+                shownAt = now;
+                err.print("\rsweeping " + label + ": " + judged + " resources judged (" + compartmentId + ")   ");
+                err.flush();
+            }
+        }
+
+        synchronized void done() {
+            err.println("\rsweeping " + label + ": " + judged + " resources judged, done"
+                    + " ".repeat(40));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.cmkguard.launcher;
+
+import io.cmkguard.guard.GuardResult;
+import io.cmkguard.guard.SweepReport;
+import io.cmkguard.policy.Status;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** The sweep's findings for people (a table and a summary per region) and for spreadsheets (CSV). */
+final class SweepTable {
+    private static final String[] HEADER = {"verdict", "action", "resourceType", "displayName", "resourceId",
+            "compartmentId", "region", "reason", "fix"};
+
+    private SweepTable() {
+    }
+
+    static void table(List<SweepReport> reports, List<String> labels, PrintStream out) {
+        String format = "%-13s %-18s %-20s %-24s %s%n";
+        out.printf(format, "VERDICT", "ACTION", "TYPE", "NAME", "RESOURCE / REASON");
+        for (SweepReport r : reports) {
+            for (GuardResult f : r.findings()) {
+                out.printf(format, f.verdict(), f.action(), f.resourceType(), cut(f.displayName(), 24), f.resourceId());
+                out.printf("%-79s %s%n", "", f.reasons().isEmpty() ? "" : f.reasons().get(0));
+            }
+        }
+        out.println();
+        for (int i = 0; i < reports.size(); i++) {
+            SweepReport r = reports.get(i);
+            if (r.error().isPresent()) {
+                out.println(labels.get(i) + ": sweep failed: " + r.error().get().code() + ": "
+                        + r.error().get().message());
+                continue;
+            }
+            out.println(labels.get(i) + ": " + r.count(Status.NON_COMPLIANT) + " of " + r.scanned()
+                    + " resources not on a customer-managed key, " + r.remediated() + " fixed, "
+                    + r.count(Status.EXEMPT) + " exempt, " + r.count(Status.ERROR) + " errors (sweep " + r.sweepId()
+                    + ", mode " + r.mode() + ", " + r.durationMs() + " ms)");
+        }
+    }
+
+    static void csv(List<SweepReport> reports, PrintStream out) {
+        out.println(String.join(",", HEADER));
+        for (SweepReport r : reports) {
+            for (GuardResult f : r.findings()) {
+                out.println(String.join(",", List.of(f.verdict().name(), f.action().name(), f.resourceType(),
+                        f.displayName(), f.resourceId(), f.compartmentId(), f.region(),
+                        f.reasons().isEmpty() ? "" : f.reasons().get(0),
+                        f.fix().flatMap(GuardResult.Fix::command).orElse("")).stream().map(SweepTable::quote).toList()));
+            }
+        }
+    }
+
+    /** RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes. */
+    static String quote(String field) {
+        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
+            return "\"" + field.replace("\"", "\"\"") + "\"";
+        }
+        return field;
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

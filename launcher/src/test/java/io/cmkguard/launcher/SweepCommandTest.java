@@ -1,0 +1,103 @@
+package io.cmkguard.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cmkguard.emulator.EmulatorOptions;
+import io.cmkguard.emulator.GeneratedWorld;
+import io.cmkguard.emulator.OciEmulator;
+import io.cmkguard.emulator.SigningKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** bin/cmk-guard sweep against the emulator: the OCI config file and profile, outputs, exit statuses. */
+class SweepCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "ocid1.key.oc1.iad.lapvault.key";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void signsWithTheNamedProfileOfAGeneratedConfigFileAndPrintsTheFunctionsReport() throws Exception {
+        GeneratedWorld generated = GeneratedWorld.generate(1, 2, 4, 9);
+        SigningKeys keys = SigningKeys.generate();
+        Path keyFile = dir.resolve("laptop.pem");
+        Files.writeString(keyFile, keys.privateKeyPem());
+        Path config = dir.resolve("config");
+        Files.writeString(config, "[DEFAULT]\nuser=ocid1.user.oc1..nobody\nfingerprint=00:00\n"
+                + "tenancy=ocid1.tenancy.oc1..nobody\nregion=eu-frankfurt-1\nkey_file=" + dir.resolve("none.pem") + "\n\n"
+                + "[laptop]\nuser=" + SigningKeys.USER + "\nfingerprint=" + keys.fingerprint() + "\ntenancy="
+                + SigningKeys.TENANCY + "\nregion=us-ashburn-1\nkey_file=" + keyFile + "\n");
+        try (OciEmulator emulator = OciEmulator.start(generated.world(), EmulatorOptions.trusting(keys.publicKey()))) {
+            Cli cli = Cli.run("sweep", "--compartment", GeneratedWorld.TENANCY, "--config-file", config.toString(),
+                    "--profile", "laptop", "--region", "us-ashburn-1", "--output", "json",
+                    "--config", "CMK_GUARD_OCI_ENDPOINT=" + emulator.baseUrl());
+
+            assertEquals(SweepCommand.FINDINGS, cli.status, cli.toString());
+            JsonNode report = JSON.readTree(cli.out.lines().findFirst().orElseThrow());
+            assertEquals(generated.liveCount(), report.path("scanned").asInt(), cli.out);
+            assertEquals("audit", report.path("mode").asText(), "a laptop sweep audits unless told otherwise");
+            assertTrue(report.path("complete").asBoolean());
+            assertTrue(cli.err.contains("sweeping us-ashburn-1:"), cli.err);
+            assertTrue(emulator.requests().stream().allMatch(r -> r.method().equals("GET") && r.status() < 400),
+                    "every request signed by the profile's key, and read-only");
+        }
+    }
+
+    private Path world(String volumeKmsKey, String faults) throws Exception {
+        Path world = dir.resolve("world.json");
+        Files.writeString(world, """
+                {"compartments": [{"id": "ocid1.compartment.oc1..lapchild", "compartmentId": "ocid1.tenancy.oc1..lap",
+                                   "name": "child", "lifecycleState": "ACTIVE"}],
+                 "vaults": [{"id": "ocid1.vault.oc1.iad.lapvault.vault", "compartmentId": "ocid1.tenancy.oc1..lap",
+                             "lifecycleState": "ACTIVE"}],
+                 "keys": [{"id": "%s", "compartmentId": "ocid1.tenancy.oc1..lap", "lifecycleState": "ENABLED",
+                           "vaultId": "ocid1.vault.oc1.iad.lapvault.vault", "protectionMode": "HSM"}],
+                 "volumes": [{"id": "ocid1.volume.oc1.iad.lapvol", "compartmentId": "ocid1.compartment.oc1..lapchild",
+                              "displayName": "lap-vol", "lifecycleState": "AVAILABLE", "kmsKeyId": %s}],
+                 "faults": [%s]}
+                """.formatted(KEY, volumeKmsKey, faults));
+        return world;
+    }
+
+    @Test
+    void exitsZeroWhenEverythingIsOnACustomerManagedKey() throws Exception {
+        Cli cli = Cli.run("sweep", "--world", world("\"" + KEY + "\"", "").toString(),
+                "--compartment", "ocid1.tenancy.oc1..lap");
+        assertEquals(SweepCommand.ALL_COMPLIANT, cli.status, cli.toString());
+        assertTrue(cli.out.contains("emulator: 0 of 1 resources not on a customer-managed key"), cli.out);
+    }
+
+    @Test
+    void exitsOneWhenFindingsRemainAndListsThemAsCsv() throws Exception {
+        Cli cli = Cli.run("sweep", "--world", world("null", "").toString(), "--compartment", "ocid1.tenancy.oc1..lap",
+                "--types", "block-volume", "--output", "csv");
+        assertEquals(SweepCommand.FINDINGS, cli.status, cli.toString());
+        assertEquals("verdict,action,resourceType,displayName,resourceId,compartmentId,region,reason,fix",
+                cli.out.lines().findFirst().orElseThrow());
+        assertTrue(cli.out.contains("NON_COMPLIANT,LOGGED,block-volume,lap-vol,ocid1.volume.oc1.iad.lapvol,"),
+                cli.out);
+    }
+
+    @Test
+    void exitsTwoWhenAResourceCannotBeRead() throws Exception {
+        String fault = "{\"method\": \"GET\", \"pathRegex\": \"/20160918/volumes/.+\", \"status\": 500}";
+        Cli cli = Cli.run("sweep", "--world", world("\"" + KEY + "\"", fault).toString(),
+                "--compartment", "ocid1.tenancy.oc1..lap", "--types", "block-volume");
+        assertEquals(SweepCommand.ERRORS, cli.status, cli.toString());
+        assertTrue(cli.out.contains("ERROR"), cli.out);
+    }
+
+    @Test
+    void aSweepWithoutACompartmentIsAUsageError() {
+        Cli cli = Cli.run("sweep", "--output", "json");
+        assertEquals(2, cli.status);
+        assertTrue(cli.err.contains("--compartment"), cli.err);
+    }
+}
