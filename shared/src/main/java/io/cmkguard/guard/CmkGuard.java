@@ -14,6 +14,7 @@ import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidates;
+import io.cmkguard.resource.KeyUsers;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -28,14 +29,16 @@ import java.util.Optional;
  */
 public final class CmkGuard implements AutoCloseable {
     private final Optional<Guard> guard;
+    private final Optional<KeyWatch> keyWatch;
     private final Optional<Sweep> sweep;
     private final Optional<OciClients> clients;
     private final Optional<ConfigException> startupError;
     private final DecisionLog log;
 
-    private CmkGuard(Optional<Guard> guard, Optional<Sweep> sweep, Optional<OciClients> clients,
-                     Optional<ConfigException> startupError, DecisionLog log) {
+    private CmkGuard(Optional<Guard> guard, Optional<KeyWatch> keyWatch, Optional<Sweep> sweep,
+                     Optional<OciClients> clients, Optional<ConfigException> startupError, DecisionLog log) {
         this.guard = guard;
+        this.keyWatch = keyWatch;
         this.sweep = sweep;
         this.clients = clients;
         this.startupError = startupError;
@@ -55,11 +58,16 @@ public final class CmkGuard implements AutoCloseable {
                     .orElseGet(() -> new LogOnlyNotifier(logOut, clock));
             KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
             Guard guard = new Guard(config, clients, keys, notifier, log, clock);
-            Sweep sweep = new Sweep(guard, new Candidates(clients), notifier, log, config, clock);
-            return new CmkGuard(Optional.of(guard), Optional.of(sweep), Optional.of(clients), Optional.empty(), log);
+            Candidates candidates = new Candidates(clients);
+            Sweep sweep = new Sweep(guard, candidates, notifier, log, config, clock);
+            KeyWatch keyWatch = new KeyWatch(config, clients, keys, new KeyUsers(clients, candidates, clock), notifier,
+                    clock);
+            return new CmkGuard(Optional.of(guard), Optional.of(keyWatch), Optional.of(sweep), Optional.of(clients),
+                    Optional.empty(), log);
         } catch (ConfigException e) {
             log.event("config-error", e.getMessage());
-            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log);
+            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e),
+                    log);
         }
     }
 
@@ -101,6 +109,12 @@ public final class CmkGuard implements AutoCloseable {
                     Optional.of(new GuardResult.Fault(e.code(), e.getMessage())));
             log.record(rejected);
             return rejected;
+        }
+        if (KeyWatch.watches(event)) { // a Vault key event: who is affected, never a remediation
+            GuardResult result = keyWatch.orElseThrow().handle(event);
+            log.record(result);
+            result.items().forEach(log::record);
+            return result;
         }
         return guard.orElseThrow().handle(event);
     }

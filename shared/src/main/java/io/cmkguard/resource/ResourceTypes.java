@@ -52,9 +52,9 @@ public final class ResourceTypes {
         return ALL.stream().filter(t -> t.ocidKind().equals(kind)).findFirst();
     }
 
-    /** Every event type some registered type handles, sorted: the Events rule condition. */
+    /** Every event type some registered type or the key-health watch handles, sorted: the Events rule condition. */
     public static List<String> allEventTypes() {
-        TreeSet<String> all = new TreeSet<>();
+        TreeSet<String> all = new TreeSet<>(KeyEvents.types());
         ALL.forEach(t -> all.addAll(t.eventTypes()));
         return List.copyOf(all);
     }

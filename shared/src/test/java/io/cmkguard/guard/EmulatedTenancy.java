@@ -37,6 +37,11 @@ final class EmulatedTenancy implements AutoCloseable {
     private CmkGuard guard;
 
     EmulatedTenancy() {
+        this(OciEmulator.demoWorld(), EmulatorOptions.trusting());
+    }
+
+    /** Another world (e.g. the demo world with a key disabled), with the given emulator options. */
+    EmulatedTenancy(io.cmkguard.emulator.World world, EmulatorOptions options) {
         SigningKeys keys = SigningKeys.generate();
         try {
             Path dir = Files.createTempDirectory("cmk-guard-it");
@@ -44,7 +49,7 @@ final class EmulatedTenancy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        emulator = OciEmulator.start(OciEmulator.demoWorld(), EmulatorOptions.trusting(keys.publicKey()));
+        emulator = OciEmulator.start(world, options.alsoTrusting(keys.publicKey()));
     }
 
     /** Starts cmk-guard with the emulator wiring plus the given config (mode, key, topic...). */

@@ -90,6 +90,10 @@ class GuardTest {
         public Optional<String> publishDigest(Digest digest) {
             throw new AssertionError("an event never sends a digest");
         }
+
+        public Optional<String> publishKeyAlert(io.cmkguard.notify.KeyAlert alert) {
+            throw new AssertionError("a resource event never sends a key alert");
+        }
     }
 
     private final ByteArrayOutputStream logged = new ByteArrayOutputStream();

@@ -29,6 +29,7 @@ class ResourceTypesTest {
                 assertTrue(e.startsWith("com.oraclecloud."), e);
             }
             assertTrue(t.eventTypes().containsAll(t.keyRemovalEventTypes()), t.name());
+            t.eventTypes().forEach(e -> assertFalse(KeyEvents.types().contains(e), e + " is the key-health watch's"));
             assertFalse(t.requiredPermissions().isEmpty(), t.name() + " declares no permissions");
         }
     }
@@ -37,7 +38,8 @@ class ResourceTypesTest {
     void everySampleOfAHandledEventResolvesToExactlyOneType() {
         for (Path sample : TestFiles.samples()) {
             OciEvent e = EventParser.parse(TestFiles.read(sample));
-            long matches = ResourceTypes.ALL.stream().filter(t -> t.eventTypes().contains(e.eventType())).count();
+            long matches = ResourceTypes.ALL.stream().filter(t -> t.eventTypes().contains(e.eventType())).count()
+                    + (KeyEvents.types().contains(e.eventType()) ? 1 : 0); // the key-health watch's
             if (sample.getFileName().toString().endsWith("--unsupported.json")) {
                 assertEquals(0, matches, sample.toString());
             } else {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cmkguard.resource.KeyEvents;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class EventRulesTest {
     private static final Map<String, String> FAMILY_BY_SERVICE = Map.of(
             "blockvolumes", "block-storage.json",
             "computeapi", "block-storage.json", // instance launches: their boot volumes
-            "databaseservice", "database.json");
+            "databaseservice", "database.json",
+            "keymanagementservice", "vault-keys.json"); // the key-health watch
 
     @Test
     void theRulesSubscribeToExactlyTheRegisteredEventTypes() throws IOException {
@@ -71,10 +73,13 @@ class EventRulesTest {
     @MethodSource("samples")
     void everySampleResolvesToExactlyOneTypeOrIsNamedUnsupported(Path sample) throws IOException {
         String eventType = JSON.readTree(sample.toFile()).path("eventType").asText();
-        List<String> handlers = ResourceTypes.ALL.stream()
+        List<String> handlers = new ArrayList<>(ResourceTypes.ALL.stream()
                 .filter(t -> t.eventTypes().contains(eventType))
                 .map(ResourceType::name)
-                .toList();
+                .toList());
+        if (KeyEvents.types().contains(eventType)) {
+            handlers.add("key-health watch");
+        }
         boolean namedUnsupported = sample.getFileName().toString().endsWith(UNSUPPORTED_SUFFIX);
         if (namedUnsupported) {
             assertEquals(List.of(), handlers, eventType + " is handled: drop the " + UNSUPPORTED_SUFFIX + " name");
