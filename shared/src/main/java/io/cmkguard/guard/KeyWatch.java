@@ -165,21 +165,30 @@ public final class KeyWatch {
             return Optional.empty();
         }
         String endpoint = KeyDirectory.managementEndpoint(keyId).orElse("<the vault's management endpoint>");
-        String key = " --key-id " + keyId;
-        String undo = switch (change) {
-            case DISABLED -> "oci kms management key enable" + key + " --endpoint " + endpoint;
-            case VERSION_DELETION_SCHEDULED -> "oci kms management key-version cancel-deletion" + key
-                    + " --key-version-id " + (kind.equals("keyversion") ? named
-                    : event.additionalDetails().path("keyVersionId").asText("<key version OCID>"))
-                    + " --endpoint " + endpoint;
-            case MOVED -> "oci kms management key change-compartment" + key
-                    + " --compartment-id <its previous compartment OCID> --endpoint " + endpoint;
-            default -> "oci kms management key cancel-deletion" + key + " --endpoint " + endpoint;
-        };
+        String version = kind.equals("keyversion") ? named
+                : event.additionalDetails().path("keyVersionId").asText("<key version OCID>");
+        String undo = undo(change, keyId, version, endpoint);
         Optional<Instant> deletion = change == Change.VERSION_DELETION_SCHEDULED ? Optional.empty()
                 : facts.timeOfDeletion().map(Instant::parse);
         return Optional.of(new Subject(VAULT_KEY, keyId, facts.displayName(), Set.of(keyId), facts.lifecycleState(),
                 deletion, undo));
+    }
+
+    /** The command that undoes a key change (kms management commands need the vault's --endpoint). */
+    static String undo(Change change, String keyId, String keyVersionId, String endpoint) {
+        String key = " --key-id " + keyId;
+        return switch (change) {
+            case DISABLED -> "oci kms management key enable" + key + " --endpoint " + endpoint;
+            case VERSION_DELETION_SCHEDULED -> "oci kms management key-version cancel-deletion" + key
+                    + " --key-version-id " + keyVersionId + " --endpoint " + endpoint;
+            case MOVED -> "oci kms management key change-compartment" + key
+                    + " --compartment-id <its previous compartment OCID> --endpoint " + endpoint;
+            default -> "oci kms management key cancel-deletion" + key + " --endpoint " + endpoint;
+        };
+    }
+
+    static String vaultUndo(String vaultId) {
+        return "oci kms management vault cancel-deletion --vault-id " + vaultId;
     }
 
     /** A vault scheduled for deletion takes every key in it: all of them are looked for. */
@@ -206,7 +215,7 @@ public final class KeyWatch {
         });
         return Optional.of(new Subject(VAULT, vaultId, v.getDisplayName(), keyIds, Wire.value(v.getLifecycleState()),
                 Optional.ofNullable(v.getTimeOfDeletion()).map(java.util.Date::toInstant),
-                "oci kms management vault cancel-deletion --vault-id " + vaultId));
+                vaultUndo(vaultId)));
     }
 
     /** The tenancy (root compartment) above a compartment, through Identity; the default scope. */

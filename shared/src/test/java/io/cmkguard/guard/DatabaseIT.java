@@ -249,12 +249,12 @@ class DatabaseIT {
         assertTrue(r.path("fix").path("command").asText().startsWith(
                 "oci db database migrate-vault-key --database-id ocid1.database.oc1.iad.dbwallet"), r.toPrettyString());
         assertTrue(r.path("fix").path("consoleUrl").asText()
-                .endsWith("/dbaas/dbsystems/ocid1.dbsystem.oc1.iad.dbsysprod?region=us-ashburn-1"), r.toPrettyString());
+                .endsWith("/dbaas/dbsystems/ocid1.dbsystem.oc1.iad.dbsysprod/databases/ocid1.database.oc1.iad.dbwallet?region=us-ashburn-1"), r.toPrettyString());
         if (!mode.equals("audit")) {
             String body = tenancy.emulator.messages().get(0).path("body").asText();
             assertTrue(body.contains("oci db database migrate-vault-key --database-id ocid1.database.oc1.iad.dbwallet"
                     + " --kms-key-id " + KEY_HSM), body);
-            assertTrue(body.contains("/dbaas/dbsystems/ocid1.dbsystem.oc1.iad.dbsysprod?region=us-ashburn-1"), body);
+            assertTrue(body.contains("/dbaas/dbsystems/ocid1.dbsystem.oc1.iad.dbsysprod/databases/ocid1.database.oc1.iad.dbwallet?region=us-ashburn-1"), body);
         }
     }
 

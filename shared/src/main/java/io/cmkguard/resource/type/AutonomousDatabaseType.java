@@ -199,7 +199,7 @@ public final class AutonomousDatabaseType implements ResourceType {
 
     private static String configureKey(String autonomousDatabaseId, String keyId) {
         return "oci db autonomous-database configure-key --autonomous-database-id " + autonomousDatabaseId
-                + " --kms-key-id " + keyId + " --vault-id <the key's vault OCID>";
+                + " --kms-key-id " + keyId + " --vault-id <vault OCID of the key>";
     }
 
     @Override

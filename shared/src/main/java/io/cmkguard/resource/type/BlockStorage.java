@@ -67,7 +67,7 @@ final class BlockStorage {
                         + (r.displayName() == null || r.displayName().isBlank() ? ""
                         : ",\"displayName\":\"" + r.displayName() + "\"")
                         + ",\"xrrKmsKeyId\":\"" + (r.kmsKeyId() == null || r.kmsKeyId().isBlank()
-                        ? "<key OCID in the replica's region>" : r.kmsKeyId()) + "\"}")
+                        ? "<key OCID in the replica region>" : r.kmsKeyId()) + "\"}")
                 .collect(Collectors.joining(","));
         return update + " " + option + " '[" + list + "]' --force";
     }

@@ -61,11 +61,15 @@ final class DatabaseFamily {
         return details;
     }
 
-    /** A database's page hangs under its DB system (Base Database) or cloud VM cluster (Exadata). */
+    /**
+     * A database's page hangs under its DB system (Base Database: /dbaas/dbsystems/{system}/databases/{db},
+     * the pattern public tools link to) or cloud VM cluster (Exadata: the cluster's page; not checked
+     * against a public source).
+     */
     static Optional<String> consolePathOf(Database db) {
         String region = "?region=" + Wire.regionOf(db.getId());
         if (!isBlank(db.getDbSystemId())) {
-            return Optional.of("/dbaas/dbsystems/" + db.getDbSystemId() + region);
+            return Optional.of("/dbaas/dbsystems/" + db.getDbSystemId() + "/databases/" + db.getId() + region);
         }
         if ("cloudvmcluster".equals(Ocid.kindOf(db.getVmClusterId()))) {
             return Optional.of("/dbaas/cloudVmClusters/" + db.getVmClusterId() + region);
@@ -91,7 +95,7 @@ final class DatabaseFamily {
             return Optional.empty();
         }
         return Optional.of("oci db database migrate-vault-key --database-id " + databaseId + " --kms-key-id " + keyId
-                + " --vault-id <the key's vault OCID> --admin-password <admin password>"
+                + " --vault-id <vault OCID of the key> --admin-password <admin password>"
                 + " --tde-wallet-password <TDE wallet password>");
     }
 
