@@ -107,7 +107,8 @@ public final class KeyWatch {
         KeyUsers.Found found;
         try {
             scope = config.watch().compartmentId().orElseGet(() -> tenancyOf(event.compartmentId()));
-            found = users.of(s.keyIds(), scope, clock.instant().plus(config.sweep().deadline()));
+            found = users.of(s.keyIds(), scope, clock.instant().plus(config.sweep().deadline()),
+                    config.sweep().concurrency());
         } catch (OciCallException e) {
             return failed(result, e);
         }
