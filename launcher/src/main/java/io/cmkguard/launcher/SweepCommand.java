@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkguard.emulator.World;
+import io.cmkguard.guard.Action;
 import io.cmkguard.guard.CmkGuard;
 import io.cmkguard.guard.SweepReport;
 import io.cmkguard.guard.SweepReportJson;
+import io.cmkguard.policy.Status;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -198,17 +200,18 @@ final class SweepCommand {
         }
     }
 
-    /** 2 when a sweep failed or a resource could not be judged, 1 when findings remain, else 0. */
+    /**
+     * 2 when a sweep failed or a resource could not be judged; 1 when a resource is still not on a
+     * customer-managed key; else 0 (exempt resources and ones deleted during the sweep are no failure).
+     */
     static int status(List<SweepReport> reports) {
         boolean errors = reports.stream().anyMatch(r -> r.error().isPresent()
-                || r.findings().stream().anyMatch(f -> f.verdict() == io.cmkguard.policy.Status.ERROR));
+                || r.findings().stream().anyMatch(f -> f.verdict() == Status.ERROR));
         if (errors) {
             return ERRORS;
         }
         boolean findings = reports.stream().flatMap(r -> r.findings().stream())
-                .anyMatch(f -> f.verdict() == io.cmkguard.policy.Status.NON_COMPLIANT
-                        && f.action() != io.cmkguard.guard.Action.REMEDIATED
-                        || f.verdict() == io.cmkguard.policy.Status.NOT_FOUND);
+                .anyMatch(f -> f.verdict() == Status.NON_COMPLIANT && f.action() != Action.REMEDIATED);
         return findings ? FINDINGS : ALL_COMPLIANT;
     }
 

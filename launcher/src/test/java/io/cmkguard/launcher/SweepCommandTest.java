@@ -36,10 +36,12 @@ class SweepCommandTest {
                 + SigningKeys.TENANCY + "\nregion=us-ashburn-1\nkey_file=" + keyFile + "\n");
         try (OciEmulator emulator = OciEmulator.start(generated.world(), EmulatorOptions.trusting(keys.publicKey()))) {
             Cli cli = Cli.run("sweep", "--compartment", GeneratedWorld.TENANCY, "--config-file", config.toString(),
-                    "--profile", "laptop", "--region", "us-ashburn-1", "--output", "json",
+                    "--profile", "laptop", "--region", "us-ashburn-1", "--region", "us-phoenix-1", "--output", "json",
                     "--config", "CMK_GUARD_OCI_ENDPOINT=" + emulator.baseUrl());
 
             assertEquals(SweepCommand.FINDINGS, cli.status, cli.toString());
+            assertEquals(2, cli.out.lines().count(), "one report per region");
+            assertTrue(cli.err.contains("sweeping us-phoenix-1:"), cli.err);
             JsonNode report = JSON.readTree(cli.out.lines().findFirst().orElseThrow());
             assertEquals(generated.liveCount(), report.path("scanned").asInt(), cli.out);
             assertEquals("audit", report.path("mode").asText(), "a laptop sweep audits unless told otherwise");

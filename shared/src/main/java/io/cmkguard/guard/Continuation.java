@@ -65,6 +65,10 @@ public record Continuation(String sweepId, String compartmentId, boolean include
             if (types.isEmpty() || typeIndex < 0 || typeIndex >= types.size()) {
                 throw new IllegalArgumentException("no such type index");
             }
+            if (o.required("maxRemediations").asInt() < 0 || o.required("writes").asInt() < 0
+                    || o.required("writeFailures").asInt() < 0) {
+                throw new IllegalArgumentException("negative counts");
+            }
             return new Continuation(o.required("sweepId").asText(), o.required("compartmentId").asText(),
                     o.required("includeSubcompartments").asBoolean(), types,
                     mode.isEmpty() ? Optional.empty() : Optional.of(Mode.parse(mode).orElseThrow()),

@@ -13,6 +13,7 @@ import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.policy.Status;
 import io.cmkguard.policy.Verdict;
 import io.cmkguard.resource.Candidate;
+import io.cmkguard.resource.Listing;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
@@ -89,6 +90,10 @@ public final class Guard {
                     + " does not exist (deleted before the check?) or the function may not read it");
         }
         Resource resource = read.get();
+        if (Listing.isGone(resource.lifecycleState())) { // e.g. terminated between a sweep's LIST and this read
+            return Unchecked.notFound(trigger, type, mode, id, resource.compartmentId(), "the " + type.noun() + " "
+                    + id + " is " + resource.lifecycleState() + ": there is nothing left to check");
+        }
         Optional<Verdict> exempt = policy.exemption(resource, clock.instant());
         if (exempt.isPresent()) { // never touched: not even its key or source is read
             return new Judged(trigger, type, resource, exempt.get(), Optional.empty(), mode, Optional.empty())

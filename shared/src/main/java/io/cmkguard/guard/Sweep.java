@@ -3,8 +3,6 @@ package io.cmkguard.guard;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.Mode;
 import io.cmkguard.config.SweepLimits;
-import io.cmkguard.notify.Digest;
-import io.cmkguard.notify.Finding;
 import io.cmkguard.notify.Notifier;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.policy.Status;
@@ -16,7 +14,6 @@ import io.cmkguard.resource.ResourceType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Sweep {
     private final Guard guard;
     private final Candidates candidates;
-    private final Notifier notifier;
+    private final SweepDigest digest;
     private final DecisionLog log;
     private final GuardConfig config;
     private final Clock clock;
@@ -49,7 +46,7 @@ public final class Sweep {
                  Clock clock) {
         this.guard = guard;
         this.candidates = candidates;
-        this.notifier = notifier;
+        this.digest = new SweepDigest(notifier);
         this.log = log;
         this.config = config;
         this.clock = clock;
@@ -200,7 +197,9 @@ public final class Sweep {
 
     private SweepReport report(String sweepId, SweepRequest request, String modeLabel, List<GuardResult> results,
                                SweepBudget budget, Optional<Continuation> next, Instant started) {
-        List<GuardResult> published = publishDigest(sweepId, request, modeLabel, results, budget, next.isEmpty());
+        int judged = (int) results.stream().filter(Sweep::isResource).count();
+        List<GuardResult> published = digest.publish(new SweepDigest.Invocation(sweepId, request.compartmentId(),
+                modeLabel, judged, budget.remediated(), next.isEmpty()), results);
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         Map<String, SweepReport.TypeCount> byType = new LinkedHashMap<>();
         request.types().forEach(t -> byType.put(t.name(), new SweepReport.TypeCount(0, 0)));
@@ -217,58 +216,19 @@ public final class Sweep {
         List<GuardResult> findings = published.stream().filter(r -> r.verdict() != Status.COMPLIANT).toList();
         Optional<String> messageId = published.stream().map(GuardResult::messageId).flatMap(Optional::stream)
                 .findFirst();
-        return new SweepReport(sweepId, request.compartmentId(), modeLabel, scanned, counts, byType, findings,
-                budget.remediated(), next.isEmpty(), next.map(Continuation::encode), millisSince(started),
+        SweepReport report = new SweepReport(sweepId, request.compartmentId(), modeLabel, scanned, counts, byType,
+                findings, budget.remediated(), next.isEmpty(), next.map(Continuation::encode), millisSince(started),
                 messageId.isPresent(), messageId, Optional.empty());
-    }
-
-    /**
-     * One message for the invocation's findings that called for one (notify and remediate modes),
-     * worst first; the results then name it, or say why it was not sent.
-     */
-    private List<GuardResult> publishDigest(String sweepId, SweepRequest request, String modeLabel,
-                                            List<GuardResult> results, SweepBudget budget, boolean complete) {
-        List<GuardResult> toSend = results.stream().filter(Sweep::callsForMessage).toList();
-        if (toSend.isEmpty()) {
-            return results;
-        }
-        List<Finding> findings = toSend.stream().sorted(Comparator.comparingInt(Guard::severity).reversed()
-                        .thenComparing(r -> r.action() == Action.REMEDIATED))
-                .map(Sweep::finding).toList();
-        int notOnCmk = (int) results.stream().filter(r -> r.verdict() == Status.NON_COMPLIANT).count();
-        int errors = (int) results.stream().filter(r -> r.verdict() == Status.ERROR).count();
-        int scanned = (int) results.stream().filter(Sweep::isResource).count();
-        Digest digest = new Digest(sweepId, request.compartmentId(), modeLabel, scanned, notOnCmk,
-                budget.remediated(), errors, complete, findings);
-        try {
-            Optional<String> messageId = notifier.publishDigest(digest);
-            return results.stream().map(r -> !callsForMessage(r) ? r : messageId.map(r::withMessageId)
-                    .orElseGet(() -> r.action() == Action.NOTIFIED ? r.withAction(Action.LOGGED) : r)).toList();
-        } catch (OciCallException e) {
-            GuardResult.Fault fault = new GuardResult.Fault(e.code(), "the sweep's digest could not be published: "
-                    + e.getMessage());
-            return results.stream().map(r -> !callsForMessage(r) ? r : r.toBuilder()
-                    .action(r.action() == Action.NOTIFIED ? Action.LOGGED : r.action())
-                    .error(r.error().or(() -> Optional.of(fault))).build()).toList();
-        }
+        log.event("sweep", sweepId + " of " + request.compartmentId() + ": " + scanned + " judged, "
+                + report.count(Status.NON_COMPLIANT) + " not on a customer-managed key, " + report.remediated()
+                + " remediated, " + report.count(Status.ERROR) + " errors, " + (report.complete() ? "complete"
+                : "continues") + " (" + report.durationMs() + " ms)");
+        return report;
     }
 
     /** False for the ERROR of a compartment whose resources of a type could not be listed. */
     private static boolean isResource(GuardResult r) {
         return !r.resourceId().equals(r.compartmentId());
-    }
-
-    private static boolean callsForMessage(GuardResult r) {
-        return r.action() == Action.NOTIFIED || r.action() == Action.REMEDIATED
-                || r.action() == Action.REMEDIATION_FAILED;
-    }
-
-    private static Finding finding(GuardResult r) {
-        String noun = io.cmkguard.resource.ResourceTypes.ALL.stream().filter(t -> t.name().equals(r.resourceType()))
-                .findFirst().map(ResourceType::noun).orElse(r.resourceType());
-        Optional<GuardResult.Fix> fix = r.fix();
-        return new Finding(r, noun, "", Optional.empty(), fix.flatMap(GuardResult.Fix::command),
-                fix.map(GuardResult.Fix::consoleUrl).orElse(""), fix.flatMap(GuardResult.Fix::prerequisite));
     }
 
     private long millisSince(Instant started) {

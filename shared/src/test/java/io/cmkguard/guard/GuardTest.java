@@ -35,8 +35,18 @@ class GuardTest {
     private static final String ID = "ocid1.volume.oc1.iad.fake";
     private static final String COMPARTMENT = "ocid1.compartment.oc1..fake";
 
-    /** Finds every resource on the Oracle-managed key; never writes. */
+    /** Finds every resource on the Oracle-managed key, in the given state; never writes. */
     private static final class FakeType implements ResourceType {
+        private final String state;
+
+        FakeType() {
+            this("AVAILABLE");
+        }
+
+        FakeType(String state) {
+            this.state = state;
+        }
+
         public String name() {
             return "block-volume";
         }
@@ -54,7 +64,7 @@ class GuardTest {
         }
 
         public Optional<Resource> fetch(OciClients clients, String id) {
-            return Optional.of(new Resource(name(), id, "fake-vol", COMPARTMENT, "us-ashburn-1", "AVAILABLE",
+            return Optional.of(new Resource(name(), id, "fake-vol", COMPARTMENT, "us-ashburn-1", state,
                     Encryption.oracleManaged(), List.of(), Optional.empty(), Map.of(), "etag-1"));
         }
 
@@ -135,6 +145,16 @@ class GuardTest {
         assertEquals(Action.NOTIFIED, r.action());
         assertFalse(r.notified());
         assertEquals("sweep-1", r.eventId());
+        assertTrue(notifier.published.isEmpty());
+    }
+
+    @Test
+    void aResourceTerminatedBeforeTheReadIsNotJudged() {
+        RecordingNotifier notifier = new RecordingNotifier();
+        GuardResult r = guard(notifier).check(new Candidate(new FakeType("TERMINATED"), ID, COMPARTMENT), event());
+        assertEquals(Status.NOT_FOUND, r.verdict());
+        assertEquals(Action.NONE, r.action());
+        assertTrue(r.reasons().get(0).contains("is TERMINATED"), r.reasons().toString());
         assertTrue(notifier.published.isEmpty());
     }
 
