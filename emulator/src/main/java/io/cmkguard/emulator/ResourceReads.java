@@ -49,6 +49,15 @@ final class ResourceReads {
         return Response.ok(items);
     }
 
+    /** ListAutonomousDatabaseClones: the databases whose sourceId is this one; cloneType=REFRESHABLE_CLONE keeps refreshable ones. */
+    Response clonesOf(IncomingRequest request, String sourceId) {
+        boolean refreshableOnly = "REFRESHABLE_CLONE".equals(request.queryParameters().get("cloneType"));
+        ArrayNode items = Json.array();
+        store.list(ResourceCollection.AUTONOMOUS_DATABASES, r -> sourceId.equals(Json.text(r, "sourceId"))
+                && (!refreshableOnly || r.path("isRefreshableClone").asBoolean(false))).forEach(items::add);
+        return Response.ok(items);
+    }
+
     private static int limit(String text) {
         if (text == null) {
             return DEFAULT_PAGE_SIZE;

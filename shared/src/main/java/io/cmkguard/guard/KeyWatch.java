@@ -122,7 +122,7 @@ public final class KeyWatch {
         reasons.add("cmk-guard never remediates on a key event: what to do about a key is a person's decision");
         Status verdict = !found.users().isEmpty() ? (change == Change.MOVED ? Status.COMPLIANT : Status.NON_COMPLIANT)
                 : found.complete() ? Status.COMPLIANT : Status.ERROR;
-        result.verdict(verdict).reasons(reasons).kmsKeyIdBefore(s.keyIds().size() == 1 ? s.id() : "")
+        result.verdict(verdict).reasons(reasons).kmsKeyIdBefore(s.keyIds().size() == 1 ? s.keyIds().iterator().next() : "")
                 .items(found.users().stream().map(r -> item(event, r, change, verdict)).toList())
                 .error(unfinished.map(u -> new GuardResult.Fault("Unfinished", u)));
         boolean quietNote = alert.isNote() && !config.watch().noteUnusedKeys();

@@ -1,6 +1,10 @@
 package io.cmkguard.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cmkguard.TestFiles;
+import io.cmkguard.emulator.EmulatorOptions;
+import io.cmkguard.emulator.OciEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +22,7 @@ class NewEventsIT {
     private static final Map<String, String> REMEDIATE = Map.of("CMK_GUARD_MODE", "remediate",
             "CMK_GUARD_KMS_KEY_ID", KEY_HSM);
 
-    private final EmulatedTenancy tenancy = new EmulatedTenancy();
+    private EmulatedTenancy tenancy = new EmulatedTenancy();
 
     @AfterEach
     void close() {
@@ -82,6 +86,27 @@ class NewEventsIT {
         assertEquals("NON_COMPLIANT", r.path("verdict").asText());
         assertEquals(2, r.path("items").size());
         assertEquals("COMPLIANT", r.path("items").get(0).path("verdict").asText(), "the primary dbcmk");
+    }
+
+    /** OCI cannot switch a database with refreshable clones to a customer-managed key: report, never re-key. */
+    @Test
+    void aSourceWithARefreshableCloneIsReportedWithHowToDisconnectNotReKeyed() {
+        ObjectNode source = (ObjectNode) OciEmulator.demoWorld().toJson().path("autonomousDatabases").get(1).deepCopy();
+        source.put("id", "ocid1.autonomousdatabase.oc1.iad.adbsrc").put("displayName", "adb-source");
+        ObjectNode clone = source.deepCopy().put("id", "ocid1.autonomousdatabase.oc1.iad.adbsrcclone")
+                .put("displayName", "adb-source-clone").put("sourceId", "ocid1.autonomousdatabase.oc1.iad.adbsrc")
+                .put("isRefreshableClone", true);
+        tenancy.close();
+        tenancy = new EmulatedTenancy(OciEmulator.demoWorld().with("autonomousDatabases", source, clone),
+                EmulatorOptions.trusting());
+        tenancy.guard(REMEDIATE);
+        JsonNode r = tenancy.sendBody(TestFiles.read(TestFiles.sample(
+                "databaseservice.autonomous.database.instance.create.end--oracle-managed.json"))
+                .replace("ocid1.autonomousdatabase.oc1.iad.adboracle", "ocid1.autonomousdatabase.oc1.iad.adbsrc"));
+        assertEquals("NOTIFIED", r.path("action").asText(), r.toPrettyString());
+        assertTrue(tenancy.writes().isEmpty(), tenancy.writes().toString());
+        String body = tenancy.emulator.messages().get(0).path("body").asText();
+        assertTrue(body.contains("it has refreshable clones (ocid1.autonomousdatabase.oc1.iad.adbsrcclone)"), body);
     }
 
     @Test

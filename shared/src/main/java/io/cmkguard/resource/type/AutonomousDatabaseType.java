@@ -5,6 +5,7 @@ import com.oracle.bmc.database.model.AutonomousDatabaseSummary;
 import com.oracle.bmc.database.model.ConfigureAutonomousDatabaseVaultKeyDetails;
 import com.oracle.bmc.database.requests.ConfigureAutonomousDatabaseVaultKeyRequest;
 import com.oracle.bmc.database.requests.GetAutonomousDatabaseRequest;
+import com.oracle.bmc.database.requests.ListAutonomousDatabaseClonesRequest;
 import com.oracle.bmc.database.requests.ListAutonomousDatabasesRequest;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.resource.Listing;
@@ -101,7 +102,35 @@ public final class AutonomousDatabaseType implements ResourceType {
     public Optional<Resource> fetch(OciClients clients, String id) {
         return OciCalls.find("GetAutonomousDatabase " + id, () -> clients.database()
                         .getAutonomousDatabase(GetAutonomousDatabaseRequest.builder().autonomousDatabaseId(id).build()))
-                .map(response -> toResource(response.getAutonomousDatabase(), response.getEtag()));
+                .map(response -> toResource(response.getAutonomousDatabase(), response.getEtag()))
+                .map(resource -> withRefreshableClones(clients, resource));
+    }
+
+    /**
+     * OCI cannot switch a database that has refreshable clones to a customer-managed key: only asked
+     * for a primary that would otherwise be re-keyed (on the Oracle-managed key, nothing else blocking).
+     * The clones are looked for in the database's own compartment (the call needs one).
+     */
+    private static Resource withRefreshableClones(OciClients clients, Resource resource) {
+        if (resource.keyChangeBlocker().isPresent() || resource.encryption().isCustomerManaged()) {
+            return resource;
+        }
+        ListAutonomousDatabaseClonesRequest request = ListAutonomousDatabaseClonesRequest.builder()
+                .autonomousDatabaseId(resource.id())
+                .compartmentId(resource.compartmentId())
+                .cloneType(ListAutonomousDatabaseClonesRequest.CloneType.RefreshableClone)
+                .build();
+        List<String> clones = OciCalls.call("ListAutonomousDatabaseClones " + resource.id(), () ->
+                        DatabaseFamily.all(clients.database().getPaginators()
+                                .listAutonomousDatabaseClonesRecordIterator(request)))
+                .stream()
+                .filter(a -> !DatabaseFamily.isGone(Wire.value(a.getLifecycleState())))
+                .map(AutonomousDatabaseSummary::getId)
+                .toList();
+        return clones.isEmpty() ? resource : resource.withKeyChangeBlocker("it has refreshable clones ("
+                + String.join(", ", clones) + "), and OCI cannot switch a source with refreshable clones to a"
+                + " customer-managed key: disconnect them first (" + disconnect("<clone OCID>")
+                + "), then configure its key");
     }
 
     private Resource toResource(AutonomousDatabase adb, String etag) {
@@ -187,7 +216,7 @@ public final class AutonomousDatabaseType implements ResourceType {
             return Optional.empty();
         }
         if (relation.equals(Optional.of(REFRESHABLE_CLONE_OF))) {
-            return Optional.of(DISCONNECT + resource.id() + " --is-refreshable-clone false --wait-for-state AVAILABLE && "
+            return Optional.of(disconnect(resource.id()) + " --wait-for-state AVAILABLE && "
                     + configureKey(resource.id(), keyId));
         }
         String target = relation.equals(Optional.of(STANDBY_OF))
@@ -195,7 +224,10 @@ public final class AutonomousDatabaseType implements ResourceType {
         return Optional.of(configureKey(target, keyId));
     }
 
-    private static final String DISCONNECT = "oci db autonomous-database update --autonomous-database-id ";
+    /** Makes a refreshable clone a normal database (it stops refreshing). */
+    static String disconnect(String cloneId) {
+        return "oci db autonomous-database update --autonomous-database-id " + cloneId + " --is-refreshable-clone false";
+    }
 
     private static String configureKey(String autonomousDatabaseId, String keyId) {
         return "oci db autonomous-database configure-key --autonomous-database-id " + autonomousDatabaseId

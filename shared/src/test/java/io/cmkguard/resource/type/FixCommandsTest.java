@@ -63,6 +63,7 @@ class FixCommandsTest {
         assertTrue(clone.startsWith("oci db autonomous-database update --autonomous-database-id"
                 + " ocid1.autonomousdatabase.oc1.iad.clone --is-refreshable-clone false"), clone);
         assertTrue(!clone.contains(".src"), "the source is not what gets the key: " + clone);
+        OciCli.check(AutonomousDatabaseType.disconnect("<clone OCID>")); // named in a source's reasons
 
         String standby = adb.fixCommand(resource("autonomous-database", "ocid1.autonomousdatabase.oc1.iad.sb",
                 Encryption.oracleManaged(), Optional.of(new Lineage(AutonomousDatabaseType.STANDBY_OF,
