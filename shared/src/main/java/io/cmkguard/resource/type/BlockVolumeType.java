@@ -150,6 +150,6 @@ public final class BlockVolumeType implements ResourceType {
 
     @Override
     public List<String> requiredPermissions() {
-        return List.of("VOLUME_INSPECT", "VOLUME_READ", "VOLUME_UPDATE");
+        return List.of("VOLUME_INSPECT", "VOLUME_READ", "VOLUME_UPDATE", "VOLUME_GROUP_INSPECT");
     }
 }
