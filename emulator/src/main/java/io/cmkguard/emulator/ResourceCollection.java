@@ -12,6 +12,8 @@ enum ResourceCollection {
     BOOT_VOLUME_BACKUPS("bootVolumeBackups", ApiVersion.CORE),
     BLOCK_VOLUME_REPLICAS("blockVolumeReplicas", ApiVersion.CORE),
     BOOT_VOLUME_REPLICAS("bootVolumeReplicas", ApiVersion.CORE),
+    /** OCI VolumeGroup objects; a group's volumeIds names its member block and boot volumes. */
+    VOLUME_GROUPS("volumeGroups", ApiVersion.CORE),
     INSTANCES("instances", ApiVersion.CORE),
     BOOT_VOLUME_ATTACHMENTS("bootVolumeAttachments", ApiVersion.CORE),
     VAULTS("vaults", ApiVersion.KMS),
@@ -23,6 +25,8 @@ enum ResourceCollection {
     PLUGGABLE_DATABASES("pluggableDatabases", ApiVersion.CORE),
     DB_SYSTEMS("dbSystems", ApiVersion.CORE),
     DB_HOMES("dbHomes", ApiVersion.CORE),
+    /** OCI DataGuardAssociation objects, listed per database (databaseId) under /databases/{id}/dataGuardAssociations. */
+    DATA_GUARD_ASSOCIATIONS("dataGuardAssociations", ApiVersion.CORE),
     /** Identity compartments: the tree is given by each one's compartmentId (its parent). */
     COMPARTMENTS("compartments", ApiVersion.CORE),
     RULES("rules", ApiVersion.EVENTS);

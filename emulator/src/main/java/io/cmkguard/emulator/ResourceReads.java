@@ -42,6 +42,22 @@ final class ResourceReads {
         return next < matching.size() ? response.withHeader("opc-next-page", Integer.toString(next)) : response;
     }
 
+    /** A LIST under a parent resource, e.g. a database's Data Guard associations: every item naming the parent. */
+    Response listUnder(ResourceCollection collection, String parentField, String parentId) {
+        ArrayNode items = Json.array();
+        store.list(collection, r -> parentId.equals(Json.text(r, parentField))).forEach(items::add);
+        return Response.ok(items);
+    }
+
+    /** ListAutonomousDatabaseClones: the databases whose sourceId is this one; cloneType=REFRESHABLE_CLONE keeps refreshable ones. */
+    Response clonesOf(IncomingRequest request, String sourceId) {
+        boolean refreshableOnly = "REFRESHABLE_CLONE".equals(request.queryParameters().get("cloneType"));
+        ArrayNode items = Json.array();
+        store.list(ResourceCollection.AUTONOMOUS_DATABASES, r -> sourceId.equals(Json.text(r, "sourceId"))
+                && (!refreshableOnly || r.path("isRefreshableClone").asBoolean(false))).forEach(items::add);
+        return Response.ok(items);
+    }
+
     private static int limit(String text) {
         if (text == null) {
             return DEFAULT_PAGE_SIZE;

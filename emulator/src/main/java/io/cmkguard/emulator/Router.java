@@ -31,6 +31,9 @@ final class Router {
         add("POST", "/20181201/topics/([^/]+)/messages", (r, p) -> publisher.publish(r, p.get(0)));
         add("POST", "/20181201/rules", (r, p) -> rules.create(r));
         add("PUT", "/20181201/rules/([^/]+)", (r, p) -> rules.update(r, p.get(0)));
+        add("GET", "/20160918/autonomousDatabases/([^/]+)/clones", (r, p) -> reads.clonesOf(r, p.get(0)));
+        add("GET", "/20160918/databases/([^/]+)/dataGuardAssociations", (r, p) ->
+                reads.listUnder(ResourceCollection.DATA_GUARD_ASSOCIATIONS, "databaseId", p.get(0)));
         add("GET", "/(\\d{8})/(\\w+)", (r, p) -> reads.list(r, p.get(0), p.get(1)));
         add("GET", "/(\\d{8})/(\\w+)/([^/]+)", (r, p) -> reads.get(r, p.get(0), p.get(1), p.get(2)));
     }

@@ -40,7 +40,8 @@ public record GuardConfig(
         Set<String> externalKeyProviders,
         String consoleUrl,
         Duration functionTimeout,
-        SweepLimits sweep) {
+        SweepLimits sweep,
+        WatchSettings watch) {
 
     public static final String MODE = "CMK_GUARD_MODE";
     public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
@@ -70,6 +71,8 @@ public record GuardConfig(
     public static final String SWEEP_CONCURRENCY = "CMK_GUARD_SWEEP_CONCURRENCY";
     public static final String SWEEP_MAX_REMEDIATIONS = "CMK_GUARD_SWEEP_MAX_REMEDIATIONS";
     public static final String SWEEP_MAX_WRITE_FAILURES = "CMK_GUARD_SWEEP_MAX_WRITE_FAILURES";
+    public static final String WATCH_COMPARTMENT_ID = "CMK_GUARD_WATCH_COMPARTMENT_ID";
+    public static final String WATCH_UNUSED_KEY = "CMK_GUARD_WATCH_UNUSED_KEY";
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
@@ -83,7 +86,7 @@ public record GuardConfig(
             ALLOWED_KEY_IDS, ALLOWED_VAULT_IDS, REQUIRE_HSM, EXEMPT_TAG, REGION, OCI_ENDPOINT, AUTH,
             KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
             FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
-            SWEEP_MAX_WRITE_FAILURES);
+            SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -184,6 +187,7 @@ public record GuardConfig(
                     (int) Math.max(1, sweepDeadlineDefault), 1, 86_400)),
                     integer(SWEEP_CONCURRENCY, 4, 1, 32), integer(SWEEP_MAX_REMEDIATIONS, 25, 0, 100_000),
                     integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000));
+            WatchSettings watch = new WatchSettings(watchScope(), unusedKeyNote());
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
             modes.add(mode);
@@ -202,7 +206,7 @@ public record GuardConfig(
             }
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
-                    retries, timeout, dedup, external, console, functionTimeout, sweep);
+                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch);
         }
 
         private void rejectUnknownKeys() {
@@ -259,6 +263,33 @@ public record GuardConfig(
                 return Optional.empty();
             }
             return value;
+        }
+
+        /** A compartment or the tenancy (the root compartment). */
+        private Optional<String> watchScope() {
+            Optional<String> value = text(WATCH_COMPARTMENT_ID);
+            if (value.isPresent() && !isOcidOf(value.get(), "compartment") && !isOcidOf(value.get(), "tenancy")) {
+                problems.add(WATCH_COMPARTMENT_ID + "='" + value.get() + "' is not a compartment or tenancy OCID"
+                        + " (expected ocid1.compartment.oc1... or ocid1.tenancy.oc1...)");
+                return Optional.empty();
+            }
+            return value;
+        }
+
+        /** note (default): a key nothing uses gets a low-severity note; none: only the result says so. */
+        private boolean unusedKeyNote() {
+            Optional<String> value = text(WATCH_UNUSED_KEY);
+            if (value.isEmpty()) {
+                return true;
+            }
+            switch (value.get().toLowerCase(Locale.ROOT)) {
+                case "note" -> { return true; }
+                case "none" -> { return false; }
+                default -> {
+                    problems.add(WATCH_UNUSED_KEY + "='" + value.get() + "' is not one of: note, none");
+                    return true;
+                }
+            }
         }
 
         private Set<String> ocidList(String key, String kind) {

@@ -17,6 +17,8 @@ import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidates;
+import io.cmkguard.resource.KeyEvents;
+import io.cmkguard.resource.KeyUsers;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
 import io.cmkguard.rules.SweepRulesCheck;
@@ -38,14 +40,16 @@ import java.util.function.Supplier;
  */
 public final class CmkGuard implements AutoCloseable {
     private final Optional<Guard> guard;
+    private final Optional<KeyWatch> keyWatch;
     private final Optional<Sweep> sweep;
     private final Optional<OciClients> clients;
     private final Optional<ConfigException> startupError;
     private final DecisionLog log;
 
-    private CmkGuard(Optional<Guard> guard, Optional<Sweep> sweep, Optional<OciClients> clients,
-                     Optional<ConfigException> startupError, DecisionLog log) {
+    private CmkGuard(Optional<Guard> guard, Optional<KeyWatch> keyWatch, Optional<Sweep> sweep,
+                     Optional<OciClients> clients, Optional<ConfigException> startupError, DecisionLog log) {
         this.guard = guard;
+        this.keyWatch = keyWatch;
         this.sweep = sweep;
         this.clients = clients;
         this.startupError = startupError;
@@ -71,13 +75,13 @@ public final class CmkGuard implements AutoCloseable {
                     Optional.ofNullable(env.get(SweepRulesCheck.FUNCTION_ID_KEY)), logOut, log, clock);
         } catch (ConfigException e) {
             log.event("config-error", e.getMessage());
-            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log);
+            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log);
         } catch (RuntimeException | LinkageError e) {
             // not the exception's text: start-up exceptions may quote configuration values
             ConfigException failed = new ConfigException(List.of("the function could not start: unexpected "
                     + e.getClass().getSimpleName() + Failures.where(e)));
             log.event("config-error", failed.getMessage());
-            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(failed), log);
+            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(failed), log);
         }
     }
 
@@ -89,9 +93,13 @@ public final class CmkGuard implements AutoCloseable {
                 .orElseGet(() -> new LogOnlyNotifier(logOut, clock));
         KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
         Guard guard = new Guard(config, clients, keys, notifier, log, clock);
-        Sweep sweep = new Sweep(guard, new Candidates(clients), new SweepRulesCheck(clients, functionId), notifier,
-                log, config, clock);
-        return new CmkGuard(Optional.of(guard), Optional.of(sweep), Optional.of(clients), Optional.empty(), log);
+        Candidates candidates = new Candidates(clients);
+        Sweep sweep = new Sweep(guard, candidates, new SweepRulesCheck(clients, functionId), notifier, log, config,
+                clock);
+        KeyWatch keyWatch = new KeyWatch(config, clients, keys, new KeyUsers(clients, candidates, clock), notifier,
+                clock);
+        return new CmkGuard(Optional.of(guard), Optional.of(keyWatch), Optional.of(sweep), Optional.of(clients),
+                Optional.empty(), log);
     }
 
     /** Runs one start-up step; its configuration problems join the others instead of hiding them. */
@@ -142,6 +150,12 @@ public final class CmkGuard implements AutoCloseable {
         Optional<EventEnvelope> envelope = Optional.empty();
         try {
             envelope = Optional.of(EventParser.envelope(body));
+            if (KeyEvents.change(envelope.get().eventType()).isPresent()) {
+                // a Vault key event: who is affected, never a remediation
+                GuardResult result = keyWatch.orElseThrow().handle(EventParser.event(envelope.get()));
+                result.items().forEach(log::record);
+                return logged(result);
+            }
             Optional<ResourceType> type = ResourceTypes.forEventType(envelope.get().eventType());
             if (type.isEmpty()) {
                 return logged(ignored(envelope.get()));

@@ -5,6 +5,7 @@ import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
+import io.cmkguard.resource.Candidate;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
 import io.cmkguard.util.Ocid;
@@ -23,8 +24,8 @@ final class EventTargets {
     sealed interface Targets permits Found, Answered {
     }
 
-    /** Resources of one type to check. */
-    record Found(ResourceType type, List<String> ids) implements Targets {
+    /** The resources to check, each with its own type (a volume group's members may be boot volumes). */
+    record Found(List<Candidate> candidates) implements Targets {
     }
 
     /** Nothing to check: the answer says why (ignored type, wrong OCID kind, gone, fault). */
@@ -47,6 +48,12 @@ final class EventTargets {
                             + ": check the Events rule condition (events/rules/)", Optional.empty()));
         }
         ResourceType type = found.get();
+        Optional<String> ignored = type.ignoredBecause(event);
+        if (ignored.isPresent()) {
+            return new Answered(GuardResult.rejected(event.eventId(), event.eventType(), event.resourceId(),
+                    Status.IGNORED, ignored.get(), Optional.empty()).toBuilder()
+                    .resourceType(type.name()).compartmentId(event.compartmentId()).build());
+        }
         String expected = type.subjectKind(event.eventType());
         String actual = Ocid.kindOf(event.resourceId());
         if (!expected.equals(actual)) {
@@ -67,6 +74,12 @@ final class EventTargets {
                     event.resourceId(), event.compartmentId(), "the " + expected + " " + event.resourceId() + " no longer exists or has no "
                             + type.noun() + " attached, or the function may not read it"));
         }
-        return new Found(type, ids);
+        return new Found(ids.stream().map(id -> new Candidate(typeOf(id, type), id, event.compartmentId())).toList());
+    }
+
+    /** The registered type of the id's OCID kind; the event's type when the kind is not registered. */
+    private static ResourceType typeOf(String id, ResourceType eventsType) {
+        String kind = Ocid.kindOf(id);
+        return kind.equals(eventsType.ocidKind()) ? eventsType : ResourceTypes.forOcidKind(kind).orElse(eventsType);
     }
 }

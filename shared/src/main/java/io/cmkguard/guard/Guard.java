@@ -61,8 +61,7 @@ public final class Guard {
         EventTargets.Targets found = targets.of(event);
         if (found instanceof EventTargets.Found f) {
             Trigger trigger = Trigger.event(event);
-            List<GuardResult> results = f.ids().stream()
-                    .map(id -> check(new Candidate(f.type(), id, event.compartmentId()), trigger)).toList();
+            List<GuardResult> results = f.candidates().stream().map(c -> check(c, trigger)).toList();
             result = results.size() == 1 ? results.get(0) : summarise(results);
         } else {
             result = ((EventTargets.Answered) found).result();
@@ -147,7 +146,7 @@ public final class Guard {
         }
         String key = config.remediationKeyFor(resource.compartmentId()).orElse("<customer-managed key OCID>");
         // a replica-only finding carries its own fix in its reason: the resource's own key is fine
-        Optional<String> command = verdict.ownKeyFails() ? Optional.of(type.fixCommand(resource, key)) : Optional.empty();
+        Optional<String> command = verdict.ownKeyFails() ? type.fixCommand(resource, key) : Optional.empty();
         return Optional.of(new GuardResult.Fix(command, config.consoleUrl() + type.consolePath(resource),
                 type.prerequisite()));
     }

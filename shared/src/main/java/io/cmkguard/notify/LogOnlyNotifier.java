@@ -29,6 +29,12 @@ public final class LogOnlyNotifier implements Notifier {
     }
 
     @Override
+    public Optional<String> publishKeyAlert(KeyAlert alert) {
+        log(KeyAlertMessage.render(alert));
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<String> publishDigest(Digest digest) {
         log(DigestMessage.render(digest));
         return Optional.empty();

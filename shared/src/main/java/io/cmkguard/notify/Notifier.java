@@ -13,4 +13,7 @@ public interface Notifier {
 
     /** Publishes a sweep's digest, one message for many findings: its message id, or empty when only logged. */
     Optional<String> publishDigest(Digest digest);
+
+    /** Publishes what the key-health watch found for one key event: its message id, or empty when only logged. */
+    Optional<String> publishKeyAlert(KeyAlert alert);
 }

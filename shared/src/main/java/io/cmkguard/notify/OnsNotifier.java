@@ -23,6 +23,11 @@ public final class OnsNotifier implements Notifier {
     }
 
     @Override
+    public Optional<String> publishKeyAlert(KeyAlert alert) {
+        return Optional.of(send(KeyAlertMessage.render(alert)));
+    }
+
+    @Override
     public Optional<String> publishDigest(Digest digest) {
         return Optional.of(send(DigestMessage.render(digest)));
     }

@@ -50,6 +50,15 @@ public final class KeyDirectory {
         return facts;
     }
 
+    /** Reads the key now, whatever is cached, and caches the answer: a key event just changed it. */
+    public KeyFacts refresh(String keyId) {
+        KeyFacts facts = read(keyId);
+        if (!ttl.isZero()) {
+            cache.put(keyId, new Cached(facts, clock.instant().plus(ttl)));
+        }
+        return facts;
+    }
+
     private KeyFacts read(String keyId) {
         Optional<String> endpoint = managementEndpoint(keyId);
         if (endpoint.isEmpty()) {

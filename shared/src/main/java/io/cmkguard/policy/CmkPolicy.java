@@ -49,7 +49,9 @@ public final class CmkPolicy {
                 problems.add(Problem.blocked("its replica " + label(replica) + " in "
                                 + replica.availabilityDomain() + " is encrypted with the Oracle-managed key",
                         "OCI cannot change a replica's key in place: name a key of the replica's region"
-                                + " (xrrKmsKeyId) on the source, which re-creates the replica: "
+                                + " (xrrKmsKeyId) on the source, which re-creates the replica. The replica list"
+                                + " option replaces the whole list, so this command lists every existing replica"
+                                + " with its own settings (one left out would be deleted): "
                                 + replica.fixCommand()));
             }
         }

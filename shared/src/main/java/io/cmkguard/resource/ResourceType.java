@@ -45,7 +45,18 @@ public interface ResourceType {
         return false;
     }
 
-    /** The resources an event asks to check; by default the one it names. */
+    /**
+     * Why an event of this type asks for no check at all (e.g. a backup whose creation failed, as the
+     * event itself says); empty when the resources it names are to be checked.
+     */
+    default Optional<String> ignoredBecause(OciEvent event) {
+        return Optional.empty();
+    }
+
+    /**
+     * The resources an event asks to check; by default the one it names. A fan-out may name resources
+     * of a sibling type (a volume group's boot volumes): each id is checked as the type of its OCID kind.
+     */
     default List<String> resourceIds(OciEvent event, OciClients clients) {
         return List.of(event.resourceId());
     }
@@ -70,8 +81,12 @@ public interface ResourceType {
         throw new UnsupportedOperationException(noun() + " keys cannot be changed in place");
     }
 
-    /** The exact OCI CLI command that puts the resource on the key. */
-    String fixCommand(Resource resource, String keyId);
+    /**
+     * The exact OCI CLI command that puts the resource on the key; empty when no command OCI accepts
+     * can (e.g. a dedicated Autonomous Database, whose key is its container's): the reasons say why.
+     * Every command printed is checked against the OCI CLI's own options (CliCommandsTest).
+     */
+    Optional<String> fixCommand(Resource resource, String keyId);
 
     /** An IAM prerequisite without which the key change fails, to name in findings; empty if none. */
     default java.util.Optional<String> prerequisite() {

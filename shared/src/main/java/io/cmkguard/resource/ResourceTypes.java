@@ -1,5 +1,6 @@
 package io.cmkguard.resource;
 
+import io.cmkguard.resource.type.AutonomousContainerDatabaseType;
 import io.cmkguard.resource.type.AutonomousDatabaseType;
 import io.cmkguard.resource.type.BlockVolumeReplicaType;
 import io.cmkguard.resource.type.BlockVolumeType;
@@ -25,6 +26,7 @@ public final class ResourceTypes {
             new BlockVolumeReplicaType(),
             new BootVolumeReplicaType(),
             new AutonomousDatabaseType(),
+            new AutonomousContainerDatabaseType(),
             new DatabaseType(),
             new PluggableDatabaseType());
 
@@ -50,9 +52,9 @@ public final class ResourceTypes {
         return ALL.stream().filter(t -> t.ocidKind().equals(kind)).findFirst();
     }
 
-    /** Every event type some registered type handles, sorted: the Events rule condition. */
+    /** Every event type some registered type or the key-health watch handles, sorted: the Events rule condition. */
     public static List<String> allEventTypes() {
-        TreeSet<String> all = new TreeSet<>();
+        TreeSet<String> all = new TreeSet<>(KeyEvents.types());
         ALL.forEach(t -> all.addAll(t.eventTypes()));
         return List.copyOf(all);
     }

@@ -13,7 +13,8 @@ public final class EventRules {
     private static final Map<String, String> FAMILY_BY_SERVICE = Map.of(
             "blockvolumes", "block-storage",
             "computeapi", "block-storage", // instance launches: their boot volumes
-            "databaseservice", "database");
+            "databaseservice", "database",
+            "keymanagementservice", "vault-keys"); // the key-health watch
 
     private EventRules() {
     }

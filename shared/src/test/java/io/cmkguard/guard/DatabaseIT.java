@@ -80,6 +80,24 @@ class DatabaseIT {
             "databaseservice.pluggabledatabase.remoteclone.end--wallet-container.json, NON_COMPLIANT, NOTIFIED",
             "databaseservice.pluggabledatabase.relocate.end--okv-container.json, COMPLIANT, NONE",
             "databaseservice.pluggabledatabase.refresh.end--refreshable-clone.json, COMPLIANT, NONE",
+            // issue 10
+            "databaseservice.changeautonomousdatabasecompartment.end--oracle-managed.json, NON_COMPLIANT, NOTIFIED",
+            "databaseservice.changedbsystemcompartment.end--wallet-only-database.json, NON_COMPLIANT, NOTIFIED",
+            "databaseservice.switchoverautonomousdatabase.end--new-primary-oracle-managed.json, NON_COMPLIANT, NOTIFIED",
+            "databaseservice.failoverautonomousdatabase.end--compliant.json, COMPLIANT, NONE",
+            "databaseservice.disconnectrefreshableautonomousdatabaseclonefromsource.end--disconnected-clone.json, NON_COMPLIANT, NOTIFIED",
+            "databaseservice.upgradeautonomousdatabasedbversion.end--compliant.json, COMPLIANT, NONE",
+            "databaseservice.autonomous.container.database.instance.create.end--compliant.json, COMPLIANT, NONE",
+            "databaseservice.autonomous.container.database.instance.update.end--oracle-managed.json, NON_COMPLIANT, NOTIFIED",
+            "databaseservice.rotateautonomouscontainerdatabaseencryptionkey.end--compliant.json, COMPLIANT, NONE",
+            "databaseservice.rotatedatabasekey.end--compliant.json, COMPLIANT, NONE",
+            "databaseservice.rotatepluggabledatabasekey.end--compliant.json, COMPLIANT, NONE",
+            "databaseservice.createdataguardassociation.end--wallet-only-standby.json, NON_COMPLIANT, NOTIFIED",
+            "databaseservice.createstandbydatabase.end--wallet-only-standby.json, NON_COMPLIANT, NOTIFIED",
+            "databaseservice.createexadbvmcluster.end--compliant-database.json, COMPLIANT, NONE",
+            "databaseservice.movedatabase.end--wallet-only.json, NON_COMPLIANT, NOTIFIED",
+            "databaseservice.pluggabledatabase.converttoregular.end--cmk-container.json, COMPLIANT, NONE",
+            "databaseservice.pluggabledatabase.inplacerestore.end--compliant.json, COMPLIANT, NONE",
     })
     void everyDatabaseSampleInNotifyMode(String sample, String verdict, String action) {
         JsonNode r = tenancy.guard(NOTIFY).send(sample);
@@ -176,7 +194,7 @@ class DatabaseIT {
 
     @ParameterizedTest(name = "remediate leaves {0} alone")
     @CsvSource({
-            "databaseservice.autonomous.database.instance.create.end--refreshable-clone.json, refreshable clone",
+            "databaseservice.autonomous.database.instance.create.end--refreshable-clone.json, does not support customer-managed keys on a refreshable clone",
             "databaseservice.autonomous.database.instance.create.end--standby.json, standby follows its primary",
             "databaseservice.autonomous.database.instance.create.end--updating.json, UPDATING",
             "databaseservice.autonomous.container.database.dataguard.createstandby.end--dedicated-standby.json, standby",
@@ -191,15 +209,21 @@ class DatabaseIT {
         assertTrue(body.contains("Nothing was changed") && body.contains(why), body);
     }
 
+    /** Issue 10: a standby's fix is on its primary; a refreshable clone is disconnected, then keyed itself. */
     @Test
-    void standbyAndRefreshableCloneAreTheirSourcesDowngradeAndTheFixIsOnTheSource() {
+    void standbyFixIsOnThePrimaryAndARefreshableCloneIsDisconnectedThenKeyed() {
         tenancy.guard(NOTIFY);
         for (String sample : new String[] {"standby.json", "refreshable-clone.json"}) {
             JsonNode r = tenancy.send(ADB_CREATE + sample);
             assertTrue(r.path("lineage").path("downgrade").asBoolean(), r.toPrettyString());
         }
-        String body = tenancy.emulator.messages().get(0).path("body").asText();
-        assertTrue(body.contains("configure-key --autonomous-database-id " + ADB + "adbcmk "), body);
+        String standby = tenancy.emulator.messages().get(0).path("body").asText();
+        assertTrue(standby.contains("configure-key --autonomous-database-id " + ADB + "adbcmk "), standby);
+        String clone = tenancy.emulator.messages().get(1).path("body").asText();
+        assertTrue(clone.contains("oci db autonomous-database update --autonomous-database-id " + ADB + "adbrefreshable"
+                + " --is-refreshable-clone false --wait-for-state AVAILABLE && oci db autonomous-database configure-key"
+                + " --autonomous-database-id " + ADB + "adbrefreshable "), clone);
+        assertFalse(clone.contains("configure-key --autonomous-database-id " + ADB + "adbcmk"), clone);
     }
 
     @Test
@@ -225,12 +249,12 @@ class DatabaseIT {
         assertTrue(r.path("fix").path("command").asText().startsWith(
                 "oci db database migrate-vault-key --database-id ocid1.database.oc1.iad.dbwallet"), r.toPrettyString());
         assertTrue(r.path("fix").path("consoleUrl").asText()
-                .endsWith("/dbaas/dbsystems/ocid1.dbsystem.oc1.iad.dbsysprod?region=us-ashburn-1"), r.toPrettyString());
+                .endsWith("/dbaas/dbsystems/ocid1.dbsystem.oc1.iad.dbsysprod/databases/ocid1.database.oc1.iad.dbwallet?region=us-ashburn-1"), r.toPrettyString());
         if (!mode.equals("audit")) {
             String body = tenancy.emulator.messages().get(0).path("body").asText();
             assertTrue(body.contains("oci db database migrate-vault-key --database-id ocid1.database.oc1.iad.dbwallet"
                     + " --kms-key-id " + KEY_HSM), body);
-            assertTrue(body.contains("/dbaas/dbsystems/ocid1.dbsystem.oc1.iad.dbsysprod?region=us-ashburn-1"), body);
+            assertTrue(body.contains("/dbaas/dbsystems/ocid1.dbsystem.oc1.iad.dbsysprod/databases/ocid1.database.oc1.iad.dbwallet?region=us-ashburn-1"), body);
         }
     }
 

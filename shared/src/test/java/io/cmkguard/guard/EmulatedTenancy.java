@@ -39,10 +39,15 @@ final class EmulatedTenancy implements AutoCloseable {
     private CmkGuard guard;
 
     EmulatedTenancy() {
-        this(OciEmulator.demoWorld());
+        this(OciEmulator.demoWorld(), EmulatorOptions.trusting());
     }
 
     EmulatedTenancy(World world) {
+        this(world, EmulatorOptions.trusting());
+    }
+
+    /** Another world (e.g. the demo world with a key disabled), with the given emulator options. */
+    EmulatedTenancy(World world, EmulatorOptions options) {
         SigningKeys keys = SigningKeys.generate();
         LeakScan.secret(keys);
         try {
@@ -51,7 +56,7 @@ final class EmulatedTenancy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        emulator = OciEmulator.start(world, EmulatorOptions.trusting(keys.publicKey()));
+        emulator = OciEmulator.start(world, options.alsoTrusting(keys.publicKey()));
     }
 
     /** Starts cmk-guard with the emulator wiring plus the given config (mode, key, topic...). */

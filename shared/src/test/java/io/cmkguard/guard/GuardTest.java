@@ -76,8 +76,8 @@ class GuardTest {
             return false;
         }
 
-        public String fixCommand(Resource resource, String keyId) {
-            return "fix " + resource.id();
+        public Optional<String> fixCommand(Resource resource, String keyId) {
+            return Optional.of("fix " + resource.id());
         }
 
         public String consolePath(Resource resource) {
@@ -103,6 +103,10 @@ class GuardTest {
 
         public Optional<String> publishDigest(Digest digest) {
             throw new AssertionError("an event never sends a digest");
+        }
+
+        public Optional<String> publishKeyAlert(io.cmkguard.notify.KeyAlert alert) {
+            throw new AssertionError("a resource event never sends a key alert");
         }
     }
 

@@ -2,6 +2,7 @@ package io.cmkguard.fn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cmkguard.resource.KeyEvents;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
 import io.cmkguard.rules.EventRules;
@@ -76,10 +77,13 @@ class EventRulesTest {
     @MethodSource("samples")
     void everySampleResolvesToExactlyOneTypeOrIsNamedUnsupported(Path sample) throws IOException {
         String eventType = JSON.readTree(sample.toFile()).path("eventType").asText();
-        List<String> handlers = ResourceTypes.ALL.stream()
+        List<String> handlers = new ArrayList<>(ResourceTypes.ALL.stream()
                 .filter(t -> t.eventTypes().contains(eventType))
                 .map(ResourceType::name)
-                .toList();
+                .toList());
+        if (KeyEvents.types().contains(eventType)) {
+            handlers.add("key-health watch");
+        }
         boolean namedUnsupported = sample.getFileName().toString().endsWith(UNSUPPORTED_SUFFIX);
         if (namedUnsupported) {
             assertEquals(List.of(), handlers, eventType + " is handled: drop the " + UNSUPPORTED_SUFFIX + " name");

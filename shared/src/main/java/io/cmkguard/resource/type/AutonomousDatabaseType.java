@@ -5,6 +5,7 @@ import com.oracle.bmc.database.model.AutonomousDatabaseSummary;
 import com.oracle.bmc.database.model.ConfigureAutonomousDatabaseVaultKeyDetails;
 import com.oracle.bmc.database.requests.ConfigureAutonomousDatabaseVaultKeyRequest;
 import com.oracle.bmc.database.requests.GetAutonomousDatabaseRequest;
+import com.oracle.bmc.database.requests.ListAutonomousDatabaseClonesRequest;
 import com.oracle.bmc.database.requests.ListAutonomousDatabasesRequest;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.resource.Listing;
@@ -37,6 +38,8 @@ public final class AutonomousDatabaseType implements ResourceType {
             "autonomous.container.database.dataguard.createstandby.end");
     static final String REFRESHABLE_CLONE_OF = "refreshable clone of";
     static final String STANDBY_OF = "standby of";
+    /** Marks a dedicated database's blocker: its key is its container's, and no command on the database changes it. */
+    static final String CONTAINER_KEY = "the key belongs to the autonomous container database ";
 
     @Override
     public String name() {
@@ -62,7 +65,13 @@ public final class AutonomousDatabaseType implements ResourceType {
                 "updateautonomousdatabase.end",
                 "autonomous.database.restore.end",
                 "rotateautonomousdatabaseencryptionkey.end",
-                "enableautonomousdataguard.end"));
+                "enableautonomousdataguard.end",
+                // a standby that became primary, or a clone that became a normal database, is now remediable
+                "switchoverautonomousdatabase.end",
+                "failoverautonomousdatabase.end",
+                "disconnectrefreshableautonomousdatabaseclonefromsource.end",
+                "upgradeautonomousdatabasedbversion.end",
+                "changeautonomousdatabasecompartment.end"));
         all.addAll(CONTAINER_EVENTS);
         return Set.copyOf(all);
     }
@@ -103,7 +112,35 @@ public final class AutonomousDatabaseType implements ResourceType {
                 .map(response -> toResource(Answers.checked("GetAutonomousDatabase " + id, id,
                         response.getAutonomousDatabase(), AutonomousDatabase::getId,
                         AutonomousDatabase::getLifecycleState, AutonomousDatabase::getCompartmentId),
-                        response.getEtag()));
+                        response.getEtag()))
+                .map(resource -> withRefreshableClones(clients, resource));
+    }
+
+    /**
+     * OCI cannot switch a database that has refreshable clones to a customer-managed key: only asked
+     * for a primary that would otherwise be re-keyed (on the Oracle-managed key, nothing else blocking).
+     * The clones are looked for in the database's own compartment (the call needs one).
+     */
+    private static Resource withRefreshableClones(OciClients clients, Resource resource) {
+        if (resource.keyChangeBlocker().isPresent() || resource.encryption().isCustomerManaged()) {
+            return resource;
+        }
+        ListAutonomousDatabaseClonesRequest request = ListAutonomousDatabaseClonesRequest.builder()
+                .autonomousDatabaseId(resource.id())
+                .compartmentId(resource.compartmentId())
+                .cloneType(ListAutonomousDatabaseClonesRequest.CloneType.RefreshableClone)
+                .build();
+        List<String> clones = OciCalls.call("ListAutonomousDatabaseClones " + resource.id(), () ->
+                        DatabaseFamily.all(clients.database().getPaginators()
+                                .listAutonomousDatabaseClonesRecordIterator(request)))
+                .stream()
+                .filter(a -> !DatabaseFamily.isGone(Wire.value(a.getLifecycleState())))
+                .map(AutonomousDatabaseSummary::getId)
+                .toList();
+        return clones.isEmpty() ? resource : resource.withKeyChangeBlocker("it has refreshable clones ("
+                + String.join(", ", clones) + "), and OCI cannot switch a source with refreshable clones to a"
+                + " customer-managed key: disconnect them first (" + disconnect("<clone OCID>")
+                + "), then configure its key");
     }
 
     private Resource toResource(AutonomousDatabase adb, String etag) {
@@ -126,16 +163,20 @@ public final class AutonomousDatabaseType implements ResourceType {
     /** Why OCI would refuse (or undo) a key change on this database itself; empty for a plain primary. */
     static Optional<String> keyChangeBlocker(AutonomousDatabase adb) {
         if (Boolean.TRUE.equals(adb.getIsRefreshableClone())) {
-            return Optional.of("a refreshable clone follows its source database's key: put the source on a"
-                    + " customer-managed key (or disconnect the clone first)");
+            return Optional.of("OCI does not support customer-managed keys on a refreshable clone (and a source"
+                    + " with refreshable clones cannot be switched to one): disconnect the clone from its source,"
+                    + " which makes it a normal database that stops refreshing, then configure its key");
         }
+        boolean dedicated = !isBlank(adb.getAutonomousContainerDatabaseId());
         if (isStandby(adb)) {
             return Optional.of("it is a Data Guard " + adb.getRole().getValue() + ", and a standby follows its"
-                    + " primary's key: put the primary on a customer-managed key");
+                    + (dedicated ? " primary's key (on dedicated infrastructure " + CONTAINER_KEY
+                    + adb.getAutonomousContainerDatabaseId() + ")" : " primary's key: put the primary on a"
+                    + " customer-managed key"));
         }
-        if (!isBlank(adb.getAutonomousContainerDatabaseId())) {
-            return Optional.of("on dedicated infrastructure the key belongs to the autonomous container database "
-                    + adb.getAutonomousContainerDatabaseId() + ", not to its databases");
+        if (dedicated) {
+            return Optional.of("on dedicated infrastructure " + CONTAINER_KEY + adb.getAutonomousContainerDatabaseId()
+                    + ", not to its databases: judge and fix the container (a database cannot be re-keyed on its own)");
         }
         return Optional.empty();
     }
@@ -172,15 +213,35 @@ public final class AutonomousDatabaseType implements ResourceType {
                         .build()));
     }
 
-    /** For a refreshable clone or standby, which follow their source, the command puts the source on the key. */
+    /**
+     * A refreshable clone cannot have a customer-managed key: disconnect it (it stops refreshing, and
+     * becomes a normal database), then configure its own key. A standby follows its primary, so the
+     * command names the primary. A dedicated database takes its key from its container database, and
+     * no command on the database changes it: the reasons name the container.
+     */
     @Override
-    public String fixCommand(Resource resource, String keyId) {
-        String target = resource.lineage()
-                .filter(l -> l.relation().equals(REFRESHABLE_CLONE_OF) || l.relation().equals(STANDBY_OF))
-                .map(Lineage::sourceId)
-                .orElse(resource.id());
-        return "oci db autonomous-database configure-key --autonomous-database-id " + target
-                + " --kms-key-id " + keyId + " --vault-id <the key's vault OCID>";
+    public Optional<String> fixCommand(Resource resource, String keyId) {
+        Optional<String> relation = resource.lineage().map(Lineage::relation);
+        if (resource.keyChangeBlocker().filter(b -> b.contains(CONTAINER_KEY)).isPresent()) {
+            return Optional.empty();
+        }
+        if (relation.equals(Optional.of(REFRESHABLE_CLONE_OF))) {
+            return Optional.of(disconnect(resource.id()) + " --wait-for-state AVAILABLE && "
+                    + configureKey(resource.id(), keyId));
+        }
+        String target = relation.equals(Optional.of(STANDBY_OF))
+                ? resource.lineage().map(Lineage::sourceId).orElseThrow() : resource.id();
+        return Optional.of(configureKey(target, keyId));
+    }
+
+    /** Makes a refreshable clone a normal database (it stops refreshing). */
+    static String disconnect(String cloneId) {
+        return "oci db autonomous-database update --autonomous-database-id " + cloneId + " --is-refreshable-clone false";
+    }
+
+    private static String configureKey(String autonomousDatabaseId, String keyId) {
+        return "oci db autonomous-database configure-key --autonomous-database-id " + autonomousDatabaseId
+                + " --kms-key-id " + keyId + " --vault-id <vault OCID of the key>";
     }
 
     @Override

@@ -39,10 +39,10 @@ public final class BlockVolumeReplicaType extends ReplicaType {
                         r.getFreeformTags()));
     }
 
+    /** A replica's key is named on its volume's replica list (see BlockStorage.replicaListCommand). */
     @Override
-    public String fixCommand(Resource resource, String keyId) {
-        return "oci bv volume update --volume-id <source volume>"
-                + BlockStorage.replicaKeyOption("--block-volume-replicas", "<destination AD>");
+    public Optional<String> fixCommand(Resource resource, String keyId) {
+        return Optional.empty();
     }
 
     @Override

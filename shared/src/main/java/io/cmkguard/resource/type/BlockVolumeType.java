@@ -1,5 +1,6 @@
 package io.cmkguard.resource.type;
 
+import com.oracle.bmc.core.model.BlockVolumeReplicaInfo;
 import com.oracle.bmc.core.model.UpdateVolumeKmsKeyDetails;
 import com.oracle.bmc.core.model.Volume;
 import com.oracle.bmc.core.model.VolumeSourceDetails;
@@ -10,6 +11,7 @@ import com.oracle.bmc.core.model.VolumeSourceFromVolumeDetails;
 import com.oracle.bmc.core.requests.GetVolumeRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeKmsKeyRequest;
 import com.oracle.bmc.core.requests.ListVolumesRequest;
+import io.cmkguard.event.OciEvent;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
@@ -23,6 +25,7 @@ import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,13 +50,28 @@ public final class BlockVolumeType implements ResourceType {
 
     @Override
     public Set<String> eventTypes() {
-        return BlockStorage.events("createvolume.end", "updatevolume", "updatevolume.end",
-                "updatevolumekmskey.end", "deletevolumekmskey.begin", "deletevolumekmskey.end");
+        Set<String> all = new HashSet<>(BlockStorage.events("createvolume.end", "updatevolume", "updatevolume.end",
+                "updatevolumekmskey.end", "deletevolumekmskey.begin", "changevolumecompartment.end"));
+        all.addAll(VolumeGroupMembers.EVENTS);
+        return Set.copyOf(all);
+    }
+
+    /** OCI's catalogue has only the .begin of a key removal (there is no deletevolumekmskey.end). */
+    @Override
+    public Set<String> keyRemovalEventTypes() {
+        return BlockStorage.events("deletevolumekmskey.begin");
     }
 
     @Override
-    public Set<String> keyRemovalEventTypes() {
-        return BlockStorage.events("deletevolumekmskey.begin", "deletevolumekmskey.end");
+    public String subjectKind(String eventType) {
+        return VolumeGroupMembers.EVENTS.contains(eventType) ? VolumeGroupMembers.KIND : ocidKind();
+    }
+
+    /** A volume group event asks for every member volume (a group clone or restore creates them all). */
+    @Override
+    public List<String> resourceIds(OciEvent event, OciClients clients) {
+        return VolumeGroupMembers.EVENTS.contains(event.eventType())
+                ? VolumeGroupMembers.of(clients, event.resourceId()) : List.of(event.resourceId());
     }
 
     @Override
@@ -65,11 +83,13 @@ public final class BlockVolumeType implements ResourceType {
     }
 
     private Resource toResource(Volume v, String etag) {
-        List<Replica> replicas = v.getBlockVolumeReplicas() == null ? List.of() : v.getBlockVolumeReplicas()
-                .stream()
+        List<BlockVolumeReplicaInfo> infos = v.getBlockVolumeReplicas() == null ? List.of() : v.getBlockVolumeReplicas();
+        String fix = BlockStorage.replicaListCommand("oci bv volume update --volume-id " + v.getId(),
+                "--block-volume-replicas", infos.stream().map(r -> new BlockStorage.ReplicaSetting(
+                        r.getAvailabilityDomain(), r.getDisplayName(), r.getKmsKeyId())).toList());
+        List<Replica> replicas = infos.stream()
                 .map(r -> new Replica(r.getBlockVolumeReplicaId(), r.getDisplayName(), r.getAvailabilityDomain(),
-                        Encryption.ofKmsKeyId(r.getKmsKeyId()), "oci bv volume update --volume-id " + v.getId()
-                        + BlockStorage.replicaKeyOption("--block-volume-replicas", r.getAvailabilityDomain())))
+                        Encryption.ofKmsKeyId(r.getKmsKeyId()), fix))
                 .toList();
         return new Resource(name(), v.getId(), v.getDisplayName(), v.getCompartmentId(),
                 Wire.regionOf(v.getId()), Wire.value(v.getLifecycleState()),
@@ -117,8 +137,8 @@ public final class BlockVolumeType implements ResourceType {
     }
 
     @Override
-    public String fixCommand(Resource resource, String keyId) {
-        return "oci bv volume-kms-key update --volume-id " + resource.id() + " --kms-key-id " + keyId;
+    public Optional<String> fixCommand(Resource resource, String keyId) {
+        return Optional.of("oci bv volume-kms-key update --volume-id " + resource.id() + " --kms-key-id " + keyId);
     }
 
     @Override
@@ -133,7 +153,7 @@ public final class BlockVolumeType implements ResourceType {
 
     @Override
     public List<String> requiredPermissions() {
-        return List.of("VOLUME_INSPECT", "VOLUME_READ", "VOLUME_UPDATE");
+        return List.of("VOLUME_INSPECT", "VOLUME_READ", "VOLUME_UPDATE", "VOLUME_GROUP_INSPECT");
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.oracle.bmc.core.model.UpdateBootVolumeBackupDetails;
 import com.oracle.bmc.core.requests.GetBootVolumeBackupRequest;
 import com.oracle.bmc.core.requests.UpdateBootVolumeBackupRequest;
 import com.oracle.bmc.core.requests.ListBootVolumeBackupsRequest;
+import io.cmkguard.event.OciEvent;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
@@ -42,7 +43,12 @@ public final class BootVolumeBackupType implements ResourceType {
     @Override
     public Set<String> eventTypes() {
         return BlockStorage.events("createbootvolumebackup.end", "copybootvolumebackup.end",
-                "updatebootvolumebackup");
+                "updatebootvolumebackup", "changebootvolumebackupcompartment");
+    }
+
+    @Override
+    public Optional<String> ignoredBecause(OciEvent event) {
+        return BlockStorage.failedBackup(event, "createbootvolumebackup.end", noun());
     }
 
     @Override
@@ -90,9 +96,9 @@ public final class BootVolumeBackupType implements ResourceType {
     }
 
     @Override
-    public String fixCommand(Resource resource, String keyId) {
-        return "oci bv boot-volume-backup update --boot-volume-backup-id " + resource.id()
-                + " --kms-key-id " + keyId;
+    public Optional<String> fixCommand(Resource resource, String keyId) {
+        return Optional.of("oci bv boot-volume-backup update --boot-volume-backup-id " + resource.id()
+                + " --kms-key-id " + keyId);
     }
 
     @Override

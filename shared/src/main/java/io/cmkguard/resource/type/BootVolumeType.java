@@ -7,6 +7,7 @@ import com.oracle.bmc.core.model.BootVolumeSourceFromBootVolumeBackupDeltaDetail
 import com.oracle.bmc.core.model.BootVolumeSourceFromBootVolumeBackupDetails;
 import com.oracle.bmc.core.model.BootVolumeSourceFromBootVolumeDetails;
 import com.oracle.bmc.core.model.BootVolumeSourceFromBootVolumeReplicaDetails;
+import com.oracle.bmc.core.model.BootVolumeReplicaInfo;
 import com.oracle.bmc.core.model.Instance;
 import com.oracle.bmc.core.model.UpdateBootVolumeKmsKeyDetails;
 import com.oracle.bmc.core.requests.GetBootVolumeRequest;
@@ -28,6 +29,7 @@ import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +40,9 @@ import java.util.Set;
  */
 public final class BootVolumeType implements ResourceType {
     static final String LAUNCH_INSTANCE = "com.oraclecloud.computeapi.launchinstance.end";
+    /** A boot volume attached to (or replaced on) an instance: the event names the instance. */
+    static final String ATTACH_BOOT_VOLUME = "com.oraclecloud.computeapi.attachbootvolume.end";
+    static final Set<String> INSTANCE_EVENTS = Set.of(LAUNCH_INSTANCE, ATTACH_BOOT_VOLUME);
 
     @Override
     public String name() {
@@ -56,24 +61,26 @@ public final class BootVolumeType implements ResourceType {
 
     @Override
     public Set<String> eventTypes() {
-        Set<String> own = BlockStorage.events("createbootvolume.end", "updatebootvolume.end",
-                "updatebootvolumekmskey.end", "deletebootvolumekmskey.begin", "deletebootvolumekmskey.end");
-        return union(own, LAUNCH_INSTANCE);
+        Set<String> all = new HashSet<>(BlockStorage.events("createbootvolume.end", "updatebootvolume.end",
+                "updatebootvolumekmskey.end", "deletebootvolumekmskey.begin", "changebootvolumecompartment.end"));
+        all.addAll(INSTANCE_EVENTS);
+        return Set.copyOf(all);
     }
 
+    /** OCI's catalogue has only the .begin of a key removal (there is no deletebootvolumekmskey.end). */
     @Override
     public Set<String> keyRemovalEventTypes() {
-        return BlockStorage.events("deletebootvolumekmskey.begin", "deletebootvolumekmskey.end");
+        return BlockStorage.events("deletebootvolumekmskey.begin");
     }
 
     @Override
     public String subjectKind(String eventType) {
-        return LAUNCH_INSTANCE.equals(eventType) ? "instance" : ocidKind();
+        return INSTANCE_EVENTS.contains(eventType) ? "instance" : ocidKind();
     }
 
     @Override
     public List<String> resourceIds(OciEvent event, OciClients clients) {
-        if (!LAUNCH_INSTANCE.equals(event.eventType())) {
+        if (!INSTANCE_EVENTS.contains(event.eventType())) {
             return List.of(event.resourceId());
         }
         Optional<Instance> instance = OciCalls.find("GetInstance " + event.resourceId(), () -> clients.compute()
@@ -105,11 +112,13 @@ public final class BootVolumeType implements ResourceType {
     }
 
     private Resource toResource(BootVolume v, String etag) {
-        List<Replica> replicas = v.getBootVolumeReplicas() == null ? List.of() : v.getBootVolumeReplicas()
-                .stream()
+        List<BootVolumeReplicaInfo> infos = v.getBootVolumeReplicas() == null ? List.of() : v.getBootVolumeReplicas();
+        String fix = BlockStorage.replicaListCommand("oci bv boot-volume update --boot-volume-id " + v.getId(),
+                "--boot-volume-replicas", infos.stream().map(r -> new BlockStorage.ReplicaSetting(
+                        r.getAvailabilityDomain(), r.getDisplayName(), r.getKmsKeyId())).toList());
+        List<Replica> replicas = infos.stream()
                 .map(r -> new Replica(r.getBootVolumeReplicaId(), r.getDisplayName(), r.getAvailabilityDomain(),
-                        Encryption.ofKmsKeyId(r.getKmsKeyId()), "oci bv boot-volume update --boot-volume-id "
-                        + v.getId() + BlockStorage.replicaKeyOption("--boot-volume-replicas", r.getAvailabilityDomain())))
+                        Encryption.ofKmsKeyId(r.getKmsKeyId()), fix))
                 .toList();
         return new Resource(name(), v.getId(), v.getDisplayName(), v.getCompartmentId(),
                 Wire.regionOf(v.getId()), Wire.value(v.getLifecycleState()),
@@ -158,8 +167,8 @@ public final class BootVolumeType implements ResourceType {
     }
 
     @Override
-    public String fixCommand(Resource resource, String keyId) {
-        return "oci bv boot-volume-kms-key update --boot-volume-id " + resource.id() + " --kms-key-id " + keyId;
+    public Optional<String> fixCommand(Resource resource, String keyId) {
+        return Optional.of("oci bv boot-volume-kms-key update --boot-volume-id " + resource.id() + " --kms-key-id " + keyId);
     }
 
     @Override

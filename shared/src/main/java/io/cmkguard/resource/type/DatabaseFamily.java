@@ -2,6 +2,7 @@ package io.cmkguard.resource.type;
 
 import com.oracle.bmc.database.model.Database;
 import io.cmkguard.oci.Wire;
+import io.cmkguard.resource.Encryption;
 import io.cmkguard.util.Ocid;
 
 import java.util.ArrayList;
@@ -60,11 +61,15 @@ final class DatabaseFamily {
         return details;
     }
 
-    /** A database's page hangs under its DB system (Base Database) or cloud VM cluster (Exadata). */
+    /**
+     * A database's page hangs under its DB system (Base Database: /dbaas/dbsystems/{system}/databases/{db},
+     * the pattern public tools link to) or cloud VM cluster (Exadata: the cluster's page; not checked
+     * against a public source).
+     */
     static Optional<String> consolePathOf(Database db) {
         String region = "?region=" + Wire.regionOf(db.getId());
         if (!isBlank(db.getDbSystemId())) {
-            return Optional.of("/dbaas/dbsystems/" + db.getDbSystemId() + region);
+            return Optional.of("/dbaas/dbsystems/" + db.getDbSystemId() + "/databases/" + db.getId() + region);
         }
         if ("cloudvmcluster".equals(Ocid.kindOf(db.getVmClusterId()))) {
             return Optional.of("/dbaas/cloudVmClusters/" + db.getVmClusterId() + region);
@@ -77,10 +82,21 @@ final class DatabaseFamily {
         return "/dbaas/dbsystems?region=" + region + "&compartmentId=" + compartmentId;
     }
 
-    static String migrateCommand(String databaseId, String keyId) {
-        return "oci db database migrate-vault-key --database-id " + databaseId + " --kms-key-id " + keyId
-                + " --vault-id <the key's vault OCID> --admin-password <admin password>"
-                + " --tde-wallet-password <TDE wallet password>";
+    /**
+     * The command that puts a database on the Vault key, for the key location it is on now.
+     * MigrateVaultKey only moves a database off the keys in its own TDE wallet (Oracle-managed) onto a
+     * Vault key; a database already on a Vault key, an Oracle Key Vault key store or an external key
+     * has no command that moves it to another Vault key (change-key-store-type and
+     * change-encryption-key-location move databases onto OKV and external keys, not off them), so
+     * none is printed and the reasons say what to do (re-enable or cancel the deletion of its key...).
+     */
+    static Optional<String> keyCommand(String databaseId, Encryption current, String keyId) {
+        if (current.kind() != Encryption.Kind.ORACLE_MANAGED) {
+            return Optional.empty();
+        }
+        return Optional.of("oci db database migrate-vault-key --database-id " + databaseId + " --kms-key-id " + keyId
+                + " --vault-id <vault OCID of the key> --admin-password <admin password>"
+                + " --tde-wallet-password <TDE wallet password>");
     }
 
     /** Every record of a paged LIST (the SDK's paginator fetches the next pages). */

@@ -30,8 +30,13 @@ public final class DatabaseType implements ResourceType {
     /** Events that name the DB system, VM cluster or DB home that created databases, by the OCID kind they name. */
     static final Map<String, String> PARENT_EVENTS = Map.of(
             DatabaseFamily.event("launchdbsystem.end"), "dbsystem",
+            DatabaseFamily.event("changedbsystemcompartment.end"), "dbsystem",
             DatabaseFamily.event("createcloudvmcluster.end"), "cloudvmcluster",
+            DatabaseFamily.event("createexadbvmcluster.end"), "exadbvmcluster", // ExaDB-XS
             DatabaseFamily.event("createdbhome.end"), "dbhome");
+    /** A new Data Guard standby must be on a customer-managed key too: the event's database and its peers. */
+    static final Set<String> DATA_GUARD_EVENTS = DatabaseFamily.events("createdataguardassociation.end",
+            "createstandbydatabase.end");
 
     @Override
     public String name() {
@@ -52,8 +57,9 @@ public final class DatabaseType implements ResourceType {
     public Set<String> eventTypes() {
         Set<String> all = new HashSet<>(DatabaseFamily.events("createdatabase.end", "updatedatabase.end",
                 "restoredatabase.end", "migratedatabasekmskey.end", "rotatedatabasekmskey.end",
-                "changedatabasekeystoretype.end"));
+                "changedatabasekeystoretype.end", "rotatedatabasekey.end", "movedatabase.end"));
         all.addAll(PARENT_EVENTS.keySet());
+        all.addAll(DATA_GUARD_EVENTS);
         return Set.copyOf(all);
     }
 
@@ -70,6 +76,9 @@ public final class DatabaseType implements ResourceType {
     /** A DB system, VM cluster or DB home event asks for every database it holds. */
     @Override
     public List<String> resourceIds(OciEvent event, OciClients clients) {
+        if (DATA_GUARD_EVENTS.contains(event.eventType())) {
+            return DataGuardPeers.withPeers(clients, event.resourceId());
+        }
         String parentKind = PARENT_EVENTS.get(event.eventType());
         if (parentKind == null) {
             return List.of(event.resourceId());
@@ -161,8 +170,8 @@ public final class DatabaseType implements ResourceType {
     }
 
     @Override
-    public String fixCommand(Resource resource, String keyId) {
-        return DatabaseFamily.migrateCommand(resource.id(), keyId);
+    public Optional<String> fixCommand(Resource resource, String keyId) {
+        return DatabaseFamily.keyCommand(resource.id(), resource.encryption(), keyId);
     }
 
     @Override

@@ -51,7 +51,8 @@ public final class PluggableDatabaseType implements ResourceType {
     public Set<String> eventTypes() {
         return DatabaseFamily.events("createpluggabledatabase.end", "pluggabledatabase.localclone.end",
                 "pluggabledatabase.remoteclone.end", "pluggabledatabase.relocate.end",
-                "pluggabledatabase.refresh.end");
+                "pluggabledatabase.refresh.end", "rotatepluggabledatabasekey.end",
+                "pluggabledatabase.converttoregular.end", "pluggabledatabase.inplacerestore.end");
     }
 
     @Override
@@ -119,9 +120,9 @@ public final class PluggableDatabaseType implements ResourceType {
 
     /** The key is changed on the container database. */
     @Override
-    public String fixCommand(Resource resource, String keyId) {
-        return DatabaseFamily.migrateCommand(resource.lineage().map(Lineage::sourceId)
-                .orElse("<container database OCID>"), keyId);
+    public Optional<String> fixCommand(Resource resource, String keyId) {
+        return DatabaseFamily.keyCommand(resource.lineage().map(Lineage::sourceId)
+                .orElse("<container database OCID>"), resource.encryption(), keyId);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.oracle.bmc.core.model.VolumeBackup;
 import com.oracle.bmc.core.requests.GetVolumeBackupRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeBackupRequest;
 import com.oracle.bmc.core.requests.ListVolumeBackupsRequest;
+import io.cmkguard.event.OciEvent;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
@@ -41,7 +42,13 @@ public final class VolumeBackupType implements ResourceType {
 
     @Override
     public Set<String> eventTypes() {
-        return BlockStorage.events("createvolumebackup.end", "copyvolumebackup.end", "updatevolumebackup");
+        return BlockStorage.events("createvolumebackup.end", "copyvolumebackup.end", "updatevolumebackup",
+                "changevolumebackupcompartment");
+    }
+
+    @Override
+    public Optional<String> ignoredBecause(OciEvent event) {
+        return BlockStorage.failedBackup(event, "createvolumebackup.end", noun());
     }
 
     @Override
@@ -87,8 +94,8 @@ public final class VolumeBackupType implements ResourceType {
     }
 
     @Override
-    public String fixCommand(Resource resource, String keyId) {
-        return "oci bv backup update --volume-backup-id " + resource.id() + " --kms-key-id " + keyId;
+    public Optional<String> fixCommand(Resource resource, String keyId) {
+        return Optional.of("oci bv backup update --volume-backup-id " + resource.id() + " --kms-key-id " + keyId);
     }
 
     @Override
@@ -98,7 +105,7 @@ public final class VolumeBackupType implements ResourceType {
 
     @Override
     public String consolePath(Resource resource) {
-        return BlockStorage.console("backups", resource.id(), resource.region());
+        return BlockStorage.console("volume-backups", resource.id(), resource.region());
     }
 
     @Override

@@ -1,0 +1,127 @@
+package io.cmkguard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The OCI CLI's real command groups, subcommands and options for every command cmk-guard prints, so a
+ * typo or a renamed option fails the build. Sources (read 2026-11-25):
+ * <ul>
+ * <li>oracle/oci-cli services/core/src/oci_cli_blockstorage/generated/blockstorage_cli.py and
+ *     blockstorage_cli_extended.py ({@code bv volume-kms-key update}, {@code bv boot-volume-kms-key update},
+ *     {@code bv backup update}, {@code bv boot-volume-backup update}, {@code bv volume update},
+ *     {@code bv boot-volume update}: the replica list options, and {@code --force} to skip the prompt when a
+ *     list option replaces the current list);</li>
+ * <li>oracle/oci-cli services/database/src/oci_cli_database/generated/database_cli.py and
+ *     database_cli_extended.py; CLI reference docs.oracle.com/iaas/tools/oci-cli/latest/oci_cli_docs/cmdref/
+ *     db/autonomous-database/configure-key.html, db/database/migrate-vault-key.html; the options match the
+ *     SDK models ConfigureAutonomousDatabaseVaultKeyDetails (kmsKeyId, vaultId, isUsingOracleManagedKeys),
+ *     UpdateAutonomousDatabaseDetails.isRefreshableClone and MigrateVaultKeyDetails (kmsKeyId,
+ *     kmsKeyVersionId, vaultId, adminPassword, tdeWalletPassword) of OCI Java SDK 3.55.1;</li>
+ * <li>oracle/oci-cli services/key_management (kms management key enable / cancel-deletion /
+ *     change-compartment, key-version cancel-deletion, vault cancel-deletion); cmdref
+ *     kms/management/key-version/schedule-deletion.html: "The top level --endpoint parameter must be supplied
+ *     for this operation" (the vault's management endpoint).</li>
+ * </ul>
+ */
+public final class OciCli {
+    /** Options every command accepts (top-level and generic ones). */
+    private static final Set<String> GLOBAL = Set.of("--endpoint", "--profile", "--region", "--config-file",
+            "--if-match", "--from-json", "--wait-for-state", "--max-wait-seconds", "--wait-interval-seconds");
+
+    private record Command(Set<String> required, Set<String> optional) {
+    }
+
+    private static final Map<String, Command> COMMANDS = Map.ofEntries(
+            Map.entry("bv volume-kms-key update", new Command(Set.of("--volume-id"), Set.of("--kms-key-id"))),
+            Map.entry("bv boot-volume-kms-key update", new Command(Set.of("--boot-volume-id"), Set.of("--kms-key-id"))),
+            Map.entry("bv backup update", new Command(Set.of("--volume-backup-id"),
+                    Set.of("--kms-key-id", "--display-name", "--freeform-tags", "--defined-tags"))),
+            Map.entry("bv boot-volume-backup update", new Command(Set.of("--boot-volume-backup-id"),
+                    Set.of("--kms-key-id", "--display-name", "--freeform-tags", "--defined-tags"))),
+            Map.entry("bv volume update", new Command(Set.of("--volume-id"),
+                    Set.of("--block-volume-replicas", "--force", "--display-name", "--size-in-gbs", "--vpus-per-gb"))),
+            Map.entry("bv boot-volume update", new Command(Set.of("--boot-volume-id"),
+                    Set.of("--boot-volume-replicas", "--force", "--display-name", "--size-in-gbs", "--vpus-per-gb"))),
+            Map.entry("db autonomous-database configure-key", new Command(Set.of("--autonomous-database-id"),
+                    Set.of("--kms-key-id", "--vault-id", "--is-using-oracle-managed-keys"))),
+            Map.entry("db autonomous-database update", new Command(Set.of("--autonomous-database-id"),
+                    Set.of("--is-refreshable-clone", "--refreshable-mode", "--display-name"))),
+            Map.entry("db database migrate-vault-key", new Command(Set.of("--database-id", "--kms-key-id"),
+                    Set.of("--vault-id", "--kms-key-version-id", "--admin-password", "--tde-wallet-password"))),
+            Map.entry("kms management key enable", new Command(Set.of("--key-id", "--endpoint"), Set.of())),
+            Map.entry("kms management key cancel-deletion", new Command(Set.of("--key-id", "--endpoint"), Set.of())),
+            Map.entry("kms management key change-compartment", new Command(
+                    Set.of("--key-id", "--compartment-id", "--endpoint"), Set.of())),
+            Map.entry("kms management key-version cancel-deletion", new Command(
+                    Set.of("--key-id", "--key-version-id", "--endpoint"), Set.of())),
+            Map.entry("kms management vault cancel-deletion", new Command(Set.of("--vault-id"), Set.of())));
+
+    private OciCli() {
+    }
+
+    /** Checks every command of a line (commands joined with {@code &&}) against the table. */
+    public static void check(String line) {
+        for (String command : line.split(" && ")) {
+            checkOne(command.trim(), line);
+        }
+    }
+
+    private static void checkOne(String command, String line) {
+        List<String> words = words(command);
+        assertEquals("oci", words.get(0), "not an oci command: " + line);
+        int firstOption = 1;
+        while (firstOption < words.size() && !words.get(firstOption).startsWith("--")) {
+            firstOption++;
+        }
+        String path = String.join(" ", words.subList(1, firstOption));
+        Command known = COMMANDS.get(path);
+        if (known == null) {
+            fail("'oci " + path + "' is not in the OCI CLI table (OciCli): " + line);
+        }
+        List<String> options = words.subList(firstOption, words.size()).stream()
+                .filter(w -> w.startsWith("--")).toList();
+        for (String option : options) {
+            assertTrue(known.required().contains(option) || known.optional().contains(option)
+                    || GLOBAL.contains(option), "'oci " + path + "' has no option " + option + ": " + line);
+        }
+        for (String required : known.required()) {
+            assertTrue(options.contains(required), "'oci " + path + "' needs " + required + ": " + line);
+        }
+    }
+
+    /** Splits on spaces outside single quotes and placeholders (a JSON value, a {@code <vault OCID>} is one word). */
+    static List<String> words(String command) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean placeholder = false;
+        for (char c : command.toCharArray()) {
+            if (c == '<' && !quoted) {
+                placeholder = true;
+            } else if (c == '>' && !quoted) {
+                placeholder = false;
+            } else if (c == '\'' && !placeholder) {
+                quoted = !quoted;
+            } else if (c == ' ' && !quoted && !placeholder) {
+                if (!word.isEmpty()) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                continue;
+            }
+            word.append(c);
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        assertTrue(!quoted, "unbalanced quote: " + command);
+        return words;
+    }
+}

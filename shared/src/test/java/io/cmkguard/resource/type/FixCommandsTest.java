@@ -1,0 +1,102 @@
+package io.cmkguard.resource.type;
+
+import io.cmkguard.OciCli;
+import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Lineage;
+import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.ResourceType;
+import io.cmkguard.resource.ResourceTypes;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 10, part 3: every command cmk-guard prints is one the OCI CLI accepts, and never deletes anything. */
+class FixCommandsTest {
+    private static final String KEY = "ocid1.key.oc1.iad.v.k";
+
+    private static Resource resource(String type, String id, Encryption encryption, Optional<Lineage> lineage) {
+        return new Resource(type, id, "name", "ocid1.compartment.oc1..c", "us-ashburn-1", "AVAILABLE", encryption,
+                List.of(), lineage, Map.of(), "");
+    }
+
+    @Test
+    void everyTypesFixCommandIsARealCliCommand() {
+        int printed = 0;
+        for (ResourceType type : ResourceTypes.ALL) {
+            String id = "ocid1." + type.ocidKind() + ".oc1.iad.x";
+            Optional<String> command = type.fixCommand(resource(type.name(), id, Encryption.oracleManaged(),
+                    Optional.empty()), KEY);
+            if (command.isPresent()) {
+                OciCli.check(command.get());
+                assertTrue(command.get().contains(KEY), command.get()); // a PDB's names its container, not itself
+                printed++;
+            }
+        }
+        assertEquals(7, printed, "block, boot, both backups, ADB, database and PDB print one; replicas and containers do not");
+    }
+
+    @Test
+    void aReplicaFixListsEveryExistingReplicaWithItsOwnSettingsAndForce() {
+        String command = BlockStorage.replicaListCommand("oci bv volume update --volume-id ocid1.volume.oc1.iad.v",
+                "--block-volume-replicas", List.of(
+                        new BlockStorage.ReplicaSetting("Uocm:PHX-AD-1", "to-phx", null),
+                        new BlockStorage.ReplicaSetting("Uocm:US-SANJOSE-1-AD-1", "to-sjc", "ocid1.key.oc1.sjc.v.k")));
+        OciCli.check(command);
+        assertEquals("oci bv volume update --volume-id ocid1.volume.oc1.iad.v --block-volume-replicas"
+                + " '[{\"availabilityDomain\":\"Uocm:PHX-AD-1\",\"displayName\":\"to-phx\",\"xrrKmsKeyId\":"
+                + "\"<key OCID in the replica region>\"},{\"availabilityDomain\":\"Uocm:US-SANJOSE-1-AD-1\","
+                + "\"displayName\":\"to-sjc\",\"xrrKmsKeyId\":\"ocid1.key.oc1.sjc.v.k\"}]' --force", command);
+    }
+
+    @Test
+    void aRefreshableCloneIsDisconnectedThenKeyedAndAStandbysFixIsOnItsPrimary() {
+        AutonomousDatabaseType adb = new AutonomousDatabaseType();
+        String clone = adb.fixCommand(resource("autonomous-database", "ocid1.autonomousdatabase.oc1.iad.clone",
+                Encryption.oracleManaged(), Optional.of(new Lineage(AutonomousDatabaseType.REFRESHABLE_CLONE_OF,
+                        "ocid1.autonomousdatabase.oc1.iad.src"))), KEY).orElseThrow();
+        OciCli.check(clone);
+        assertTrue(clone.startsWith("oci db autonomous-database update --autonomous-database-id"
+                + " ocid1.autonomousdatabase.oc1.iad.clone --is-refreshable-clone false"), clone);
+        assertTrue(!clone.contains(".src"), "the source is not what gets the key: " + clone);
+        OciCli.check(AutonomousDatabaseType.disconnect("<clone OCID>")); // named in a source's reasons
+
+        String standby = adb.fixCommand(resource("autonomous-database", "ocid1.autonomousdatabase.oc1.iad.sb",
+                Encryption.oracleManaged(), Optional.of(new Lineage(AutonomousDatabaseType.STANDBY_OF,
+                        "ocid1.autonomousdatabase.oc1.iad.primary"))), KEY).orElseThrow();
+        OciCli.check(standby);
+        assertTrue(standby.contains("--autonomous-database-id ocid1.autonomousdatabase.oc1.iad.primary "), standby);
+    }
+
+    @Test
+    void aDedicatedDatabasesFixNamesItsContainerNotConfigureKey() {
+        Resource dedicated = resource("autonomous-database", "ocid1.autonomousdatabase.oc1.iad.d",
+                Encryption.oracleManaged(), Optional.empty()).withKeyChangeBlocker("on dedicated infrastructure "
+                + AutonomousDatabaseType.CONTAINER_KEY + "ocid1.autonomouscontainerdatabase.oc1.iad.c");
+        assertEquals(Optional.empty(), new AutonomousDatabaseType().fixCommand(dedicated, KEY));
+    }
+
+    @Test
+    void migrateVaultKeyOnlyForADatabaseOnItsWalletNothingForOtherKeyLocations() {
+        DatabaseType db = new DatabaseType();
+        String id = "ocid1.database.oc1.iad.db";
+        OciCli.check(db.fixCommand(resource("database", id, Encryption.walletOnly(), Optional.empty()), KEY).orElseThrow());
+        assertEquals(Optional.empty(), db.fixCommand(resource("database", id,
+                Encryption.vaultKey("ocid1.key.oc1.iad.v.disabled", "v"), Optional.empty()), KEY), "another Vault key");
+        assertEquals(Optional.empty(), db.fixCommand(resource("database", id,
+                Encryption.external("OKV", Map.of("keyStoreId", "ks")), Optional.empty()), KEY), "Oracle Key Vault");
+        assertEquals(Optional.empty(), db.fixCommand(resource("database", id,
+                Encryption.external("AWS", Map.of("awsEncryptionKeyId", "arn")), Optional.empty()), KEY), "external");
+    }
+
+    @Test
+    void theVolumeBackupConsolePageIsVolumeBackups() {
+        assertEquals("/block-storage/volume-backups/ocid1.volumebackup.oc1.iad.b?region=us-ashburn-1",
+                new VolumeBackupType().consolePath(resource("volume-backup", "ocid1.volumebackup.oc1.iad.b",
+                        Encryption.oracleManaged(), Optional.empty())));
+    }
+}
