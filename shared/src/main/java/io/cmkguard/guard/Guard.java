@@ -50,7 +50,7 @@ public final class Guard {
         this.clock = clock;
         this.policy = new CmkPolicy(config);
         this.targets = new EventTargets(clients, config);
-        this.remediator = new Remediator(config, clients, keys, policy);
+        this.remediator = new Remediator(config, clients, keys, policy, clock);
         this.publisher = new Publisher(notifier, config.dedupWindow(), clock);
     }
 
@@ -112,7 +112,13 @@ public final class Guard {
             case NOTIFY -> deliver(judged, judged.result(Action.NOTIFIED), judged.verdict().blocker());
             case REMEDIATE -> {
                 Remediator.Remediation done = remediator.remediate(judged);
-                GuardResult result = judged.result(done.action(), done.after()).toBuilder().error(done.fault()).build();
+                if (done.fixedConcurrently()) { // compliant, not by this invocation: nothing to alert about
+                    yield judged.fixedConcurrently(done.after(), done.note().orElseThrow());
+                }
+                GuardResult result = judged.result(done.action(), done.after()).toBuilder().error(done.fault())
+                        .reasons(done.note().map(n -> append(judged.verdict().reasons(), n))
+                                .orElse(judged.verdict().reasons()))
+                        .build();
                 yield deliver(judged, result, done.blocker());
             }
         };

@@ -149,6 +149,7 @@ public final class BootVolumeType implements ResourceType {
                 UpdateBootVolumeKmsKeyRequest.builder()
                         .bootVolumeId(resource.id())
                         .ifMatch(resource.etag().isBlank() ? null : resource.etag())
+                        .retryConfiguration(OciCalls.WRITE_ONCE)
                         .updateBootVolumeKmsKeyDetails(UpdateBootVolumeKmsKeyDetails.builder().kmsKeyId(key.keyId()).build())
                         .build()));
     }
