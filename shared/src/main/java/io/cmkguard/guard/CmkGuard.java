@@ -16,7 +16,10 @@ import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidates;
 
 import java.io.PrintStream;
+import io.cmkguard.util.Deadline;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,14 +35,16 @@ public final class CmkGuard implements AutoCloseable {
     private final Optional<OciClients> clients;
     private final Optional<ConfigException> startupError;
     private final DecisionLog log;
+    private final Clock clock;
 
     private CmkGuard(Optional<Guard> guard, Optional<Sweep> sweep, Optional<OciClients> clients,
-                     Optional<ConfigException> startupError, DecisionLog log) {
+                     Optional<ConfigException> startupError, DecisionLog log, Clock clock) {
         this.guard = guard;
         this.sweep = sweep;
         this.clients = clients;
         this.startupError = startupError;
         this.log = log;
+        this.clock = clock;
     }
 
     /** @param env the function configuration (in Fn: RuntimeContext.getConfiguration()) */
@@ -56,20 +61,29 @@ public final class CmkGuard implements AutoCloseable {
             KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
             Guard guard = new Guard(config, clients, keys, notifier, log, clock);
             Sweep sweep = new Sweep(guard, new Candidates(clients), notifier, log, config, clock);
-            return new CmkGuard(Optional.of(guard), Optional.of(sweep), Optional.of(clients), Optional.empty(), log);
+            return new CmkGuard(Optional.of(guard), Optional.of(sweep), Optional.of(clients), Optional.empty(), log,
+                    clock);
         } catch (ConfigException e) {
             log.event("config-error", e.getMessage());
-            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log);
+            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log, clock);
         }
     }
 
     /** Answers one invocation body: an OCI event with the result JSON, a {"sweep": …} body with the sweep report. */
     public String handle(String body) {
+        return handle(body, Optional.empty());
+    }
+
+    /**
+     * As {@link #handle(String)} within an invocation that must answer by {@code invocationDeadline}
+     * (the FDK's deadline of the call): an event stops starting checks in time to answer.
+     */
+    public String handle(String body, Optional<Instant> invocationDeadline) {
         Optional<JsonNode> sweepField = SweepRequest.sweepField(body);
         if (sweepField.isPresent()) {
             return SweepReportJson.write(sweep(sweepField.get(), SweepProgress.NONE));
         }
-        return ResultJson.write(handleToResult(body));
+        return ResultJson.write(handleToResult(body, invocationDeadline));
     }
 
     /** Runs the sweep a body's "sweep" object asks for; a bad body or config answers a report with its error. */
@@ -88,6 +102,10 @@ public final class CmkGuard implements AutoCloseable {
     }
 
     public GuardResult handleToResult(String body) {
+        return handleToResult(body, Optional.empty());
+    }
+
+    public GuardResult handleToResult(String body, Optional<Instant> invocationDeadline) {
         if (startupError.isPresent()) {
             return GuardResult.rejected("", "", "", Status.ERROR, "the function configuration is invalid,"
                             + " so nothing was checked: " + String.join("; ", startupError.get().problems()),
@@ -102,7 +120,9 @@ public final class CmkGuard implements AutoCloseable {
             log.record(rejected);
             return rejected;
         }
-        return guard.orElseThrow().handle(event);
+        Deadline deadline = invocationDeadline.map(d -> Deadline.forInvocation(d, clock))
+                .orElseGet(() -> Deadline.none(clock));
+        return guard.orElseThrow().handle(event, deadline);
     }
 
     public List<String> configProblems() {
@@ -111,6 +131,7 @@ public final class CmkGuard implements AutoCloseable {
 
     @Override
     public void close() {
+        guard.ifPresent(Guard::close);
         clients.ifPresent(OciClients::close);
     }
 }

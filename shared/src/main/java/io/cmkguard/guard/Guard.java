@@ -18,19 +18,25 @@ import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
 import io.cmkguard.util.Ocid;
 
+import io.cmkguard.util.Deadline;
+
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Checks one resource for a trigger (an event or a sweep): re-read it, judge its key, then
  * remediate, notify or log by mode. Events first find their resources ({@link EventTargets}).
  * Holds no per-invocation state: a warm function reuses it, and sweeps call it from several threads.
  */
-public final class Guard {
+public final class Guard implements AutoCloseable {
     private final GuardConfig config;
     private final OciClients clients;
     private final KeyDirectory keys;
@@ -40,6 +46,10 @@ public final class Guard {
     private final EventTargets targets;
     private final Remediator remediator;
     private final Publisher publisher;
+    private final Runner runner = new Runner();
+
+    /** How many of one event's resources are checked at once (a VM cluster's databases, an instance's volumes). */
+    static final int CHECKS_AT_ONCE = 4;
 
     public Guard(GuardConfig config, OciClients clients, KeyDirectory keys, Notifier notifier, DecisionLog log,
                  Clock clock) {
@@ -54,24 +64,93 @@ public final class Guard {
         this.publisher = new Publisher(notifier, config.dedupWindow(), clock);
     }
 
-    /** Answers one event: every resource it names is checked and logged; several are summarised. */
+    /** Answers one event with no deadline (outside a function invocation). */
     public GuardResult handle(OciEvent event) {
-        GuardResult result;
-        EventTargets.Targets found = targets.of(event);
-        if (found instanceof EventTargets.Found f) {
-            Trigger trigger = Trigger.event(event);
-            List<GuardResult> results = f.ids().stream()
-                    .map(id -> check(new Candidate(f.type(), id, event.compartmentId()), trigger)).toList();
-            result = results.size() == 1 ? results.get(0) : summarise(results);
-        } else {
-            result = ((EventTargets.Answered) found).result();
+        return handle(event, Deadline.none(clock));
+    }
+
+    /**
+     * Answers one event: every resource it names is checked, a few at once, and each decision is
+     * logged as soon as it is made. At the deadline no new check starts and the answer is given:
+     * resources not reached, or still being checked, are marked so (ERROR, DeadlineExceeded).
+     */
+    public GuardResult handle(OciEvent event, Deadline deadline) {
+        Optional<EventTargets.Targets> found = deadline.passed() ? Optional.empty()
+                : Runner.await(runner.start(() -> targets.of(event)), deadline);
+        if (found.isEmpty() || found.get() instanceof EventTargets.Answered) {
+            GuardResult answer = found.map(t -> ((EventTargets.Answered) t).result())
+                    .orElseGet(() -> unfinishedLookup(event));
+            log.record(answer);
+            return answer;
         }
-        if (result.items().isEmpty()) {
-            log.record(result);
-        } else {
-            result.items().forEach(log::record);
+        EventTargets.Found f = (EventTargets.Found) found.get();
+        List<GuardResult> results = checkAll(f, Trigger.event(event), event.compartmentId(), deadline);
+        return results.size() == 1 ? results.get(0) : summarise(results);
+    }
+
+    /** The event's resources, at most CHECKS_AT_ONCE at a time, until done or the deadline. */
+    private List<GuardResult> checkAll(EventTargets.Found f, Trigger trigger, String compartmentId, Deadline deadline) {
+        Semaphore slots = new Semaphore(CHECKS_AT_ONCE);
+        List<Future<GuardResult>> started = new ArrayList<>();
+        for (String id : f.ids()) {
+            if (deadline.passed() || !acquire(slots, deadline)) {
+                break; // the budget is spent: start nothing new
+            }
+            Candidate candidate = new Candidate(f.type(), id, compartmentId);
+            started.add(runner.start(() -> {
+                try {
+                    GuardResult result = checkSafely(candidate, trigger);
+                    log.record(result);
+                    return result;
+                } finally {
+                    slots.release();
+                }
+            }));
         }
-        return result;
+        List<GuardResult> results = new ArrayList<>();
+        Mode mode = config.modeFor(f.type().name());
+        for (int i = 0; i < f.ids().size(); i++) {
+            boolean wasStarted = i < started.size();
+            Optional<GuardResult> done = wasStarted ? Runner.await(started.get(i), deadline) : Optional.empty();
+            if (done.isPresent()) {
+                results.add(done.get()); // logged by its check
+            } else {
+                GuardResult marked = Unchecked.unreached(trigger, f.type(), mode, f.ids().get(i), compartmentId,
+                        wasStarted);
+                log.record(marked);
+                results.add(marked);
+            }
+        }
+        return results;
+    }
+
+    /** A bug costs one resource an ERROR result, not the whole event its answer. */
+    private GuardResult checkSafely(Candidate candidate, Trigger trigger) {
+        try {
+            return check(candidate, trigger);
+        } catch (RuntimeException e) {
+            Mode mode = trigger.mode().orElse(config.modeFor(candidate.type().name()));
+            return Unchecked.failed(trigger, candidate.type(), mode, candidate.id(), candidate.compartmentId(),
+                    new GuardResult.Fault("InternalError", "the check of " + candidate.id() + " failed: "
+                            + e.getClass().getSimpleName()));
+        }
+    }
+
+    private static boolean acquire(Semaphore slots, Deadline deadline) {
+        try {
+            return slots.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Finding the event's resources (e.g. listing a cluster's databases) did not finish in time. */
+    private GuardResult unfinishedLookup(OciEvent event) {
+        return GuardResult.rejected(event.eventId(), event.eventType(), event.resourceId(), Status.ERROR,
+                "the invocation's deadline came while finding the resources this event names, so nothing was"
+                        + " checked or changed", Optional.of(new GuardResult.Fault(Unchecked.DEADLINE_EXCEEDED,
+                        "finding the resources of " + event.resourceId() + " did not finish before the deadline")));
     }
 
     /** Checks one resource and acts on the verdict. Faults end as ERROR, never half-done. Not logged here. */
@@ -177,6 +256,12 @@ public final class Guard {
     private static GuardResult summarise(List<GuardResult> results) {
         GuardResult lead = results.stream().max(Comparator.comparingInt(Guard::severity)).orElseThrow();
         return lead.toBuilder().notified(results.stream().anyMatch(GuardResult::notified)).items(results).build();
+    }
+
+    /** Stops the check threads (a closing function's checks still running are abandoned). */
+    @Override
+    public void close() {
+        runner.close();
     }
 
     static int severity(GuardResult r) {
