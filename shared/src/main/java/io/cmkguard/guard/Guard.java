@@ -75,8 +75,17 @@ public final class Guard implements AutoCloseable {
      * resources not reached, or still being checked, are marked so (ERROR, DeadlineExceeded).
      */
     public GuardResult handle(OciEvent event, Deadline deadline) {
-        Optional<EventTargets.Targets> found = deadline.passed() ? Optional.empty()
-                : Runner.await(runner.start(() -> targets.of(event)), deadline);
+        Optional<EventTargets.Targets> found;
+        try {
+            found = deadline.passed() ? Optional.empty() : Runner.await(runner.start(() -> targets.of(event)), deadline);
+        } catch (RuntimeException e) { // e.g. a parent read whose 200 answer lacks what the next call needs
+            GuardResult failed = GuardResult.rejected(event.eventId(), event.eventType(), event.resourceId(),
+                    Status.ERROR, "the resources of this event could not be found, so nothing was checked or changed",
+                    Optional.of(new GuardResult.Fault("InternalError", "finding the resources of "
+                            + event.resourceId() + " failed: " + e.getClass().getSimpleName())));
+            log.record(failed);
+            return failed;
+        }
         if (found.isEmpty() || found.get() instanceof EventTargets.Answered) {
             GuardResult answer = found.map(t -> ((EventTargets.Answered) t).result())
                     .orElseGet(() -> unfinishedLookup(event));
@@ -160,7 +169,7 @@ public final class Guard implements AutoCloseable {
         Mode mode = trigger.mode().orElse(config.modeFor(type.name()));
         Optional<Resource> read;
         try {
-            read = type.fetch(clients, id);
+            read = fetchExactly(type, clients, id);
         } catch (OciCallException e) {
             return Unchecked.failed(trigger, type, mode, id, candidate.compartmentId(), e);
         }
@@ -245,11 +254,23 @@ public final class Guard implements AutoCloseable {
         return resource.lineage().flatMap(l -> ResourceTypes.forOcidKind(Ocid.kindOf(l.sourceId()))
                 .flatMap(t -> {
                     try {
-                        return t.fetch(clients, l.sourceId());
+                        return fetchExactly(t, clients, l.sourceId());
                     } catch (OciCallException e) {
                         return Optional.empty(); // lineage is context; a fault reading it must not fail the check
                     }
                 }));
+    }
+
+    /**
+     * Reads one resource; an answer that is not that resource (no id, another id: an error body sent
+     * with 200) is a fault, never judged.
+     */
+    static Optional<Resource> fetchExactly(ResourceType type, OciClients clients, String id) {
+        Optional<Resource> read = type.fetch(clients, id);
+        if (read.isPresent() && !id.equals(read.get().id())) {
+            throw OciCallException.malformed("Get " + type.noun() + " " + id, "the answer is not that " + type.noun());
+        }
+        return read;
     }
 
     /** Several resources for one event (e.g. an instance with more than one boot volume): the worst leads. */

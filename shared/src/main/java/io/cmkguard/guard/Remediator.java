@@ -130,9 +130,9 @@ final class Remediator {
             }
             if (reread.isEmpty()) {
                 return Remediation.failed(current.encryption(), fault.map(OciCallException::code).orElse("NotFound"),
-                        "the " + j.type().noun() + " could not be read back after the key change"
-                                + fault.map(f -> " (" + f.getMessage() + ")").orElse("")
-                                + ": it was deleted meanwhile, or the function may no longer read it");
+                        fault.map(f -> f.getMessage() + "; then").orElse("OCI accepted the key change, but") + " the "
+                                + j.type().noun() + " could not be read back (deleted meanwhile, or the function may no"
+                                + " longer read it), so whether " + key.keyId() + " is assigned is unknown");
             }
             Resource after = reread.get();
             boolean onTarget = after.encryption().kind() == Encryption.Kind.OCI_VAULT
@@ -168,7 +168,7 @@ final class Remediator {
     private Optional<Resource> reread(Judged j, String id) {
         Optional<Resource> reread = Optional.empty();
         for (int i = 0; i < VERIFY_READS; i++) {
-            reread = j.type().fetch(clients, id);
+            reread = Guard.fetchExactly(j.type(), clients, id);
             if (reread.map(r -> !"UPDATING".equals(r.lifecycleState())).orElse(true)) {
                 break;
             }

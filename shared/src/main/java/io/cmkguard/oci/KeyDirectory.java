@@ -61,6 +61,9 @@ public final class KeyDirectory {
             return KeyFacts.notFound(keyId);
         }
         Key k = key.get();
+        if (!keyId.equals(k.getId()) || k.getLifecycleState() == null) { // e.g. an error body answered with 200
+            throw OciCallException.malformed("GetKey " + keyId, "no key id or lifecycle state in the answer");
+        }
         Optional<String> vaultState = k.getVaultId() == null ? Optional.empty()
                 : OciCalls.find("GetVault " + k.getVaultId(), () -> clients.kmsVault()
                         .getVault(GetVaultRequest.builder().vaultId(k.getVaultId()).build()).getVault())

@@ -20,6 +20,22 @@ public final class OciCallException extends RuntimeException {
         this.opcRequestId = blankTo(cause.getOpcRequestId(), "");
     }
 
+    private OciCallException(String operation, String message) {
+        super(operation + " answered 200 with something that is not what was asked: " + message);
+        this.operation = operation;
+        this.status = 200;
+        this.code = MALFORMED_RESPONSE;
+        this.opcRequestId = "";
+    }
+
+    /** The code of an answer that succeeded but is not what was asked (e.g. an error body with a 200). */
+    public static final String MALFORMED_RESPONSE = "MalformedResponse";
+
+    /** A successful answer that is not what was asked: never judged, always a fault. */
+    public static OciCallException malformed(String operation, String what) {
+        return new OciCallException(operation, what);
+    }
+
     private static String describe(String operation, BmcException e) {
         if (e.isTimeout()) {
             return operation + " timed out: " + e.getUnmodifiedMessage();

@@ -51,6 +51,8 @@ class DeadlineIT {
             JsonNode r = JSON.readTree(guard.handle(TestFiles.read(TestFiles.sample(CLUSTER_EVENT)),
                     Optional.of(invocationDeadline)));
             Instant answered = Instant.now();
+            System.out.println("[deadline] 5 databases, one read hanging 60 s, invocation deadline in 6 s: answered"
+                    + " after " + Duration.between(invocationDeadline.minusSeconds(6), answered).toMillis() + " ms");
 
             assertTrue(answered.isBefore(invocationDeadline), "answered at " + answered + ", the invocation's"
                     + " deadline was " + invocationDeadline);
