@@ -90,6 +90,27 @@ class DeadlineIT {
     }
 
     @Test
+    void whenEveryReadHangsNoCheckStartsPastTheConcurrencyLimitAndTheRestAreMarkedNotChecked() throws Exception {
+        World world = OciEmulator.demoWorld().with("databases", database("dbexamore1"), database("dbexamore2"),
+                database("dbexamore3"));
+        try (EmulatedCloud cloud = new EmulatedCloud(world);
+             CmkGuard guard = CmkGuard.start(cloud.config(Map.of("CMK_GUARD_MODE", "audit")),
+                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Clock.systemUTC())) {
+            cloud.emulator.faults().add(Fault.on("GET", "/20160918/databases/.+").delay(Duration.ofSeconds(60)));
+            JsonNode r = JSON.readTree(guard.handle(TestFiles.read(TestFiles.sample(CLUSTER_EVENT)),
+                    Optional.of(Instant.now().plusSeconds(4))));
+            List<String> marks = new ArrayList<>();
+            r.path("items").forEach(item -> {
+                assertEquals("DeadlineExceeded", item.path("error").path("code").asText(), item.toPrettyString());
+                marks.add(item.path("reasons").get(0).asText().startsWith("still being checked") ? "running"
+                        : item.path("reasons").get(0).asText().startsWith("not checked") ? "not started" : "?");
+            });
+            assertEquals(List.of("running", "running", "running", "running", "not started"), marks,
+                    "4 checks at once; the fifth never starts: " + r.toPrettyString());
+        }
+    }
+
+    @Test
     void withTimeLeftEveryDatabaseIsJudgedAndNothingIsMarked() throws Exception {
         World world = OciEmulator.demoWorld().with("databases", database("dbexamore1"), database("dbexamore2"),
                 database("dbexamore3"));
