@@ -49,7 +49,8 @@ class DeployablesTest {
                 "the runtime image must match the FDK on the class path (" + Version.FDK_VERSION + ")");
         assertTrue(dockerfile.contains("CMD [\"" + HANDLER + "\"]"));
         assertTrue(dockerfile.contains("functions/cmk-guard/target/cmk-guard-function-0.1.0.jar /function/app/"));
-        CmkGuardFunction.class.getMethod("handleRequest", String.class); // the named handler exists
+        // the named handler exists; it takes the raw InputEvent for the body and the call's deadline
+        CmkGuardFunction.class.getMethod("handleRequest", com.fnproject.fn.api.InputEvent.class);
     }
 
     /** The keys of the top-level config: block (two-space indented "KEY: value" lines). */
