@@ -21,15 +21,11 @@ import io.cmkguard.util.Ocid;
 import io.cmkguard.util.Deadline;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Checks one resource for a trigger (an event or a sweep): re-read it, judge its key, then
@@ -47,9 +43,7 @@ public final class Guard implements AutoCloseable {
     private final Remediator remediator;
     private final Publisher publisher;
     private final Runner runner = new Runner();
-
-    /** How many of one event's resources are checked at once (a VM cluster's databases, an instance's volumes). */
-    static final int CHECKS_AT_ONCE = 4;
+    private final FanOut fanOut;
 
     public Guard(GuardConfig config, OciClients clients, KeyDirectory keys, Notifier notifier, DecisionLog log,
                  Clock clock) {
@@ -62,6 +56,7 @@ public final class Guard implements AutoCloseable {
         this.targets = new EventTargets(clients, config);
         this.remediator = new Remediator(config, clients, keys, policy, clock);
         this.publisher = new Publisher(notifier, config.dedupWindow(), clock);
+        this.fanOut = new FanOut(runner, log, this::check);
     }
 
     /** Answers one event with no deadline (outside a function invocation). */
@@ -70,87 +65,37 @@ public final class Guard implements AutoCloseable {
     }
 
     /**
-     * Answers one event: every resource it names is checked, a few at once, and each decision is
-     * logged as soon as it is made. At the deadline no new check starts and the answer is given:
-     * resources not reached, or still being checked, are marked so (ERROR, DeadlineExceeded).
+     * Answers one event: its resources are found, then checked by {@link FanOut} within the deadline
+     * (each decision logged when made; the unreached marked ERROR, DeadlineExceeded).
      */
     public GuardResult handle(OciEvent event, Deadline deadline) {
-        Optional<EventTargets.Targets> found;
-        try {
-            found = deadline.passed() ? Optional.empty() : Runner.await(runner.start(() -> targets.of(event)), deadline);
-        } catch (RuntimeException e) { // e.g. a parent read whose 200 answer lacks what the next call needs
-            GuardResult failed = GuardResult.rejected(event.eventId(), event.eventType(), event.resourceId(),
-                    Status.ERROR, "the resources of this event could not be found, so nothing was checked or changed",
-                    Optional.of(new GuardResult.Fault("InternalError", "finding the resources of "
-                            + event.resourceId() + " failed: " + e.getClass().getSimpleName())));
-            log.record(failed);
-            return failed;
+        EventTargets.Targets found = findWithin(event, deadline);
+        if (found instanceof EventTargets.Answered answered) {
+            log.record(answered.result());
+            return answered.result();
         }
-        if (found.isEmpty() || found.get() instanceof EventTargets.Answered) {
-            GuardResult answer = found.map(t -> ((EventTargets.Answered) t).result())
-                    .orElseGet(() -> unfinishedLookup(event));
-            log.record(answer);
-            return answer;
-        }
-        EventTargets.Found f = (EventTargets.Found) found.get();
-        List<GuardResult> results = checkAll(f, Trigger.event(event), event.compartmentId(), deadline);
+        EventTargets.Found f = (EventTargets.Found) found;
+        List<Candidate> candidates = f.ids().stream().map(id -> new Candidate(f.type(), id, event.compartmentId()))
+                .toList();
+        List<GuardResult> results = fanOut.run(candidates, Trigger.event(event), config.modeFor(f.type().name()),
+                deadline);
         return results.size() == 1 ? results.get(0) : summarise(results);
     }
 
-    /** The event's resources, at most CHECKS_AT_ONCE at a time, until done or the deadline. */
-    private List<GuardResult> checkAll(EventTargets.Found f, Trigger trigger, String compartmentId, Deadline deadline) {
-        Semaphore slots = new Semaphore(CHECKS_AT_ONCE);
-        List<Future<GuardResult>> started = new ArrayList<>();
-        for (String id : f.ids()) {
-            if (deadline.passed() || !acquire(slots, deadline)) {
-                break; // the budget is spent: start nothing new
-            }
-            Candidate candidate = new Candidate(f.type(), id, compartmentId);
-            started.add(runner.start(() -> {
-                try {
-                    GuardResult result = checkSafely(candidate, trigger);
-                    log.record(result);
-                    return result;
-                } finally {
-                    slots.release();
-                }
-            }));
+    /** The event's resources, or the answer when finding them failed or outlasted the deadline. */
+    private EventTargets.Targets findWithin(OciEvent event, Deadline deadline) {
+        if (deadline.passed()) {
+            return new EventTargets.Answered(unfinishedLookup(event));
         }
-        List<GuardResult> results = new ArrayList<>();
-        Mode mode = config.modeFor(f.type().name());
-        for (int i = 0; i < f.ids().size(); i++) {
-            boolean wasStarted = i < started.size();
-            Optional<GuardResult> done = wasStarted ? Runner.await(started.get(i), deadline) : Optional.empty();
-            if (done.isPresent()) {
-                results.add(done.get()); // logged by its check
-            } else {
-                GuardResult marked = Unchecked.unreached(trigger, f.type(), mode, f.ids().get(i), compartmentId,
-                        wasStarted);
-                log.record(marked);
-                results.add(marked);
-            }
-        }
-        return results;
-    }
-
-    /** A bug costs one resource an ERROR result, not the whole event its answer. */
-    private GuardResult checkSafely(Candidate candidate, Trigger trigger) {
         try {
-            return check(candidate, trigger);
-        } catch (RuntimeException e) {
-            Mode mode = trigger.mode().orElse(config.modeFor(candidate.type().name()));
-            return Unchecked.failed(trigger, candidate.type(), mode, candidate.id(), candidate.compartmentId(),
-                    new GuardResult.Fault("InternalError", "the check of " + candidate.id() + " failed: "
-                            + e.getClass().getSimpleName()));
-        }
-    }
-
-    private static boolean acquire(Semaphore slots, Deadline deadline) {
-        try {
-            return slots.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return Runner.await(runner.start(() -> targets.of(event)), deadline)
+                    .orElseGet(() -> new EventTargets.Answered(unfinishedLookup(event)));
+        } catch (RuntimeException e) { // e.g. a parent read whose 200 answer lacks what the next call needs
+            return new EventTargets.Answered(GuardResult.rejected(event.eventId(), event.eventType(),
+                    event.resourceId(), Status.ERROR, "the resources of this event could not be found, so nothing"
+                            + " was checked or changed", Optional.of(new GuardResult.Fault("InternalError",
+                            "finding the resources of " + event.resourceId() + " failed: "
+                                    + e.getClass().getSimpleName()))));
         }
     }
 
