@@ -123,16 +123,12 @@ final class Remediator {
             try {
                 reread = reread(j, current.id());
             } catch (OciCallException e) {
-                String what = fault.map(f -> f.getMessage() + "; the re-read failed too (").orElse("the key was"
-                        + " assigned but the re-read failed (") + e.getMessage() + "), so whether "
-                        + key.keyId() + " is assigned is unknown";
-                return Remediation.failed(current.encryption(), fault.orElse(e).code(), what);
+                return unknown(current, key, fault, "the re-read failed (" + e.getMessage() + ")", fault.orElse(e).code());
             }
             if (reread.isEmpty()) {
-                return Remediation.failed(current.encryption(), fault.map(OciCallException::code).orElse("NotFound"),
-                        fault.map(f -> f.getMessage() + "; then").orElse("OCI accepted the key change, but") + " the "
-                                + j.type().noun() + " could not be read back (deleted meanwhile, or the function may no"
-                                + " longer read it), so whether " + key.keyId() + " is assigned is unknown");
+                return unknown(current, key, fault, "the " + j.type().noun() + " could not be read back (deleted"
+                        + " meanwhile, or the function may no longer read it)", fault.map(OciCallException::code)
+                        .orElse("NotFound"));
             }
             Resource after = reread.get();
             boolean onTarget = after.encryption().kind() == Encryption.Kind.OCI_VAULT
@@ -162,6 +158,14 @@ final class Remediator {
                     + (mayHaveLanded(fault.get()) ? " (a change that timed out may still take effect: the update"
                     + " event it fires is checked again)" : ""));
         }
+    }
+
+    /** The write's outcome cannot be known: it was sent, but the resource could not be read back. */
+    private static Remediation unknown(Resource before, KeyFacts key, Optional<OciCallException> fault, String why,
+                                       String code) {
+        return Remediation.failed(before.encryption(), code, fault.map(f -> f.getMessage() + "; then")
+                .orElse("OCI accepted the key change, but") + " " + why + ", so whether " + key.keyId()
+                + " is assigned is unknown");
     }
 
     /** Re-reads until the resource has settled (a configure call leaves a database UPDATING for a while). */
