@@ -29,7 +29,9 @@ class AutonomousDatabaseKeyTest {
 
     @Test
     void configureGoesThroughUpdatingBackToAvailable() throws InterruptedException {
-        EmulatorOptions options = EmulatorOptions.trusting(keys.publicKey()).withTransition(Duration.ofMillis(400));
+        EmulatorOptions options = EmulatorOptions.trusting(keys.publicKey())
+                // long enough that a loaded machine still reads and re-configures within it
+                .withTransition(Duration.ofMillis(2500));
         try (OciEmulator emulator = OciEmulator.start(TestWorld.world(), options);
              DatabaseClient client = Sdk.database(emulator, auth)) {
             ConfigureAutonomousDatabaseVaultKeyResponse response = configure(client, ADB, KEY, VAULT);
@@ -47,7 +49,7 @@ class AutonomousDatabaseKeyTest {
 
             Sdk.assertFails(409, "IncorrectState", () -> configure(client, ADB, KEY_2, VAULT));
 
-            Thread.sleep(500);
+            Thread.sleep(2600);
             assertEquals(AutonomousDatabase.LifecycleState.Available, get(client, ADB).getLifecycleState());
         }
     }
