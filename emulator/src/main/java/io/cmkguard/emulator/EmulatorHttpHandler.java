@@ -52,17 +52,29 @@ final class EmulatorHttpHandler implements HttpHandler {
             throttle.admit(); // like OCI, throttling comes before anything else is looked at
             verifier.verify(request); // a 401 wins over any fault
             Optional<Fault> fault = faults.take(request.method(), request.path());
-            if (fault.isPresent()) {
-                sleep(fault.get().delay());
-                if (fault.get().status() != 0) {
-                    return Response.error(new ApiError(fault.get().status(), fault.get().code(), fault.get().message()));
-                }
+            if (fault.isEmpty()) {
+                return router.route(request);
             }
-            return router.route(request);
+            Fault f = fault.get();
+            Response applied = f.applyFirst() ? routed(request) : null;
+            sleep(f.delay());
+            if (f.status() != 0) { // a status of 200 answers 200 with the error body
+                return Response.error(new ApiError(f.status(), f.code(), f.message()));
+            }
+            return applied != null ? applied : router.route(request);
         } catch (ApiError e) {
             return e.status() == 429 ? Response.error(e).withHeader("retry-after", "1") : Response.error(e);
         } catch (RuntimeException e) {
             return Response.error(new ApiError(500, "InternalServerError", "emulator failure: " + e));
+        }
+    }
+
+    /** The route's answer, its refusal included: a lost answer may hide either. */
+    private Response routed(IncomingRequest request) {
+        try {
+            return router.route(request);
+        } catch (ApiError e) {
+            return Response.error(e);
         }
     }
 

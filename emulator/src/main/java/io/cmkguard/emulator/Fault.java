@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 /**
  * A scripted misbehaviour: requests whose method and path match are delayed and/or answered with an error.
  * Built fluently, e.g. {@code Fault.on("PUT", "/20160918/volumes/[^/]+/kmsKey").respond(429, "TooManyRequests").times(1)}.
+ * A status of 200 answers 200 with an OCI error body ({"code","message"}), as a broken proxy might.
+ * A {@link #lostAnswer()} fault lets the request take effect first, then delays and/or replaces the
+ * answer: the client sees a timeout or an error for a write that did happen.
  *
  * @param method    an HTTP method, or "*" for any
  * @param pathRegex a regular expression that must match the whole path (no query string)
@@ -18,9 +21,10 @@ import java.util.regex.Pattern;
  * @param message   the OCI error message of the answer
  * @param times     how many requests it applies to; -1 means forever
  * @param delay     how long to wait before answering
+ * @param applyFirst true: the request is carried out before the delay and the error (a lost answer)
  */
 public record Fault(String method, String pathRegex, int status, String code, String message, int times,
-                    Duration delay) {
+                    Duration delay, boolean applyFirst) {
 
     public static final int FOREVER = -1;
 
@@ -42,21 +46,27 @@ public record Fault(String method, String pathRegex, int status, String code, St
         message = message == null ? "fault injected by the emulator" : message;
     }
 
+    /** A fault that answers instead of the route (the request has no effect). */
+    public Fault(String method, String pathRegex, int status, String code, String message, int times,
+                 Duration delay) {
+        this(method, pathRegex, status, code, message, times, delay, false);
+    }
+
     /** A fault that matches, forever, but does nothing until told to respond or delay. */
     public static Fault on(String method, String pathRegex) {
         return new Fault(method, pathRegex, 0, null, null, FOREVER, Duration.ZERO);
     }
 
     public Fault respond(int status, String code) {
-        return new Fault(method, pathRegex, status, code, message, times, delay);
+        return new Fault(method, pathRegex, status, code, message, times, delay, applyFirst);
     }
 
     public Fault message(String message) {
-        return new Fault(method, pathRegex, status, code, message, times, delay);
+        return new Fault(method, pathRegex, status, code, message, times, delay, applyFirst);
     }
 
     public Fault times(int times) {
-        return new Fault(method, pathRegex, status, code, message, times, delay);
+        return new Fault(method, pathRegex, status, code, message, times, delay, applyFirst);
     }
 
     public Fault forever() {
@@ -64,14 +74,19 @@ public record Fault(String method, String pathRegex, int status, String code, St
     }
 
     public Fault delay(Duration delay) {
-        return new Fault(method, pathRegex, status, code, message, times, delay);
+        return new Fault(method, pathRegex, status, code, message, times, delay, applyFirst);
+    }
+
+    /** The request takes effect; only its answer is delayed or replaced (a write whose answer is lost). */
+    public Fault lostAnswer() {
+        return new Fault(method, pathRegex, status, code, message, times, delay, true);
     }
 
     boolean matches(String requestMethod, String path) {
         return ("*".equals(method) || method.equalsIgnoreCase(requestMethod)) && path.matches(pathRegex);
     }
 
-    /** Reads the world-file shape: {method, pathRegex, status, code, message, times, delayMillis}. */
+    /** Reads the world-file shape: {method, pathRegex, status, code, message, times, delayMillis, applyFirst}. */
     static Fault fromJson(JsonNode json) {
         if (!json.isObject()) {
             throw new IllegalArgumentException("a fault must be a JSON object: " + json);
@@ -83,7 +98,8 @@ public record Fault(String method, String pathRegex, int status, String code, St
         String method = Json.text(json, "method");
         return new Fault(method == null ? "*" : method, pathRegex,
                 json.path("status").asInt(0), Json.text(json, "code"), Json.text(json, "message"),
-                json.path("times").asInt(FOREVER), Duration.ofMillis(json.path("delayMillis").asLong(0)));
+                json.path("times").asInt(FOREVER), Duration.ofMillis(json.path("delayMillis").asLong(0)),
+                json.path("applyFirst").asBoolean(false));
     }
 
     ObjectNode toJson() {
@@ -95,6 +111,7 @@ public record Fault(String method, String pathRegex, int status, String code, St
         json.put("message", message);
         json.put("times", times);
         json.put("delayMillis", delay.toMillis());
+        json.put("applyFirst", applyFirst);
         return json;
     }
 }

@@ -104,6 +104,42 @@ class FaultsTest {
     }
 
     @Test
+    void lostAnswerAppliesTheWriteThenFailsItSoASdkRetryMeetsTheNewEtag() {
+        try (OciEmulator emulator = start(TestWorld.world());
+             BlockstorageClient client = Sdk.blockstorage(emulator, auth, Sdk.attempts(2))) {
+            String etag = client.getVolume(GetVolumeRequest.builder().volumeId(VOLUME_ORACLE_KEY).build()).getEtag();
+            emulator.faults().add(Fault.on("PUT", KMS_KEY_PATHS).respond(500, "InternalServerError").lostAnswer()
+                    .times(1));
+            Sdk.assertFails(412, "NoEtagMatch", () -> client.updateVolumeKmsKey(UpdateVolumeKmsKeyRequest.builder()
+                    .volumeId(VOLUME_ORACLE_KEY).ifMatch(etag)
+                    .updateVolumeKmsKeyDetails(UpdateVolumeKmsKeyDetails.builder().kmsKeyId(KEY).build()).build()));
+            assertEquals(List.of(200, 500, 412), statuses(emulator), "the write landed, its answer was lost");
+            assertEquals(KEY, client.getVolume(GetVolumeRequest.builder().volumeId(VOLUME_ORACLE_KEY).build())
+                    .getVolume().getKmsKeyId());
+        }
+    }
+
+    @Test
+    void okWithAnErrorBodyIsAnsweredAsIs() {
+        try (OciEmulator emulator = start(TestWorld.world());
+             BlockstorageClient client = Sdk.blockstorage(emulator, auth)) {
+            emulator.faults().add(Fault.on("GET", "/20160918/volumes/.*").respond(200, "InternalServerError")
+                    .times(1));
+            var volume = client.getVolume(GetVolumeRequest.builder().volumeId(VOLUME_CMK).build()).getVolume();
+            assertNull(volume.getId(), "the SDK maps the error body onto an empty volume");
+            assertEquals(List.of(200), statuses(emulator));
+        }
+    }
+
+    @Test
+    void lostAnswerFaultsRoundTripThroughTheWorldFormat() {
+        Fault fault = Fault.on("POST", "/20181201/topics/.*").respond(503, "ServiceUnavailable").lostAnswer();
+        assertTrue(fault.applyFirst());
+        assertEquals(fault, Fault.fromJson(fault.toJson()));
+        assertFalse(Fault.fromJson(Fault.on("GET", ".*").toJson()).applyFirst());
+    }
+
+    @Test
     void faultsMatchMethodAndWholePath() {
         Fault fault = Fault.on("PUT", KMS_KEY_PATHS).respond(409, "IncorrectState");
         assertTrue(fault.matches("put", "/20160918/volumes/ocid1.volume.oc1..a/kmsKey"));

@@ -25,8 +25,11 @@ import io.cmkguard.rules.SweepRulesCheck;
 import io.cmkguard.util.Echo;
 
 import java.io.PrintStream;
+import io.cmkguard.util.Deadline;
+
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,15 +48,18 @@ public final class CmkGuard implements AutoCloseable {
     private final Optional<OciClients> clients;
     private final Optional<ConfigException> startupError;
     private final DecisionLog log;
+    private final Clock clock;
 
     private CmkGuard(Optional<Guard> guard, Optional<KeyWatch> keyWatch, Optional<Sweep> sweep,
-                     Optional<OciClients> clients, Optional<ConfigException> startupError, DecisionLog log) {
+                     Optional<OciClients> clients, Optional<ConfigException> startupError, DecisionLog log,
+                     Clock clock) {
         this.guard = guard;
         this.keyWatch = keyWatch;
         this.sweep = sweep;
         this.clients = clients;
         this.startupError = startupError;
         this.log = log;
+        this.clock = clock;
     }
 
     /** @param env the function configuration (in Fn: RuntimeContext.getConfiguration()) */
@@ -75,13 +81,14 @@ public final class CmkGuard implements AutoCloseable {
                     Optional.ofNullable(env.get(SweepRulesCheck.FUNCTION_ID_KEY)), logOut, log, clock);
         } catch (ConfigException e) {
             log.event("config-error", e.getMessage());
-            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log);
+            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log, clock);
         } catch (RuntimeException | LinkageError e) {
             // not the exception's text: start-up exceptions may quote configuration values
             ConfigException failed = new ConfigException(List.of("the function could not start: unexpected "
                     + e.getClass().getSimpleName() + Failures.where(e)));
             log.event("config-error", failed.getMessage());
-            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(failed), log);
+            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(failed), log,
+                    clock);
         }
     }
 
@@ -99,7 +106,7 @@ public final class CmkGuard implements AutoCloseable {
         KeyWatch keyWatch = new KeyWatch(config, clients, keys, new KeyUsers(clients, candidates, clock), notifier,
                 clock);
         return new CmkGuard(Optional.of(guard), Optional.of(keyWatch), Optional.of(sweep), Optional.of(clients),
-                Optional.empty(), log);
+                Optional.empty(), log, clock);
     }
 
     /** Runs one start-up step; its configuration problems join the others instead of hiding them. */
@@ -114,11 +121,19 @@ public final class CmkGuard implements AutoCloseable {
 
     /** Answers one invocation body: an OCI event with the result JSON, a {"sweep": …} body with the sweep report. */
     public String handle(String body) {
+        return handle(body, Optional.empty());
+    }
+
+    /**
+     * As {@link #handle(String)} within an invocation that must answer by {@code invocationDeadline}
+     * (the FDK's deadline of the call): an event stops starting checks in time to answer.
+     */
+    public String handle(String body, Optional<Instant> invocationDeadline) {
         Optional<JsonNode> sweepField = SweepRequest.sweepField(body);
         if (sweepField.isPresent()) {
             return SweepReportJson.write(sweep(sweepField.get(), SweepProgress.NONE));
         }
-        return ResultJson.write(handleToResult(body));
+        return ResultJson.write(handleToResult(body, invocationDeadline));
     }
 
     /** Runs the sweep a body's "sweep" object asks for; a bad body, config or fault answers a report with its error. */
@@ -142,6 +157,10 @@ public final class CmkGuard implements AutoCloseable {
     }
 
     public GuardResult handleToResult(String body) {
+        return handleToResult(body, Optional.empty());
+    }
+
+    public GuardResult handleToResult(String body, Optional<Instant> invocationDeadline) {
         if (startupError.isPresent()) {
             return GuardResult.rejected("", "", "", Status.ERROR, "the function configuration is invalid,"
                             + " so nothing was checked: " + String.join("; ", startupError.get().problems()),
@@ -167,7 +186,9 @@ public final class CmkGuard implements AutoCloseable {
                         + " in the event's compartment, but it has no compartmentId (data or extensions)",
                         event.eventType(), event.eventId());
             }
-            return guard.orElseThrow().handle(event);
+            Deadline deadline = invocationDeadline.map(d -> Deadline.forInvocation(d, clock))
+                    .orElseGet(() -> Deadline.none(clock));
+            return guard.orElseThrow().handle(event, deadline);
         } catch (BadEventException e) {
             return logged(GuardResult.rejected(e.eventId(), e.eventType(), "", Status.ERROR, e.getMessage(),
                     Optional.of(new GuardResult.Fault(e.code(), e.getMessage()))));
@@ -194,6 +215,7 @@ public final class CmkGuard implements AutoCloseable {
 
     @Override
     public void close() {
+        guard.ifPresent(Guard::close);
         clients.ifPresent(OciClients::close);
     }
 }

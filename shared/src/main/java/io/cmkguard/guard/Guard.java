@@ -19,6 +19,8 @@ import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
 import io.cmkguard.util.Ocid;
 
+import io.cmkguard.util.Deadline;
+
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,7 +33,7 @@ import java.util.Optional;
  * remediate, notify or log by mode. Events first find their resources ({@link EventTargets}).
  * Holds no per-invocation state: a warm function reuses it, and sweeps call it from several threads.
  */
-public final class Guard {
+public final class Guard implements AutoCloseable {
     private final GuardConfig config;
     private final OciClients clients;
     private final KeyDirectory keys;
@@ -41,6 +43,8 @@ public final class Guard {
     private final EventTargets targets;
     private final Remediator remediator;
     private final Publisher publisher;
+    private final Runner runner = new Runner();
+    private final FanOut fanOut;
 
     public Guard(GuardConfig config, OciClients clients, KeyDirectory keys, Notifier notifier, DecisionLog log,
                  Clock clock) {
@@ -51,27 +55,54 @@ public final class Guard {
         this.clock = clock;
         this.policy = new CmkPolicy(config);
         this.targets = new EventTargets(clients, config);
-        this.remediator = new Remediator(config, clients, keys, policy);
+        this.remediator = new Remediator(config, clients, keys, policy, clock);
         this.publisher = new Publisher(notifier, config.dedupWindow(), clock);
+        this.fanOut = new FanOut(runner, log, this::check, type -> config.modeFor(type.name()));
     }
 
-    /** Answers one event: every resource it names is checked and logged; several are summarised. */
+    /** Answers one event with no deadline (outside a function invocation). */
     public GuardResult handle(OciEvent event) {
-        GuardResult result;
-        EventTargets.Targets found = targets.of(event);
-        if (found instanceof EventTargets.Found f) {
-            Trigger trigger = Trigger.event(event);
-            List<GuardResult> results = f.candidates().stream().map(c -> check(c, trigger)).toList();
-            result = results.size() == 1 ? results.get(0) : summarise(results);
-        } else {
-            result = ((EventTargets.Answered) found).result();
+        return handle(event, Deadline.none(clock));
+    }
+
+    /**
+     * Answers one event: its resources are found, then checked by {@link FanOut} within the deadline
+     * (each decision logged when made; the unreached marked ERROR, DeadlineExceeded).
+     */
+    public GuardResult handle(OciEvent event, Deadline deadline) {
+        EventTargets.Targets found = findWithin(event, deadline);
+        if (found instanceof EventTargets.Answered answered) {
+            log.record(answered.result());
+            return answered.result();
         }
-        if (result.items().isEmpty()) {
-            log.record(result);
-        } else {
-            result.items().forEach(log::record);
+        List<Candidate> candidates = ((EventTargets.Found) found).candidates();
+        List<GuardResult> results = fanOut.run(candidates, Trigger.event(event), deadline);
+        return results.size() == 1 ? results.get(0) : summarise(results);
+    }
+
+    /** The event's resources, or the answer when finding them failed or outlasted the deadline. */
+    private EventTargets.Targets findWithin(OciEvent event, Deadline deadline) {
+        if (deadline.passed()) {
+            return new EventTargets.Answered(unfinishedLookup(event));
         }
-        return result;
+        try {
+            return Runner.await(runner.start(() -> targets.of(event)), deadline)
+                    .orElseGet(() -> new EventTargets.Answered(unfinishedLookup(event)));
+        } catch (RuntimeException e) { // e.g. a parent read whose 200 answer lacks what the next call needs
+            return new EventTargets.Answered(GuardResult.rejected(event.eventId(), event.eventType(),
+                    event.resourceId(), Status.ERROR, "the resources of this event could not be found, so nothing"
+                            + " was checked or changed", Optional.of(new GuardResult.Fault("InternalError",
+                            "finding the resources of " + event.resourceId() + " failed: "
+                                    + e.getClass().getSimpleName()))));
+        }
+    }
+
+    /** Finding the event's resources (e.g. listing a cluster's databases) did not finish in time. */
+    private GuardResult unfinishedLookup(OciEvent event) {
+        return GuardResult.rejected(event.eventId(), event.eventType(), event.resourceId(), Status.ERROR,
+                "the invocation's deadline came while finding the resources this event names, so nothing was"
+                        + " checked or changed", Optional.of(new GuardResult.Fault(Unchecked.DEADLINE_EXCEEDED,
+                        "finding the resources of " + event.resourceId() + " did not finish before the deadline")));
     }
 
     /** Checks one resource and acts on the verdict. Faults end as ERROR, never half-done. Not logged here. */
@@ -81,7 +112,7 @@ public final class Guard {
         Mode mode = trigger.mode().orElse(config.modeFor(type.name()));
         Optional<Resource> read;
         try {
-            read = type.fetch(clients, id);
+            read = fetchExactly(type, clients, id);
         } catch (OciCallException e) {
             return Unchecked.failed(trigger, type, mode, id, candidate.compartmentId(), e);
         }
@@ -116,7 +147,13 @@ public final class Guard {
             case NOTIFY -> deliver(judged, judged.result(Action.NOTIFIED), judged.verdict().blocker());
             case REMEDIATE -> {
                 Remediator.Remediation done = remediator.remediate(judged);
-                GuardResult result = judged.result(done.action(), done.after()).toBuilder().error(done.fault()).build();
+                if (done.fixedConcurrently()) { // compliant, not by this invocation: nothing to alert about
+                    yield judged.fixedConcurrently(done.after(), done.note().orElseThrow());
+                }
+                GuardResult result = judged.result(done.action(), done.after()).toBuilder().error(done.fault())
+                        .reasons(done.note().map(n -> append(judged.verdict().reasons(), n))
+                                .orElse(judged.verdict().reasons()))
+                        .build();
                 yield deliver(judged, result, done.blocker());
             }
         };
@@ -164,17 +201,35 @@ public final class Guard {
         return resource.lineage().flatMap(l -> ResourceTypes.forOcidKind(Ocid.kindOf(l.sourceId()))
                 .flatMap(t -> {
                     try {
-                        return t.fetch(clients, l.sourceId());
+                        return fetchExactly(t, clients, l.sourceId());
                     } catch (OciCallException e) {
                         return Optional.empty(); // lineage is context; a fault reading it must not fail the check
                     }
                 }));
     }
 
+    /**
+     * Reads one resource; an answer that is not that resource (no id, another id: an error body sent
+     * with 200) is a fault, never judged.
+     */
+    static Optional<Resource> fetchExactly(ResourceType type, OciClients clients, String id) {
+        Optional<Resource> read = type.fetch(clients, id);
+        if (read.isPresent() && !id.equals(read.get().id())) {
+            throw OciCallException.malformedResponse("Get " + type.noun() + " " + id, "the answer is not that " + type.noun());
+        }
+        return read;
+    }
+
     /** Several resources for one event (e.g. an instance with more than one boot volume): the worst leads. */
     private static GuardResult summarise(List<GuardResult> results) {
         GuardResult lead = results.stream().max(Comparator.comparingInt(Guard::severity)).orElseThrow();
         return lead.toBuilder().notified(results.stream().anyMatch(GuardResult::notified)).items(results).build();
+    }
+
+    /** Stops the check threads (a closing function's checks still running are abandoned). */
+    @Override
+    public void close() {
+        runner.close();
     }
 
     static int severity(GuardResult r) {

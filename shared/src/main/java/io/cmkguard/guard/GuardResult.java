@@ -30,7 +30,8 @@ public record GuardResult(
         Optional<Lineage> lineage,
         Optional<Fault> error,
         List<GuardResult> items,
-        Optional<Fix> fix) {
+        Optional<Fix> fix,
+        Optional<Fault> publishError) {
 
     public GuardResult {
         reasons = List.copyOf(reasons);
@@ -51,7 +52,11 @@ public record GuardResult(
     public record Lineage(String relation, String sourceId, String sourceKmsKeyId, boolean downgrade) {
     }
 
-    /** What went wrong, for ERROR results and failed steps. */
+    /**
+     * What went wrong, for ERROR results and failed steps. {@code error} is the first fault of a
+     * result; {@code publishError} is the notification's own, so a failed key change whose alert
+     * could not be published either reports both.
+     */
     public record Fault(String code, String message) {
     }
 
@@ -114,6 +119,7 @@ public record GuardResult(
         private Optional<Fault> error = Optional.empty();
         private List<GuardResult> items = List.of();
         private Optional<Fix> fix = Optional.empty();
+        private Optional<Fault> publishError = Optional.empty();
 
         private Builder() {
         }
@@ -138,6 +144,7 @@ public record GuardResult(
             error = r.error;
             items = r.items;
             fix = r.fix;
+            publishError = r.publishError;
         }
 
         public Builder eventId(String v) {
@@ -236,10 +243,15 @@ public record GuardResult(
             return this;
         }
 
+        public Builder publishError(Optional<Fault> v) {
+            publishError = v;
+            return this;
+        }
+
         public GuardResult build() {
             return new GuardResult(eventId, eventType, resourceId, resourceType, displayName, compartmentId, region,
                     mode, verdict, action, reasons, kmsKeyIdBefore, kmsKeyIdAfter, notified, messageId, lineage,
-                    error, items, fix);
+                    error, items, fix, publishError);
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.cmkguard.guard;
 
 import io.cmkguard.config.Mode;
+import io.cmkguard.policy.Status;
 import io.cmkguard.policy.Verdict;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
+import java.util.List;
 import java.util.Optional;
 
 /** A resource as read and judged for one trigger, from which its result is made. */
@@ -29,6 +31,12 @@ record Judged(Trigger trigger, ResourceType type, Resource resource, Verdict ver
                 .kmsKeyIdBefore(keyRef(resource.encryption())).kmsKeyIdAfter(keyRef(after))
                 .lineage(lineage).fix(fix)
                 .build();
+    }
+
+    /** Compliant after all, but not by this check: someone else put it on a compliant key meanwhile. */
+    GuardResult fixedConcurrently(Encryption after, String reason) {
+        return result(Action.NONE, after).toBuilder().verdict(Status.COMPLIANT)
+                .reasons(List.of(reason)).fix(Optional.empty()).build();
     }
 
     /** A key as results show it: empty for the Oracle-managed key. */

@@ -43,10 +43,12 @@ final class Publisher {
             return result.withMessageId(messageId.get());
         } catch (OciCallException e) {
             Action fallback = result.action() == Action.NOTIFIED ? Action.LOGGED : result.action();
+            String lost = Remediator.mayHaveLanded(e) ? " (its answer was lost: it may have been delivered)" : "";
             GuardResult.Fault publishFault = new GuardResult.Fault(e.code(),
-                    "the finding could not be published: " + e.getMessage());
+                    "the finding could not be published" + lost + ": " + e.getMessage());
+            // error keeps the first fault (a failed key change); publishError always names this one
             return result.toBuilder().action(fallback).error(result.error().or(() -> Optional.of(publishFault)))
-                    .build();
+                    .publishError(Optional.of(publishFault)).build();
         }
     }
 }

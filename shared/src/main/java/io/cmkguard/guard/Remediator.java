@@ -8,34 +8,71 @@ import io.cmkguard.policy.CmkPolicy;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.policy.Problem;
 import io.cmkguard.resource.KeyAssignment;
+import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Resource;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Puts a non-compliant resource on the configured key, when that is safe, and verifies it by
- * re-reading: only a re-read that shows the new key counts as REMEDIATED.
+ * Puts a non-compliant resource on the configured key, when that is safe, and decides what came of it
+ * only from a re-read, whether the write answered, failed or was lost: the re-read on the target key
+ * after a write that may have landed is REMEDIATED; on a compliant key that this write did not put
+ * there (someone else was faster) it is COMPLIANT, quietly; anything else is REMEDIATION_FAILED.
  */
 final class Remediator {
     private static final int VERIFY_READS = 20;
     private static final long VERIFY_PAUSE_MILLIS = 250;
+    private static final long RETRY_PAUSE_MILLIS = 200;
 
-    /** What remediation came to: the action, the key after, why it did not act, what failed. */
-    record Remediation(Action action, Encryption after, Optional<String> blocker, Optional<GuardResult.Fault> fault) {
+    /**
+     * What remediation came to.
+     *
+     * @param action            REMEDIATED, REMEDIATION_FAILED, or NOTIFIED when it did not act
+     * @param after             the key the last read showed
+     * @param blocker           why it did not act
+     * @param fault             what failed
+     * @param note              what the result should add to its reasons (a lost answer, a concurrent fix)
+     * @param fixedConcurrently the resource is compliant, but not by this write: the result is COMPLIANT
+     */
+    record Remediation(Action action, Encryption after, Optional<String> blocker, Optional<GuardResult.Fault> fault,
+                       Optional<String> note, boolean fixedConcurrently) {
+
+        static Remediation blocked(Encryption before, String blocker) {
+            return new Remediation(Action.NOTIFIED, before, Optional.of(blocker), Optional.empty(), Optional.empty(),
+                    false);
+        }
+
+        static Remediation done(Encryption after, Optional<String> note) {
+            return new Remediation(Action.REMEDIATED, after, Optional.empty(), Optional.empty(), note, false);
+        }
+
+        static Remediation failed(Encryption after, String code, String message) {
+            return new Remediation(Action.REMEDIATION_FAILED, after, Optional.empty(),
+                    Optional.of(new GuardResult.Fault(code, message)), Optional.empty(), false);
+        }
+
+        static Remediation elsewhere(Encryption after, String note) {
+            return new Remediation(Action.NONE, after, Optional.empty(), Optional.empty(), Optional.of(note), true);
+        }
     }
 
     private final GuardConfig config;
     private final OciClients clients;
     private final KeyDirectory keys;
     private final CmkPolicy policy;
+    private final Clock clock;
 
-    Remediator(GuardConfig config, OciClients clients, KeyDirectory keys, CmkPolicy policy) {
+    Remediator(GuardConfig config, OciClients clients, KeyDirectory keys, CmkPolicy policy, Clock clock) {
         this.config = config;
         this.clients = clients;
         this.keys = keys;
         this.policy = policy;
+        this.clock = clock;
     }
 
     Remediation remediate(Judged j) {
@@ -61,47 +98,127 @@ final class Remediator {
             blocker = j.trigger().remediations().take();
         }
         if (blocker.isPresent()) {
-            return new Remediation(Action.NOTIFIED, resource.encryption(), blocker, Optional.empty());
+            return Remediation.blocked(resource.encryption(), blocker.get());
         }
         Remediation done = assignAndVerify(j, targetKey.get());
-        j.trigger().remediations().settle(done.action() == Action.REMEDIATED);
+        if (!done.fixedConcurrently()) { // a write someone else made unnecessary is neither success nor failure
+            j.trigger().remediations().settle(done.action() == Action.REMEDIATED);
+        }
         return done;
     }
 
+    /**
+     * Writes, then re-reads and decides. A write that failed without landing (throttled, or its etag
+     * moved while the key stayed) is sent again with the re-read's etag, up to the configured attempts.
+     */
     private Remediation assignAndVerify(Judged j, KeyFacts key) {
-        Resource resource = j.resource();
-        try {
-            KeyAssignment.assign(j.type(), clients, resource, key); // names a missing key grant
-        } catch (OciCallException e) {
-            return failed(resource.encryption(), e.code(), e.getMessage());
-        }
-        Optional<Resource> reread = Optional.empty();
-        try {
-            for (int i = 0; i < VERIFY_READS; i++) {
-                reread = j.type().fetch(clients, resource.id());
-                boolean settled = reread.map(r -> !"UPDATING".equals(r.lifecycleState())).orElse(true);
-                if (settled) {
-                    break;
-                }
-                Thread.sleep(VERIFY_PAUSE_MILLIS);
+        Resource current = j.resource();
+        for (int attempt = 1; ; attempt++) {
+            Optional<OciCallException> fault = Optional.empty();
+            try {
+                KeyAssignment.assign(j.type(), clients, current, key); // names a missing key grant
+            } catch (OciCallException e) {
+                fault = Optional.of(e);
             }
-        } catch (OciCallException e) {
-            return failed(resource.encryption(), e.code(), "the key was assigned but the re-read failed: "
-                    + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Optional<Resource> reread;
+            try {
+                reread = reread(j, current.id());
+            } catch (OciCallException e) {
+                return unknown(current, key, fault, "the re-read failed (" + e.getMessage() + ")", fault.orElse(e).code());
+            }
+            if (reread.isEmpty()) {
+                return unknown(current, key, fault, "the " + j.type().noun() + " could not be read back (deleted"
+                        + " meanwhile, or the function may no longer read it)", fault.map(OciCallException::code)
+                        .orElse("NotFound"));
+            }
+            Resource after = reread.get();
+            boolean onTarget = after.encryption().kind() == Encryption.Kind.OCI_VAULT
+                    && after.encryption().keyId().equals(key.keyId());
+            if (onTarget && fault.map(Remediator::mayHaveLanded).orElse(true)) {
+                return Remediation.done(after.encryption(), fault.map(f -> "the answer to the key change was lost ("
+                        + f.getMessage() + "), but the re-read shows " + key.keyId() + " assigned"));
+            }
+            if (onTarget || compliant(j, after)) {
+                return Remediation.elsewhere(after.encryption(), "fixed concurrently: while cmk-guard was assigning "
+                        + key.keyId() + ", something else put it on " + after.encryption().describe()
+                        + ", which is compliant" + fault.map(f -> " (cmk-guard's own change was refused: "
+                        + f.code() + ")").orElse(""));
+            }
+            if (fault.isEmpty()) {
+                return Remediation.failed(after.encryption(), "VerificationFailed", "after assigning " + key.keyId()
+                        + " the re-read shows " + after.encryption().describe());
+            }
+            boolean untouched = sameKey(after.encryption(), current.encryption());
+            if (untouched && worthAnotherTry(fault.get()) && attempt < config.retryAttempts()) {
+                current = after; // its etag is the one to match now
+                pause(RETRY_PAUSE_MILLIS * attempt);
+                continue;
+            }
+            return Remediation.failed(after.encryption(), fault.get().code(), fault.get().getMessage()
+                    + "; the re-read shows it still on " + after.encryption().describe()
+                    + (mayHaveLanded(fault.get()) ? " (a change that timed out may still take effect: the update"
+                    + " event it fires is checked again)" : ""));
         }
-        Encryption after = reread.map(Resource::encryption).orElse(Encryption.oracleManaged());
-        if (after.kind() == Encryption.Kind.OCI_VAULT && after.keyId().equals(key.keyId())) {
-            return new Remediation(Action.REMEDIATED, after, Optional.empty(), Optional.empty());
-        }
-        return failed(after, "VerificationFailed", "after assigning " + key.keyId() + " the re-read shows "
-                + after.describe());
     }
 
-    private static Remediation failed(Encryption after, String code, String message) {
-        return new Remediation(Action.REMEDIATION_FAILED, after, Optional.empty(),
-                Optional.of(new GuardResult.Fault(code, message)));
+    /** The write's outcome cannot be known: it was sent, but the resource could not be read back. */
+    private static Remediation unknown(Resource before, KeyFacts key, Optional<OciCallException> fault, String why,
+                                       String code) {
+        return Remediation.failed(before.encryption(), code, fault.map(f -> f.getMessage() + "; then")
+                .orElse("OCI accepted the key change, but") + " " + why + ", so whether " + key.keyId()
+                + " is assigned is unknown");
+    }
+
+    /** Re-reads until the resource has settled (a configure call leaves a database UPDATING for a while). */
+    private Optional<Resource> reread(Judged j, String id) {
+        Optional<Resource> reread = Optional.empty();
+        for (int i = 0; i < VERIFY_READS; i++) {
+            reread = Guard.fetchExactly(j.type(), clients, id);
+            if (reread.map(r -> !"UPDATING".equals(r.lifecycleState())).orElse(true)) {
+                break;
+            }
+            if (!pause(VERIFY_PAUSE_MILLIS)) {
+                break;
+            }
+        }
+        return reread;
+    }
+
+    /** Whether the resource as re-read passes the policy on its own (its key looked up afresh). */
+    private boolean compliant(Judged j, Resource after) {
+        try {
+            Map<String, KeyFacts> facts = new LinkedHashMap<>();
+            for (String keyId : CmkPolicy.keysToLookUp(after)) {
+                facts.put(keyId, keys.lookup(keyId));
+            }
+            return policy.evaluate(after, facts, j.source(), false, clock.instant()).status() == Status.COMPLIANT;
+        } catch (OciCallException e) {
+            return false; // not provably compliant: the write's own fault is reported
+        }
+    }
+
+    private static boolean sameKey(Encryption a, Encryption b) {
+        return a.kind() == b.kind() && a.keyId().equals(b.keyId());
+    }
+
+    /** A timeout, a lost connection or a server fault may come after the write took effect. */
+    static boolean mayHaveLanded(OciCallException e) {
+        return "Timeout".equals(e.code()) || e.status() <= 0 || e.status() >= 500;
+    }
+
+    /** Faults after which the same write, with a fresh etag, may go through. */
+    private static boolean worthAnotherTry(OciCallException e) {
+        return mayHaveLanded(e) || e.status() == 429 || e.status() == 412;
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Why the configured key must not be assigned to this resource; empty if it may be. */

@@ -39,13 +39,7 @@ public final class ResultJson {
         } else {
             o.putNull("lineage");
         }
-        if (r.error().isPresent()) {
-            ObjectNode error = o.putObject("error");
-            error.put("code", r.error().get().code());
-            error.put("message", r.error().get().message());
-        } else {
-            o.putNull("error");
-        }
+        putFault(o, "error", r.error());
         if (r.fix().isPresent()) {
             GuardResult.Fix f = r.fix().get();
             ObjectNode fix = o.putObject("fix");
@@ -57,7 +51,18 @@ public final class ResultJson {
         }
         ArrayNode items = o.putArray("items");
         r.items().forEach(item -> items.add(toJson(item)));
+        putFault(o, "publishError", r.publishError());
         return o;
+    }
+
+    private static void putFault(ObjectNode o, String field, java.util.Optional<GuardResult.Fault> fault) {
+        if (fault.isPresent()) {
+            ObjectNode error = o.putObject(field);
+            error.put("code", fault.get().code());
+            error.put("message", fault.get().message());
+        } else {
+            o.putNull(field);
+        }
     }
 
     public static String write(GuardResult r) {

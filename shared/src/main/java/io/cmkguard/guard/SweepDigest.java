@@ -51,7 +51,8 @@ final class SweepDigest {
                     + e.getMessage());
             return results.stream().map(r -> !callsForMessage(r) ? r : r.toBuilder()
                     .action(r.action() == Action.NOTIFIED ? Action.LOGGED : r.action())
-                    .error(r.error().or(() -> Optional.of(fault))).build()).toList();
+                    .error(r.error().or(() -> Optional.of(fault))).publishError(Optional.of(fault))
+                    .build()).toList();
         }
     }
 

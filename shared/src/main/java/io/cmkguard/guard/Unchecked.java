@@ -11,7 +11,25 @@ import java.util.Optional;
 
 /** Results for a resource that could not be judged: it is gone, or reading it failed. */
 final class Unchecked {
+    /** The error code of a resource the invocation's deadline left unchecked. */
+    static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
+
     private Unchecked() {
+    }
+
+    /**
+     * A resource the deadline left unjudged.
+     *
+     * @param started true: its check was running (and logs its own decision when done); false: never started
+     */
+    static GuardResult unreached(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
+                                 boolean started) {
+        String why = started
+                ? "still being checked when the invocation's deadline came; its own decision is logged when made"
+                : "not checked: the invocation's deadline came before its check could start; nothing was read or"
+                + " changed";
+        return base(trigger, type, mode, id, compartmentId).verdict(Status.ERROR).reasons(List.of(why))
+                .error(Optional.of(new GuardResult.Fault(DEADLINE_EXCEEDED, why))).build();
     }
 
     static GuardResult notFound(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,

@@ -1,7 +1,9 @@
 package io.cmkguard.notify;
 
 import com.oracle.bmc.ons.model.MessageDetails;
+import com.oracle.bmc.ons.model.PublishResult;
 import com.oracle.bmc.ons.requests.PublishMessageRequest;
+import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 
@@ -33,13 +35,19 @@ public final class OnsNotifier implements Notifier {
     }
 
     private String send(Notification n) {
-        return OciCalls.call("PublishMessage to " + topicId, () -> clients.ons().publishMessage(
+        String operation = "PublishMessage to " + topicId;
+        PublishResult answer = OciCalls.call(operation, () -> clients.ons().publishMessage(
                 PublishMessageRequest.builder()
                         .topicId(topicId)
                         // RAW_TEXT: the JSON message type is deprecated, and raw text renders in email and Slack.
                         .messageType(PublishMessageRequest.MessageType.RawText)
                         .messageDetails(MessageDetails.builder().title(n.title()).body(n.body()).build())
                         .build())
-                .getPublishResult().getMessageId());
+                .getPublishResult());
+        String messageId = answer == null ? null : answer.getMessageId();
+        if (messageId == null || messageId.isBlank()) {
+            throw OciCallException.malformedResponse(operation, "no message id in the answer");
+        }
+        return messageId;
     }
 }

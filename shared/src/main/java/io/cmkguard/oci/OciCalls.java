@@ -1,12 +1,20 @@
 package io.cmkguard.oci;
 
 import com.oracle.bmc.model.BmcException;
+import com.oracle.bmc.retrier.RetryConfiguration;
 
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Turns the SDK's exceptions into cmk-guard's: a 404 is an absent resource, anything else a fault. */
 public final class OciCalls {
+    /**
+     * Key writes are sent once: the remediator re-reads after a failed or lost write and decides
+     * itself whether to send it again. A blind retry of a write that landed would only meet its own
+     * new etag (412) and hide that it landed.
+     */
+    public static final RetryConfiguration WRITE_ONCE = RetryConfiguration.NO_RETRY_CONFIGURATION;
+
     private OciCalls() {
     }
 

@@ -61,6 +61,15 @@ final class EmulatedTenancy implements AutoCloseable {
 
     /** Starts cmk-guard with the emulator wiring plus the given config (mode, key, topic...). */
     EmulatedTenancy guard(Map<String, String> config) {
+        if (guard != null) {
+            guard.close();
+        }
+        guard = another(config);
+        return this;
+    }
+
+    /** One more function instance against the same emulator, logging to the same log (the caller closes it). */
+    CmkGuard another(Map<String, String> config) {
         Map<String, String> env = new HashMap<>(Map.of(
                 GuardConfig.OCI_ENDPOINT, emulator.baseUrl(),
                 GuardConfig.AUTH, "config_file",
@@ -69,11 +78,7 @@ final class EmulatedTenancy implements AutoCloseable {
                 GuardConfig.RETRY_ATTEMPTS, "2",
                 GuardConfig.TOPIC_ID, TOPIC));
         env.putAll(config);
-        if (guard != null) {
-            guard.close();
-        }
-        guard = CmkGuard.start(env, new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC());
-        return this;
+        return CmkGuard.start(env, new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC());
     }
 
     JsonNode send(String sampleFile) {
@@ -81,8 +86,12 @@ final class EmulatedTenancy implements AutoCloseable {
     }
 
     JsonNode sendBody(String body) {
+        return answer(guard, body);
+    }
+
+    static JsonNode answer(CmkGuard instance, String body) {
         try {
-            String answer = guard.handle(body);
+            String answer = instance.handle(body);
             LeakScan.said("a result", answer);
             return JSON.readTree(answer);
         } catch (IOException e) {

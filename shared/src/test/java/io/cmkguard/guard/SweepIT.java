@@ -179,7 +179,8 @@ class SweepIT {
         JsonNode rules = report.path("eventRules");
         assertTrue(rules.path("checked").asBoolean(), rules.toString());
         assertEquals(List.of("cmk-guard-block-storage: missing: no rule named cmk-guard-block-storage",
-                "cmk-guard-database: missing: no rule named cmk-guard-database"),
+                "cmk-guard-database: missing: no rule named cmk-guard-database",
+                "cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys"),
                 JSON.convertValue(rules.path("problems"), List.class));
         assertEquals(1, cloud.emulator.messages().size());
         String body = cloud.emulator.messages().get(0).path("body").asText();

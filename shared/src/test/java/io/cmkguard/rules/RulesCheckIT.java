@@ -45,13 +45,14 @@ class RulesCheckIT {
         RulesCheck rules = start(World.empty());
 
         assertEquals(List.of("cmk-guard-block-storage: missing: no rule named cmk-guard-block-storage",
-                "cmk-guard-database: missing: no rule named cmk-guard-database"), rules.check(COMPARTMENT, FN));
-        assertEquals(2, rules.apply(COMPARTMENT, FN).size());
+                "cmk-guard-database: missing: no rule named cmk-guard-database",
+                "cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys"), rules.check(COMPARTMENT, FN));
+        assertEquals(3, rules.apply(COMPARTMENT, FN).size());
         assertEquals(List.of(), rules.apply(COMPARTMENT, FN), "a second apply changes nothing");
         assertEquals(List.of(), rules.check(COMPARTMENT, FN));
 
         var created = emulator.dump().path("rules");
-        assertEquals(2, created.size());
+        assertEquals(3, created.size());
         assertTrue(created.get(0).path("isEnabled").asBoolean());
         assertEquals("FAAS", created.get(0).path("actions").path("actions").get(0).path("actionType").asText());
         assertEquals(FN, created.get(0).path("actions").path("actions").get(0).path("functionId").asText());
@@ -74,11 +75,12 @@ class RulesCheckIT {
         assertTrue(problems.get(1).startsWith("cmk-guard-database: drifted: the condition lacks "), problems.get(1));
         assertEquals("cmk-guard-database: wrong function: an action invokes ocid1.fnfunc.oc1.iad.old, not " + FN,
                 problems.get(2));
-        assertEquals(3, problems.size(), problems.toString());
+        assertEquals("cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys", problems.get(3));
+        assertEquals(4, problems.size(), problems.toString());
 
-        assertEquals(2, rules.apply(COMPARTMENT, FN).size());
+        assertEquals(3, rules.apply(COMPARTMENT, FN).size());
         assertEquals(List.of(), rules.check(COMPARTMENT, FN));
-        assertEquals(2, emulator.dump().path("rules").size(), "fixed in place, not duplicated");
+        assertEquals(3, emulator.dump().path("rules").size(), "two fixed in place, not duplicated; one created");
     }
 
     private static ObjectNode rule(ObjectMapper json, String id, String name, boolean enabled, String condition,

@@ -54,7 +54,8 @@ class DeployablesTest {
         assertTrue(dockerfile.contains("/image/layout.sh train /function /function/runtime"));
         assertTrue(dockerfile.contains("ENTRYPOINT [\"java\", \"@/function/jvm.args\""));
         assertTrue(dockerfile.contains("\"-cp\", \"/function/app/*:/function/runtime/*\""));
-        CmkGuardFunction.class.getMethod("handleRequest", String.class); // the named handler exists
+        // the named handler exists; it takes the raw InputEvent for the body and the call's deadline
+        CmkGuardFunction.class.getMethod("handleRequest", com.fnproject.fn.api.InputEvent.class);
     }
 
     /** The keys of the top-level config: block (two-space indented "KEY: value" lines). */

@@ -206,6 +206,7 @@ public final class AutonomousDatabaseType implements ResourceType {
                 .configureAutonomousDatabaseVaultKey(ConfigureAutonomousDatabaseVaultKeyRequest.builder()
                         .autonomousDatabaseId(resource.id())
                         .ifMatch(resource.etag().isBlank() ? null : resource.etag())
+                        .retryConfiguration(OciCalls.WRITE_ONCE)
                         .configureAutonomousDatabaseVaultKeyDetails(ConfigureAutonomousDatabaseVaultKeyDetails.builder()
                                 .kmsKeyId(key.keyId())
                                 .vaultId(key.vaultId())

@@ -132,6 +132,7 @@ public final class BlockVolumeType implements ResourceType {
                 UpdateVolumeKmsKeyRequest.builder()
                         .volumeId(resource.id())
                         .ifMatch(resource.etag().isBlank() ? null : resource.etag())
+                        .retryConfiguration(OciCalls.WRITE_ONCE)
                         .updateVolumeKmsKeyDetails(UpdateVolumeKmsKeyDetails.builder().kmsKeyId(key.keyId()).build())
                         .build()));
     }

@@ -90,6 +90,7 @@ public final class BootVolumeBackupType implements ResourceType {
                 UpdateBootVolumeBackupRequest.builder()
                         .bootVolumeBackupId(resource.id())
                         .ifMatch(resource.etag().isBlank() ? null : resource.etag())
+                        .retryConfiguration(OciCalls.WRITE_ONCE)
                         .updateBootVolumeBackupDetails(
                                 UpdateBootVolumeBackupDetails.builder().kmsKeyId(key.keyId()).build())
                         .build()));

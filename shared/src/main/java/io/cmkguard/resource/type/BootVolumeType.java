@@ -162,6 +162,7 @@ public final class BootVolumeType implements ResourceType {
                 UpdateBootVolumeKmsKeyRequest.builder()
                         .bootVolumeId(resource.id())
                         .ifMatch(resource.etag().isBlank() ? null : resource.etag())
+                        .retryConfiguration(OciCalls.WRITE_ONCE)
                         .updateBootVolumeKmsKeyDetails(UpdateBootVolumeKmsKeyDetails.builder().kmsKeyId(key.keyId()).build())
                         .build()));
     }

@@ -89,6 +89,7 @@ public final class VolumeBackupType implements ResourceType {
                 UpdateVolumeBackupRequest.builder()
                         .volumeBackupId(resource.id())
                         .ifMatch(resource.etag().isBlank() ? null : resource.etag())
+                        .retryConfiguration(OciCalls.WRITE_ONCE)
                         .updateVolumeBackupDetails(UpdateVolumeBackupDetails.builder().kmsKeyId(key.keyId()).build())
                         .build()));
     }
