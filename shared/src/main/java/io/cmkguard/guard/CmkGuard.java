@@ -131,19 +131,25 @@ public final class CmkGuard implements AutoCloseable {
     public String handle(String body, Optional<Instant> invocationDeadline) {
         Optional<JsonNode> sweepField = SweepRequest.sweepField(body);
         if (sweepField.isPresent()) {
-            return SweepReportJson.write(sweep(sweepField.get(), SweepProgress.NONE));
+            return SweepReportJson.write(sweep(sweepField.get(), SweepProgress.NONE, invocationDeadline));
         }
         return ResultJson.write(handleToResult(body, invocationDeadline));
     }
 
     /** Runs the sweep a body's "sweep" object asks for; a bad body, config or fault answers a report with its error. */
     public SweepReport sweep(JsonNode sweepField, SweepProgress progress) {
+        return sweep(sweepField, progress, Optional.empty());
+    }
+
+    /** As {@link #sweep(JsonNode, SweepProgress)}, stopping in time to answer by the call's deadline too. */
+    public SweepReport sweep(JsonNode sweepField, SweepProgress progress, Optional<Instant> invocationDeadline) {
         if (startupError.isPresent()) {
             return SweepReport.failed("", "", "", new GuardResult.Fault("InvalidConfiguration",
                     startupError.get().getMessage()), Optional.empty(), 0);
         }
         try {
-            return sweep.orElseThrow().run(SweepRequest.parse(sweepField), progress);
+            return sweep.orElseThrow().run(SweepRequest.parse(sweepField), progress,
+                    invocationDeadline.map(d -> Deadline.forInvocation(d, clock).at()));
         } catch (BadSweepException e) {
             log.event("sweep-rejected", e.code() + ": " + e.getMessage());
             return SweepReport.failed("", Echo.bounded(sweepField.path("compartmentId").asText("")), "",

@@ -65,6 +65,14 @@ public final class Sweep {
     }
 
     public SweepReport run(SweepRequest asked, SweepProgress progress) {
+        return run(asked, progress, Optional.empty());
+    }
+
+    /**
+     * @param callDeadline when the invocation must have answered (the call's deadline less a margin): the
+     *                     sweep stops taking resources at whichever comes first, it or its own deadline
+     */
+    public SweepReport run(SweepRequest asked, SweepProgress progress, Optional<Instant> callDeadline) {
         Instant started = clock.instant();
         SweepLimits limits = config.sweep();
         Optional<Continuation> resumed = asked.continuation().map(Continuation::decode);
@@ -90,7 +98,8 @@ public final class Sweep {
                     "the compartments under " + request.compartmentId() + " could not be listed: " + e.getMessage()),
                     asked.continuation(), millisSince(started));
         }
-        Instant deadline = started.plus(limits.deadline());
+        Instant own = started.plus(limits.deadline());
+        Instant deadline = callDeadline.filter(own::isAfter).orElse(own);
         // once per sweep: a disabled or drifted rule means events go unseen, which only a sweep can tell
         EventRulesStatus eventRules = resumed.isEmpty() ? rules.check(request.compartmentId())
                 : EventRulesStatus.notChecked("checked by this sweep's first invocation");

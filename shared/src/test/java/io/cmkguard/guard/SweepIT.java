@@ -194,6 +194,21 @@ class SweepIT {
     }
 
     @Test
+    void aSweepStopsInTimeForTheCallsOwnDeadlineAndAnswersAContinuation() throws IOException {
+        EmulatedCloud cloud = cloud(LARGE.world(), EmulatorOptions.trusting());
+        CmkGuard guard = guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "600"),
+                Clock.systemUTC());
+        // the Fn call must answer within 3 s, far below the sweep's own 600 s
+        JsonNode report = JSON.readTree(guard.handle("{\"sweep\": {\"compartmentId\": \"" + GeneratedWorld.TENANCY
+                + "\"}}", java.util.Optional.of(Instant.now().plusSeconds(3))));
+
+        assertFalse(report.path("complete").asBoolean(), report.toString());
+        assertFalse(report.path("continuation").isNull(), "it says where to go on");
+        assertTrue(report.path("scanned").asInt() < expectedVerdicts(LARGE).size());
+        assertTrue(report.path("error").isNull(), report.path("error").toString());
+    }
+
+    @Test
     void maxRemediationsIsRespectedExactly() {
         EmulatedCloud cloud = cloud(SMALL.world(), EmulatorOptions.trusting());
         JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_TOPIC_ID",

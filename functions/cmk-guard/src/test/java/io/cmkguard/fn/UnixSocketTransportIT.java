@@ -160,14 +160,17 @@ class UnixSocketTransportIT {
     }
 
     @Test
-    void anExpiredDeadlineIsNotEnforcedByTheFdkTheEventIsStillChecked() {
-        // FDK 1.0.212 passes Fn-Deadline to the function without acting on it; the Fn server is the
-        // one that abandons a call past its deadline. cmk-guard's OCI timeouts bound each call instead.
+    void anExpiredDeadlineStartsNoCheckAndSaysSo() {
+        // FDK 1.0.212 passes Fn-Deadline to the function without acting on it: cmk-guard reads it and,
+        // with the time already spent, starts nothing and answers why (the Fn server may abandon the call)
+        int before = tenancy.requests().size();
         FnAnswer answer = fnServer.call(RepoFiles.readSample("blockvolumes.createvolume.end--compliant.json"),
                 Instant.now().minusSeconds(60));
 
         assertEquals(200, answer.status(), answer.text());
-        assertEquals("COMPLIANT", json(answer).path("verdict").asText());
+        assertEquals("ERROR", json(answer).path("verdict").asText(), answer.text());
+        assertEquals("DeadlineExceeded", json(answer).path("error").path("code").asText(), answer.text());
+        assertEquals(before, tenancy.requests().size(), "nothing was read or changed");
     }
 
     @Test

@@ -159,6 +159,8 @@ public final class BlockVolumeType implements ResourceType {
 
     @Override
     public Iam iam() {
-        return Iam.readOnly("read volumes").remediatedWith("use volumes").keyUsedBy(KeyUser.BLOCK_STORAGE);
+        // inspect volume-groups: a volume-group event is followed to its member volumes
+        return Iam.readOnly("read volumes", "inspect volume-groups").remediatedWith("use volumes")
+                .keyUsedBy(KeyUser.BLOCK_STORAGE);
     }
 }
