@@ -52,7 +52,7 @@ final class SweepBench {
                     int timeoutSeconds, int retryAttempts) {
         static Settings from(Map<String, String> options) {
             return new Settings(number(options, "--sweep-per-type", 68), number(options, "--sweep-latency-ms", 20),
-                    number(options, "--sweep-throttle", 200), number(options, "--sweep-concurrency", 16),
+                    number(options, "--sweep-throttle", 60), number(options, "--sweep-concurrency", 16),
                     number(options, "--sweep-deadline-seconds", 90), number(options, "--sweep-timeout-seconds", 120),
                     number(options, "--sweep-retry-attempts", 6));
         }
@@ -84,6 +84,7 @@ final class SweepBench {
         Totals totals = new Totals();
         JsonNode dump;
         double wallSeconds;
+        double functionCpuSeconds;
         try (EmulatorProcess emulator = new EmulatorProcess(emulatorClassPath, world, work.resolve("sweep-dump.json"),
                 List.of("--latency-ms", Integer.toString(s.latencyMs()), "--throttle", Integer.toString(s.throttle())))) {
             try (FnContainer fn = FnContainer.start(layout.java(), layout.jvmArgs("256m"), layout.entry(),
@@ -112,6 +113,7 @@ final class SweepBench {
                 } while (continuation != null);
                 wallSeconds = (System.nanoTime() - started) / 1e9;
                 figures.put("functionPeakRssMb", Stats.round1(fn.peakRssMb()));
+                functionCpuSeconds = fn.cpu().toMillis() / 1000.0;
             }
             dump = emulator.stop();
         }
@@ -155,6 +157,10 @@ final class SweepBench {
         figures.put("floorSeconds", Stats.round1(floorSeconds));
         figures.put("wallOverFloor", Stats.round2(wallSeconds / floorSeconds));
         figures.put("resourcesPerSecond", Stats.round1(totals.scanned / wallSeconds));
+        // the function JVM's CPU over the whole run (start-up included): when wall is far above the floor
+        // with few 429s, the function's own CPU (request signing, JSON) is what binds
+        figures.put("functionCpuSeconds", Stats.round1(functionCpuSeconds));
+        figures.put("functionCpuMsPerRequest", Stats.round2(functionCpuSeconds * 1000 / admitted));
         ObjectNode requests = figures.putObject("requestsByApi");
         byCollection.forEach(requests::put);
         ObjectNode perType = figures.putObject("requestsPerResourceOfType");

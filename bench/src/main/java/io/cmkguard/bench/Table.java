@@ -63,9 +63,11 @@ final class Table {
                 s.path("resourcesGenerated").asInt(), s.path("liveResources").asInt(), s.path("compartments").asInt(),
                 s.path("latencyMs").asInt(), s.path("throttlePerSecond").asInt(), s.path("concurrency").asInt(),
                 s.path("deadlineSeconds").asInt(), s.path("functionTimeoutSeconds").asInt());
-        out.printf("  wall %.1f s   floor %.1f s   wall/floor %.2f   %.1f resources/s   %d invocations%n",
+        out.printf("  wall %.1f s   floor %.1f s   wall/floor %.2f   %.1f resources/s   %d invocations"
+                        + "   function CPU %.1f s (%.2f ms/request)%n",
                 s.path("wallSeconds").asDouble(), s.path("floorSeconds").asDouble(), s.path("wallOverFloor").asDouble(),
-                s.path("resourcesPerSecond").asDouble(), s.path("invocations").asInt());
+                s.path("resourcesPerSecond").asDouble(), s.path("invocations").asInt(),
+                s.path("functionCpuSeconds").asDouble(), s.path("functionCpuMsPerRequest").asDouble());
         out.printf("  scanned %d (%d non-compliant, %d errors)   admitted requests %d (%.2f per resource, %d LISTs)"
                         + "   429s %d   function peak RSS %.1f MB%n",
                 s.path("scanned").asLong(), s.path("nonCompliant").asLong(), s.path("errors").asLong(),
