@@ -37,4 +37,4 @@ if [ -x "$t25" ]; then
 fi
 java -XX:+UseSerialGC -cp "bench/target/classes:$(cat "$work.bench.classpath")" io.cmkguard.bench.FnBench \
   --runtime "$runtime" --emulator-cp "$emulator_cp" --samples events/samples --work "$work" \
-  --layout cmkGuard="$work/cmk-guard" --layout helloWorld="$work/hello" "${layouts[@]}" "$@"
+  --layout cmkGuard="$work/cmk-guard" --layout helloWorld="$work/hello" "${layouts[@]}" --skip-sweep "$@"

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # The benchmark, as OCI Functions runs the function: bench/run.sh [--output FILE] [--runs N] [--warm-events N]
+#   [--skip-sweep | --sweep-only] [--sweep-per-type 68] [--sweep-latency-ms 20] [--sweep-throttle 60]
+#   [--sweep-concurrency 16] [--sweep-deadline-seconds 90] [--sweep-timeout-seconds 120] [--sweep-retry-attempts 6]
 #   Builds the reactor, lays out cmk-guard exactly as the Dockerfile does (functions/cmk-guard/image/layout.sh:
 #   slim jars, JVM flags, class archive from a training run), builds and lays out an FDK hello-world the same
 #   way, then measures cold starts (fresh JVM each, alternated, MaxRAM 128m and 256m) and 1000 warm events
-#   over the FDK's unix socket, the emulator in its own process. Prints a table; --output also writes JSON.
+#   over the FDK's unix socket, the emulator in its own process. Then the sweep throughput: a generated world
+#   (68 per type and compartment = 9 996 resources) behind the emulator's latency and 429 throttle, one
+#   function JVM swept over the socket, continuations followed until complete (--skip-sweep leaves it out,
+#   --sweep-only runs nothing else). Prints a table; --output also writes JSON.
 #   Extra cold-start variants: --layout NAME=DIR (a directory built with layout.sh), e.g. another JVM.
 #   JAVA=/path/to/java picks the JVM the function runs on (default: java on PATH).
 set -euo pipefail

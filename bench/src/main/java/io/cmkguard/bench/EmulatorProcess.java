@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,11 +25,17 @@ final class EmulatorProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     EmulatorProcess(String classPath, Path world, Path dump) throws IOException {
+        this(classPath, world, dump, List.of());
+    }
+
+    /** @param options more EmulatorMain options, e.g. {@code --latency-ms 20 --throttle 200} */
+    EmulatorProcess(String classPath, Path world, Path dump, List<String> options) throws IOException {
         this.dump = dump;
-        process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-cp", classPath, "io.cmkguard.emulator.EmulatorMain",
-                "--world", world.toString(), "--dump-on-exit", dump.toString()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                "--world", world.toString(), "--dump-on-exit", dump.toString()));
+        command.addAll(options);
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         baseUrl = out.readLine();
         String config = out.readLine();

@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * from the shipped layout (layout.sh), the FDK's http-stream over the unix socket, the emulator in
  * its own process. Figures only, nothing asserted. See bench/run.sh for the command.
  * <p>Usage: {@code FnBench --runtime DIR --emulator-cp CP --samples DIR --layout NAME=DIR...
- * [--runs N] [--warm-events N] [--output FILE]}; layouts {@code cmkGuard} and {@code helloWorld} are
- * required, any other is an extra cold-start variant (e.g. another JVM) measured in the same rounds.
+ * [--runs N] [--warm-events N] [--output FILE] [--skip-sweep | --sweep-only] [--sweep-OPTION N]...};
+ * layouts {@code cmkGuard} and {@code helloWorld} are required, any other is an extra cold-start variant
+ * (e.g. another JVM) measured in the same rounds. The sweep's options are {@link SweepBench.Settings}'s.
  */
 public final class FnBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +38,8 @@ public final class FnBench {
     private static final String KEY = "ocid1.key.oc1.iad.emuvault1.keyhsm";
     private static final String TOPIC = "ocid1.onstopic.oc1.iad.findings";
     private static final List<String> MAX_RAM = List.of("128m", "256m");
+    /** Options without a value. */
+    private static final List<String> FLAGS = List.of("--skip-sweep", "--sweep-only");
 
     private final Map<String, FnLayout> layouts;
     private final Path samples;
@@ -53,12 +56,20 @@ public final class FnBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         Map<String, FnLayout> layouts = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--layout")) {
-                String[] nameDir = args[i + 1].split("=", 2);
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (FLAGS.contains(option)) {
+                options.put(option, "true");
+                continue;
+            }
+            if (++i == args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            if (option.equals("--layout")) {
+                String[] nameDir = args[i].split("=", 2);
                 layouts.put(nameDir[0], new FnLayout(nameDir[0], Path.of(nameDir[1]).toAbsolutePath(), null));
             } else {
-                options.put(args[i], args[i + 1]);
+                options.put(option, args[i]);
             }
         }
         Path runtime = Path.of(require(options, "--runtime")).toAbsolutePath();
@@ -74,10 +85,13 @@ public final class FnBench {
         int runs = Integer.parseInt(options.getOrDefault("--runs", "7"));
         int warmEvents = Integer.parseInt(options.getOrDefault("--warm-events", "1000"));
 
+        boolean sweepOnly = options.containsKey("--sweep-only");
         ObjectNode report = JSON.createObjectNode();
-        report.set("cold", bench.cold(runs));
-        report.set("warm", warmEvents > 0 ? bench.warm(warmEvents) : JSON.nullNode());
-        report.putNull("sweep"); // the sweep throughput bench fills this in
+        report.set("cold", sweepOnly ? JSON.nullNode() : bench.cold(runs));
+        report.set("warm", !sweepOnly && warmEvents > 0 ? bench.warm(warmEvents) : JSON.nullNode());
+        report.set("sweep", options.containsKey("--skip-sweep") ? JSON.nullNode()
+                : new SweepBench(layouts.get("cmkGuard"), bench.emulatorClassPath, work)
+                        .run(SweepBench.Settings.from(options)));
         Table.print(report, System.out);
         if (options.containsKey("--output")) {
             Files.writeString(Path.of(options.get("--output")), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));

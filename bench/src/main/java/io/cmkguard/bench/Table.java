@@ -11,6 +11,20 @@ final class Table {
 
     static void print(JsonNode report, PrintStream out) {
         JsonNode cold = report.path("cold");
+        if (cold.isObject()) {
+            printCold(cold, out);
+        }
+        JsonNode warm = report.path("warm");
+        if (warm.isObject()) {
+            printWarm(warm, out);
+        }
+        JsonNode sweep = report.path("sweep");
+        if (sweep.isObject()) {
+            printSweep(sweep, out);
+        }
+    }
+
+    private static void printCold(JsonNode cold, PrintStream out) {
         out.println();
         out.println("cold start (fresh JVM -> first complete answer over the unix socket; time at MaxRAM=128m)");
         out.printf("  %-16s %8s %8s %8s %9s %10s %12s %12s%n", "function", "median", "min", "max", "CPU med",
@@ -25,20 +39,43 @@ final class Table {
             }
         });
         out.printf("  ratio cmkGuard / helloWorld (medians, same run): %.2f%n", cold.path("ratio").asDouble());
-        JsonNode warm = report.path("warm");
-        if (warm.isObject()) {
-            out.println();
-            out.printf("warm (%d events, one JVM, MaxRAM=128m, notify mode, every sample in turn)%n", warm.path("events").asInt());
-            out.printf("  p50 %.2f ms   p99 %.2f ms   CPU %.2f ms/event   OCI requests/event %.2f%n",
-                    warm.path("p50Ms").asDouble(), warm.path("p99Ms").asDouble(), warm.path("cpuMsPerEvent").asDouble(),
-                    warm.path("requestsPerEvent").asDouble());
-            out.printf("  RSS after 100: %.1f MB, after 1000: %.1f MB (peak %.1f MB); threads after 100: %d, after 1000: %d%n",
-                    warm.path("rssMbAfter100").asDouble(), warm.path("rssMbAfter1000").asDouble(),
-                    warm.path("peakRssMb").asDouble(), warm.path("threadsAfter100").asInt(),
-                    warm.path("threadsAfter1000").asInt());
-            out.println("  OCI requests per event, by type:");
-            warm.path("requestsPerEventType").fields().forEachRemaining(e ->
-                    out.printf("    %-70s %.2f%n", e.getKey(), e.getValue().asDouble()));
-        }
+    }
+
+    private static void printWarm(JsonNode warm, PrintStream out) {
+        out.println();
+        out.printf("warm (%d events, one JVM, MaxRAM=128m, notify mode, every sample in turn)%n", warm.path("events").asInt());
+        out.printf("  p50 %.2f ms   p99 %.2f ms   CPU %.2f ms/event   OCI requests/event %.2f%n",
+                warm.path("p50Ms").asDouble(), warm.path("p99Ms").asDouble(), warm.path("cpuMsPerEvent").asDouble(),
+                warm.path("requestsPerEvent").asDouble());
+        out.printf("  RSS after 100: %.1f MB, after 1000: %.1f MB (peak %.1f MB); threads after 100: %d, after 1000: %d%n",
+                warm.path("rssMbAfter100").asDouble(), warm.path("rssMbAfter1000").asDouble(),
+                warm.path("peakRssMb").asDouble(), warm.path("threadsAfter100").asInt(),
+                warm.path("threadsAfter1000").asInt());
+        out.println("  OCI requests per event, by type:");
+        warm.path("requestsPerEventType").fields().forEachRemaining(e ->
+                out.printf("    %-70s %.2f%n", e.getKey(), e.getValue().asDouble()));
+    }
+
+    private static void printSweep(JsonNode s, PrintStream out) {
+        out.println();
+        out.printf("sweep (%d resources, %d live, %d compartments; emulator %d ms/request, throttle %d/s;"
+                        + " function MaxRAM=256m, concurrency %d, deadline %d s of %d s)%n",
+                s.path("resourcesGenerated").asInt(), s.path("liveResources").asInt(), s.path("compartments").asInt(),
+                s.path("latencyMs").asInt(), s.path("throttlePerSecond").asInt(), s.path("concurrency").asInt(),
+                s.path("deadlineSeconds").asInt(), s.path("functionTimeoutSeconds").asInt());
+        out.printf("  wall %.1f s   floor %.1f s   wall/floor %.2f   %.1f resources/s   %d invocations"
+                        + "   function CPU %.1f s (%.2f ms/request)%n",
+                s.path("wallSeconds").asDouble(), s.path("floorSeconds").asDouble(), s.path("wallOverFloor").asDouble(),
+                s.path("resourcesPerSecond").asDouble(), s.path("invocations").asInt(),
+                s.path("functionCpuSeconds").asDouble(), s.path("functionCpuMsPerRequest").asDouble());
+        out.printf("  scanned %d (%d non-compliant, %d errors)   admitted requests %d (%.2f per resource, %d LISTs)"
+                        + "   429s %d   function peak RSS %.1f MB%n",
+                s.path("scanned").asLong(), s.path("nonCompliant").asLong(), s.path("errors").asLong(),
+                s.path("admittedRequests").asLong(), s.path("requestsPerResource").asDouble(),
+                s.path("listRequests").asLong(), s.path("throttled429").asLong(), s.path("functionPeakRssMb").asDouble());
+        out.println("  OCI requests per resource, by type (requests on its API / resources scanned):");
+        s.path("requestsPerResourceOfType").fields().forEachRemaining(e ->
+                out.printf("    %-22s %.2f%n", e.getKey(), e.getValue().asDouble()));
+        out.println("  OCI requests by API: " + s.path("requestsByApi"));
     }
 }

@@ -120,4 +120,17 @@ class WorldTest {
         assertEquals(expected, e.getMessage().substring(0, Math.min(expected.length(), e.getMessage().length())),
                 e.getMessage());
     }
+
+    /** The sweep benchmark hands its generated world to the emulator process as a world file. */
+    @Test
+    void aGeneratedWorldSurvivesAWorldFile(@TempDir Path dir) throws Exception {
+        GeneratedWorld generated = GeneratedWorld.generate(1, 2, 3, 5);
+        Path file = Files.writeString(dir.resolve("generated.json"), Json.write(generated.world().toJson()));
+
+        World read = World.read(file);
+        assertEquals(generated.world().toJson(), read.toJson());
+        assertEquals(generated.fates("volumes").size(), read.toJson().get("volumes").size());
+        assertEquals(generated.compartments().size(), read.toJson().get("compartments").size(),
+                "the ACTIVE compartments below the tenancy, and the DELETED one");
+    }
 }
