@@ -54,6 +54,7 @@ class PolicyGeneratorTest {
         IamPolicy policy = generate(Mode.REMEDIATE, types("block-volume"));
         assertEquals(List.of(
                 "Allow dynamic-group cmk-guard-fn to read volumes in compartment id " + C,
+                "Allow dynamic-group cmk-guard-fn to inspect volume-groups in compartment id " + C,
                 "Allow dynamic-group cmk-guard-fn to read vaults in compartment Security",
                 "Allow dynamic-group cmk-guard-fn to read keys in compartment Security",
                 "Allow dynamic-group cmk-guard-fn to inspect compartments in compartment id " + C,
