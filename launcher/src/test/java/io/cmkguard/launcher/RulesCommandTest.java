@@ -14,7 +14,7 @@ class RulesCommandTest {
     private static final String COMPARTMENT = "ocid1.compartment.oc1..prod";
     private static final String FN = "ocid1.fnfunc.oc1.iad.guard";
 
-    /** A world whose database rule is disabled and points at an old function; no block-storage rule. */
+    /** A world whose database rule is disabled and points at an old function; no block-storage or vault-keys rule. */
     private static String world(Path dir) throws Exception {
         String condition = "{\\\"eventType\\\":[\\\"com.oraclecloud.databaseservice.createdatabase.end\\\"]}";
         Path file = dir.resolve("world.json");
@@ -36,11 +36,12 @@ class RulesCommandTest {
         Cli cli = rules("plan", world(dir));
         assertEquals(0, cli.status, cli.toString());
         assertTrue(cli.out.contains("+ create cmk-guard-block-storage\n    + enabled\n"
-                + "    + event type com.oraclecloud.blockvolumes.copybootvolumebackup.end\n"), cli.out);
+                + "    + event type com.oraclecloud.blockvolumes.changebootvolumebackupcompartment\n"), cli.out);
         assertTrue(cli.out.contains("~ update cmk-guard-database (ocid1.eventrule.oc1.iad.db)\n    - disabled\n"
                 + "    + enabled\n"), cli.out);
         assertTrue(cli.out.contains("    - action FAAS -> ocid1.fnfunc.oc1.iad.old\n    + action FAAS -> " + FN), cli.out);
-        assertTrue(cli.out.endsWith("Plan: 1 to create, 1 to change, 0 in place.\n"), cli.out);
+        assertTrue(cli.out.contains("+ create cmk-guard-vault-keys\n"), cli.out);
+        assertTrue(cli.out.endsWith("Plan: 2 to create, 1 to change, 0 in place.\n"), cli.out);
     }
 
     @Test
@@ -51,7 +52,8 @@ class RulesCommandTest {
                 + "cmk-guard-database: disabled\ncmk-guard-database: drifted: the condition lacks "), cli.out);
         assertTrue(cli.out.contains("cmk-guard-database: wrong function: an action invokes ocid1.fnfunc.oc1.iad.old"),
                 cli.out);
-        assertTrue(cli.out.endsWith("4 problems: run 'cmk-guard rules apply' with the same options to fix them.\n"),
+        assertTrue(cli.out.contains("cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys\n"), cli.out);
+        assertTrue(cli.out.endsWith("5 problems: run 'cmk-guard rules apply' with the same options to fix them.\n"),
                 cli.out);
     }
 
@@ -59,7 +61,7 @@ class RulesCommandTest {
     void applyCreatesAndFixes(@TempDir Path dir) throws Exception {
         Cli cli = rules("apply", world(dir));
         assertEquals(0, cli.status, cli.toString());
-        assertTrue(cli.out.endsWith("Applied: 1 created, 1 updated.\n"), cli.out);
+        assertTrue(cli.out.endsWith("Applied: 2 created, 1 updated.\n"), cli.out);
     }
 
     @Test
@@ -67,7 +69,7 @@ class RulesCommandTest {
         Path empty = Files.writeString(dir.resolve("empty.json"), "{}");
         Cli cli = rules("check", empty.toString());
         assertEquals(1, cli.status, cli.toString());
-        assertTrue(cli.out.contains("2 problems"), cli.out);
+        assertTrue(cli.out.contains("3 problems"), cli.out);
     }
 
     @Test
