@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * GET of one resource and LIST of a collection, for every collection the emulator keeps. LISTs are
@@ -26,6 +27,34 @@ final class ResourceReads {
         return store.find(collection, id)
                 .map(Response::resource)
                 .orElseThrow(() -> ApiError.notFound(collectionName + "/" + id));
+    }
+
+    /**
+     * GetCompartment: one of the world's compartments, or a compartment (a tenancy, say) that the world's
+     * resources or compartments live in, which exists in OCI as surely as they do (answered ACTIVE).
+     */
+    Response compartment(String id) {
+        return store.find(ResourceCollection.COMPARTMENTS, id)
+                .or(() -> isReferenced(id) ? Optional.of(implied(id)) : Optional.empty())
+                .map(Response::resource)
+                .orElseThrow(() -> ApiError.notFound("compartments/" + id));
+    }
+
+    private boolean isReferenced(String compartmentId) {
+        for (ResourceCollection c : ResourceCollection.values()) {
+            if (!store.list(c, r -> compartmentId.equals(Json.text(r, "compartmentId"))).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ObjectNode implied(String id) {
+        ObjectNode c = Json.object();
+        c.put("id", id);
+        c.put("name", id.substring(id.lastIndexOf('.') + 1));
+        c.put("lifecycleState", "ACTIVE");
+        return c;
     }
 
     Response list(IncomingRequest request, String version, String collectionName) {

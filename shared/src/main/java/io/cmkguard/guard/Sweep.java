@@ -158,6 +158,12 @@ public final class Sweep {
             workers.shutdown();
             awaitQuietly(workers);
         }
+        if (!tree.rootConfirmed() && tree.compartmentIds().size() == 1 && results.isEmpty()) {
+            // nothing found under a compartment Identity does not know: a mistyped OCID, not "all compliant"
+            OciCallException missing = OciCallException.compartmentNotFound(request.compartmentId(), "");
+            return SweepReport.failed(sweepId, request.compartmentId(), modeLabel, new GuardResult.Fault(
+                    missing.code(), missing.getMessage()), asked.continuation(), millisSince(started));
+        }
         // the budget's counts are final only now that every check in flight has finished
         Optional<Continuation> continuation = next.map(c -> new Continuation(c.sweepId(), c.compartmentId(),
                 c.includeSubcompartments(), c.types(), c.mode(), c.maxRemediations(), budget.writes(),

@@ -18,7 +18,8 @@ public final class KeyAlertMessage {
     public static Notification render(KeyAlert a) {
         String title = a.isNote()
                 ? "cmk-guard note: Vault key " + a.keyName() + " " + a.happened() + ", used by nothing in scope"
-                : "cmk-guard: Vault key " + a.keyName() + " " + a.happened() + ": " + count(a) + " use it";
+                : "cmk-guard: Vault key " + a.keyName() + " " + a.happened() + ": " + count(a)
+                + (a.affected().size() == 1 ? " uses it" : " use it");
         StringBuilder b = new StringBuilder("[cmk-guard] ").append(summary(a)).append("\n\n");
         b.append("Key:         ").append(a.keyId()).append('\n');
         a.deletionTime().ifPresent(t -> b.append("Deleted at:  ").append(t).append(" (")

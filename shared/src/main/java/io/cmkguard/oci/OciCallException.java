@@ -41,6 +41,15 @@ public final class OciCallException extends RuntimeException {
     }
 
     public static final String MALFORMED_RESPONSE = "MalformedResponse";
+    public static final String COMPARTMENT_NOT_FOUND = "CompartmentNotFound";
+
+    /** A compartment to look in that does not exist, that the function may not inspect, or that is not ACTIVE. */
+    public static OciCallException compartmentNotFound(String compartmentId, String state) {
+        return new OciCallException("GetCompartment " + compartmentId, 404, COMPARTMENT_NOT_FOUND, "the compartment "
+                + compartmentId + (state.isEmpty() ? " does not exist, or the function may not inspect it"
+                : " is " + state + ", not ACTIVE") + ": nothing under it was checked (check the OCID and the"
+                + " 'inspect compartments' grant)");
+    }
     /** Service messages are echoed this far: enough to act on, never a whole error page. */
     private static final int MAX_SERVICE_MESSAGE = 300;
 

@@ -1,5 +1,8 @@
 package io.cmkguard.resource;
 
+import com.oracle.bmc.identity.requests.GetCompartmentRequest;
+import io.cmkguard.oci.OciCallException;
+import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 
 import java.util.List;
@@ -17,8 +20,25 @@ public final class Candidates {
 
     /** The subtree under a compartment (itself included), or only the compartment. */
     public CompartmentTree tree(String compartmentId, boolean includeSubcompartments) {
-        return includeSubcompartments ? CompartmentTree.read(clients, compartmentId)
+        boolean rootConfirmed = rootIsActive(compartmentId);
+        CompartmentTree tree = includeSubcompartments ? CompartmentTree.read(clients, compartmentId)
                 : CompartmentTree.single(compartmentId);
+        return rootConfirmed ? tree : tree.unconfirmed();
+    }
+
+    /**
+     * Reads the root: true when it is ACTIVE, false when Identity does not answer for it (it does not
+     * exist, or the function may only look inside it); a root in another state is an error.
+     */
+    private boolean rootIsActive(String compartmentId) {
+        String state = OciCalls.find("GetCompartment " + compartmentId, () -> clients.identity().getCompartment(
+                        GetCompartmentRequest.builder().compartmentId(compartmentId).build()).getCompartment())
+                .map(c -> c.getLifecycleState() == null ? "UNKNOWN" : c.getLifecycleState().getValue())
+                .orElse("");
+        if (!state.isEmpty() && !state.equals("ACTIVE")) {
+            throw OciCallException.compartmentNotFound(compartmentId, state);
+        }
+        return !state.isEmpty();
     }
 
     /** The live resources of one type in one compartment, sorted by id (a stable order to resume in). */

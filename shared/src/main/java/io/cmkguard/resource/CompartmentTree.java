@@ -15,11 +15,23 @@ import java.util.TreeSet;
 /**
  * A compartment and its ACTIVE subcompartments, from Identity. The order is stable (the root, then
  * the others by OCID), so a sweep cut short can say where it stopped and resume there.
+ *
+ * @param rootConfirmed whether Identity answered for the root itself (a least-privilege policy may let
+ *                      the function list inside a compartment without reading the compartment)
  */
-public record CompartmentTree(String rootId, List<String> compartmentIds) {
+public record CompartmentTree(String rootId, List<String> compartmentIds, boolean rootConfirmed) {
 
     public CompartmentTree {
         compartmentIds = List.copyOf(compartmentIds);
+    }
+
+    public CompartmentTree(String rootId, List<String> compartmentIds) {
+        this(rootId, compartmentIds, true);
+    }
+
+    /** The same tree, its root not confirmed to exist. */
+    public CompartmentTree unconfirmed() {
+        return new CompartmentTree(rootId, compartmentIds, false);
     }
 
     /** Just the one compartment. */

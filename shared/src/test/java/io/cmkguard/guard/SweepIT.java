@@ -209,6 +209,31 @@ class SweepIT {
     }
 
     @Test
+    void aMistypedCompartmentIsAnErrorNeverAnEmptyAllCompliantSweep() throws IOException {
+        EmulatedCloud cloud = cloud(SMALL.world(), EmulatorOptions.trusting());
+        CmkGuard guard = guard(cloud, Map.of("CMK_GUARD_MODE", "audit"), Clock.systemUTC());
+        String typo = GeneratedWorld.TENANCY + "x";
+        JsonNode report = JSON.readTree(guard.handle("{\"sweep\": {\"compartmentId\": \"" + typo + "\"}}"));
+
+        assertEquals("CompartmentNotFound", report.path("error").path("code").asText(), report.toString());
+        assertTrue(report.path("error").path("message").asText().contains(typo), report.toString());
+        assertFalse(report.path("complete").asBoolean());
+        assertEquals(0, report.path("scanned").asInt());
+    }
+
+    @Test
+    void aCompartmentTheFunctionMayOnlyLookInsideIsStillSwept() {
+        // least privilege: Identity answers 404 for the root itself, but its resources can be listed
+        World world = SMALL.world().withFault(Fault.on("GET", "/20160918/compartments/" + GeneratedWorld.TENANCY)
+                .respond(404, "NotAuthorizedOrNotFound"));
+        EmulatedCloud cloud = cloud(world, EmulatorOptions.trusting());
+        JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit"), Clock.systemUTC()), "");
+
+        assertTrue(report.path("error").isNull(), report.path("error").toString());
+        assertEquals(expectedVerdicts(SMALL).size(), report.path("scanned").asInt());
+    }
+
+    @Test
     void maxRemediationsIsRespectedExactly() {
         EmulatedCloud cloud = cloud(SMALL.world(), EmulatorOptions.trusting());
         JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_TOPIC_ID",
