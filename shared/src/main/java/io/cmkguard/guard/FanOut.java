@@ -81,9 +81,7 @@ final class FanOut {
         try {
             return check.apply(candidate, trigger);
         } catch (RuntimeException e) {
-            return Unchecked.failed(trigger, candidate.type(), mode(candidate, trigger), candidate.id(), candidate.compartmentId(),
-                    new GuardResult.Fault("InternalError", "the check of " + candidate.id() + " failed: "
-                            + e.getClass().getSimpleName()));
+            return Unchecked.crashed(trigger, candidate, mode(candidate, trigger), e);
         }
     }
 

@@ -112,7 +112,7 @@ public final class Guard implements AutoCloseable {
         Mode mode = trigger.mode().orElse(config.modeFor(type.name()));
         Optional<Resource> read;
         try {
-            read = fetchExactly(type, clients, id);
+            read = type.fetch(clients, id); // an answer that is not this resource is refused where it is read
         } catch (OciCallException e) {
             return Unchecked.failed(trigger, type, mode, id, candidate.compartmentId(), e);
         }
@@ -201,23 +201,11 @@ public final class Guard implements AutoCloseable {
         return resource.lineage().flatMap(l -> ResourceTypes.forOcidKind(Ocid.kindOf(l.sourceId()))
                 .flatMap(t -> {
                     try {
-                        return fetchExactly(t, clients, l.sourceId());
+                        return t.fetch(clients, l.sourceId());
                     } catch (OciCallException e) {
                         return Optional.empty(); // lineage is context; a fault reading it must not fail the check
                     }
                 }));
-    }
-
-    /**
-     * Reads one resource; an answer that is not that resource (no id, another id: an error body sent
-     * with 200) is a fault, never judged.
-     */
-    static Optional<Resource> fetchExactly(ResourceType type, OciClients clients, String id) {
-        Optional<Resource> read = type.fetch(clients, id);
-        if (read.isPresent() && !id.equals(read.get().id())) {
-            throw OciCallException.malformedResponse("Get " + type.noun() + " " + id, "the answer is not that " + type.noun());
-        }
-        return read;
     }
 
     /** Several resources for one event (e.g. an instance with more than one boot volume): the worst leads. */

@@ -173,7 +173,7 @@ final class Remediator {
     private Optional<Resource> reread(Judged j, String id) {
         Optional<Resource> reread = Optional.empty();
         for (int i = 0; i < VERIFY_READS; i++) {
-            reread = Guard.fetchExactly(j.type(), clients, id);
+            reread = j.type().fetch(clients, id);
             if (reread.map(r -> !"UPDATING".equals(r.lifecycleState())).orElse(true)) {
                 break;
             }

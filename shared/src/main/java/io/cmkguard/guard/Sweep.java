@@ -189,9 +189,8 @@ public final class Sweep {
         try {
             return guard.check(candidate, trigger);
         } catch (RuntimeException e) { // a bug must cost one resource an ERROR, not the whole sweep its report
-            Mode mode = trigger.mode().orElse(config.modeFor(candidate.type().name()));
-            return Unchecked.failed(trigger, candidate.type(), mode, candidate.id(), candidate.compartmentId(),
-                    new GuardResult.Fault("InternalError", "the check of " + candidate.id() + " failed: " + e));
+            return Unchecked.crashed(trigger, candidate, trigger.mode().orElse(config.modeFor(candidate.type().name())),
+                    e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.cmkguard.guard;
 import io.cmkguard.config.Mode;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.policy.Status;
+import io.cmkguard.resource.Candidate;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.util.Ocid;
 
@@ -40,6 +41,16 @@ final class Unchecked {
     static GuardResult failed(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
                               OciCallException e) {
         return failed(trigger, type, mode, id, compartmentId, new GuardResult.Fault(e.code(), e.getMessage()));
+    }
+
+    /**
+     * A bug met while checking one resource: an ERROR for that resource only, naming the exception's type
+     * and the cmk-guard line, never its text (which may quote configuration or whole answers).
+     */
+    static GuardResult crashed(Trigger trigger, Candidate candidate, Mode mode, RuntimeException e) {
+        return failed(trigger, candidate.type(), mode, candidate.id(), candidate.compartmentId(),
+                new GuardResult.Fault("InternalError", "the check of " + candidate.id() + " failed: "
+                        + e.getClass().getSimpleName() + Failures.where(e)));
     }
 
     static GuardResult failed(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
