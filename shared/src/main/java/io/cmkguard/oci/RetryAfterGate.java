@@ -2,8 +2,7 @@ package io.cmkguard.oci;
 
 import com.oracle.bmc.http.ClientConfigurator;
 import com.oracle.bmc.http.client.HttpClientBuilder;
-import com.oracle.bmc.http.client.jersey3.ClientBuilderDecorator;
-import jakarta.ws.rs.client.ClientResponseFilter;
+import io.cmkguard.oci.http.UrlConnectionHttpProvider;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -26,10 +25,8 @@ final class RetryAfterGate implements ClientConfigurator {
     @Override
     public void customizeClient(HttpClientBuilder builder) {
         builder.registerRequestInterceptor(0, request -> waitUntilOpen());
-        builder.property(ClientBuilderDecorator.PROPERTY, clientBuilder -> clientBuilder
-                .register((ClientResponseFilter) (request, response) ->
-                        note(response.getStatus(), response.getHeaderString("retry-after")))
-                .build());
+        builder.property(UrlConnectionHttpProvider.RESPONSE_LISTENER,
+                response -> note(response.status(), response.header("retry-after")));
     }
 
     /** Records a Retry-After of a throttling or unavailable answer. */

@@ -7,15 +7,18 @@ import com.oracle.bmc.http.signing.DefaultRequestSigner;
 import com.oracle.bmc.http.signing.RequestSigner;
 import com.oracle.bmc.model.BmcException;
 
+import com.oracle.bmc.http.client.HttpRequest;
+import com.oracle.bmc.http.client.HttpResponse;
+import com.oracle.bmc.http.client.Method;
+import com.oracle.bmc.http.client.StandardClientProperties;
+import io.cmkguard.oci.http.HttpTransportException;
+import io.cmkguard.oci.http.UrlConnectionHttpProvider;
+
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reads a resource's raw wire JSON with a request signed by the SDK's own signer. Only for fields
@@ -26,7 +29,6 @@ final class SignedJsonReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RequestSigner signer;
-    private volatile HttpClient http;
     private final int attempts;
     private final Duration timeout;
 
@@ -40,57 +42,56 @@ final class SignedJsonReader {
     Optional<JsonNode> get(String operation, String base, String path) {
         URI uri = URI.create(base.replaceAll("/+$", "") + path);
         for (int attempt = 1; ; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                    .header("accept", "application/json");
-            signer.signRequest(uri, "GET", Map.of("accept", List.of("application/json")), null)
-                    .forEach((name, value) -> {
-                        if (!name.equalsIgnoreCase("host")) { // the client sets host itself
-                            request.header(name, value);
-                        }
-                    });
-            HttpResponse<String> response;
-            try {
-                response = http().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
+            int status;
+            String body;
+            String requestId;
+            try (HttpResponse response = send(uri)) {
+                status = response.status();
+                body = response.textBody().toCompletableFuture().join();
+                requestId = response.header("opc-request-id");
+            } catch (HttpTransportException e) {
                 throw new OciCallException(operation, new BmcException(false, e.getMessage(), e, null));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OciCallException(operation, new BmcException(false, "interrupted", e, null));
             }
-            int status = response.statusCode();
             if (status == 404) {
                 return Optional.empty();
             }
             if (status / 100 == 2) {
                 try {
-                    return Optional.of(JSON.readTree(response.body()));
+                    return Optional.of(JSON.readTree(body));
                 } catch (IOException e) {
                     throw new OciCallException(operation, new BmcException(status, "InvalidResponse",
                             "the answer is not JSON", null));
                 }
             }
             if (!TransientFaults.isTransient(status) || attempt >= attempts) {
-                JsonNode error = parseQuietly(response.body());
+                JsonNode error = parseQuietly(body);
                 throw new OciCallException(operation, new BmcException(status, error.path("code").asText("Unknown"),
-                        error.path("message").asText(response.body()),
-                        response.headers().firstValue("opc-request-id").orElse(null)));
+                        error.path("message").asText(body), requestId));
             }
             pause(attempt);
         }
     }
 
-    /** Built on first use: a java.net.http client costs ~0.3 s in a fresh JVM, and most events never need it. */
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder().connectTimeout(timeout).build();
-                }
-                client = http;
-            }
+    /** One signed GET through the same HTTP layer as the SDK clients. */
+    private HttpResponse send(URI uri) {
+        com.oracle.bmc.http.client.HttpClient http = new UrlConnectionHttpProvider().newBuilder()
+                .baseUri(uri.getScheme() + "://" + uri.getRawAuthority())
+                .property(StandardClientProperties.CONNECT_TIMEOUT, timeout)
+                .property(StandardClientProperties.READ_TIMEOUT, timeout)
+                .registerRequestInterceptor(0, request -> signer.signRequest(request.uri(), "GET", request.headers(), null)
+                        .forEach((name, value) -> {
+                            if (!request.headers().containsKey(name)) {
+                                request.header(name, value);
+                            }
+                        }))
+                .build();
+        HttpRequest request = http.createRequest(Method.GET).appendPathPart(uri.getRawPath())
+                .header("accept", "application/json");
+        try {
+            return request.execute().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return client;
     }
 
     private static JsonNode parseQuietly(String body) {
