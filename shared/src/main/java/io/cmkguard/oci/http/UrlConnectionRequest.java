@@ -8,6 +8,7 @@ import com.oracle.bmc.http.client.RequestInterceptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -94,9 +95,35 @@ final class UrlConnectionRequest implements HttpRequest {
             if (path.length() == 0 || path.charAt(path.length() - 1) != '/') {
                 path.append('/');
             }
-            path.append(part);
+            appendLegal(part);
         }
         return this;
+    }
+
+    /**
+     * The SDK's path encoder leaves a few characters ({@code | [ ] ^ \ ...}) that java.net.URI refuses in
+     * a path; Jersey percent-encoded them, and so does this (their UTF-8 bytes), keeping everything else.
+     */
+    private void appendLegal(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (isPathChar(c)) {
+                path.append(c);
+            } else {
+                int codePoint = part.codePointAt(i);
+                i += Character.charCount(codePoint) - 1;
+                for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+                    path.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+                }
+            }
+        }
+    }
+
+    /** RFC 3986 pchar, the path separator, and '%' (the part is already percent-encoded). */
+    private static boolean isPathChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "-._~!$&'()*+,;=:@/%".indexOf(c) >= 0;
     }
 
     @Override
