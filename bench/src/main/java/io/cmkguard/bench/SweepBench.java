@@ -47,14 +47,15 @@ final class SweepBench {
      * @param deadlineSeconds CMK_GUARD_SWEEP_DEADLINE_SECONDS: when an invocation answers a continuation
      * @param timeoutSeconds  the function timeout (func.yaml): each call's Fn-Deadline
      * @param retryAttempts   CMK_GUARD_RETRY_ATTEMPTS (times the OCI timeout must fit in the function timeout)
+     * @param maxRam          the function's memory as the JVM sees it (func.yaml's memory)
      */
     record Settings(int perType, int latencyMs, int throttle, int concurrency, int deadlineSeconds,
-                    int timeoutSeconds, int retryAttempts) {
+                    int timeoutSeconds, int retryAttempts, String maxRam) {
         static Settings from(Map<String, String> options) {
             return new Settings(number(options, "--sweep-per-type", 68), number(options, "--sweep-latency-ms", 20),
                     number(options, "--sweep-throttle", 60), number(options, "--sweep-concurrency", 16),
                     number(options, "--sweep-deadline-seconds", 90), number(options, "--sweep-timeout-seconds", 120),
-                    number(options, "--sweep-retry-attempts", 6));
+                    number(options, "--sweep-retry-attempts", 6), options.getOrDefault("--sweep-max-ram", "256m"));
         }
 
         private static int number(Map<String, String> options, String name, int fallback) {
@@ -87,7 +88,7 @@ final class SweepBench {
         double functionCpuSeconds;
         try (EmulatorProcess emulator = new EmulatorProcess(emulatorClassPath, world, work.resolve("sweep-dump.json"),
                 List.of("--latency-ms", Integer.toString(s.latencyMs()), "--throttle", Integer.toString(s.throttle())))) {
-            try (FnContainer fn = FnContainer.start(layout.java(), layout.jvmArgs("256m"), layout.entry(),
+            try (FnContainer fn = FnContainer.start(layout.java(), layout.jvmArgs(s.maxRam()), layout.entry(),
                     config(emulator, s), work.resolve("function-sweep.log")).awaitReady(Duration.ofSeconds(120));
                  FnSocketClient client = new FnSocketClient(fn.socket())) {
                 long started = System.nanoTime();
@@ -113,6 +114,7 @@ final class SweepBench {
                 } while (continuation != null);
                 wallSeconds = (System.nanoTime() - started) / 1e9;
                 figures.put("functionPeakRssMb", Stats.round1(fn.peakRssMb()));
+                figures.put("functionMaxRam", s.maxRam());
                 functionCpuSeconds = fn.cpu().toMillis() / 1000.0;
             }
             dump = emulator.stop();

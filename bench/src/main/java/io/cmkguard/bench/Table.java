@@ -61,9 +61,10 @@ final class Table {
     private static void printSweep(JsonNode s, PrintStream out) {
         out.println();
         out.printf("sweep (%d resources, %d live, %d compartments; emulator %d ms/request, throttle %d/s;"
-                        + " function MaxRAM=256m, concurrency %d, deadline %d s of %d s)%n",
+                        + " function MaxRAM=%s, concurrency %d, deadline %d s of %d s)%n",
                 s.path("resourcesGenerated").asInt(), s.path("liveResources").asInt(), s.path("compartments").asInt(),
-                s.path("latencyMs").asInt(), s.path("throttlePerSecond").asInt(), s.path("concurrency").asInt(),
+                s.path("latencyMs").asInt(), s.path("throttlePerSecond").asInt(), s.path("functionMaxRam").asText("256m"),
+                s.path("concurrency").asInt(),
                 s.path("deadlineSeconds").asInt(), s.path("functionTimeoutSeconds").asInt());
         out.printf("  wall %.1f s   floor %.1f s   wall/floor %.2f   %.1f resources/s   %d invocations"
                         + "   function CPU %.1f s (%.2f ms/request)%n",
