@@ -30,10 +30,16 @@ slim="$work/lever-slim"; JVM_FLAGS="$image_flags" $fn/image/layout.sh slim "$sli
 cp "$stock/entry" "$stock/java" "$slim/"; layouts+=(--layout "slim=$slim")
 train slimCds java "$image_flags"
 train slimCdsC1 java "$image_flags"$'\n-XX:TieredStopAtLevel=1'
+train slimCdsC2only java "$image_flags"$'\n-XX:-TieredCompilation'
 t25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 if [ -x "$t25" ]; then
   train jdk25Aot "$t25" "$image_flags"
   train jdk25AotC1 "$t25" "$image_flags"$'\n-XX:TieredStopAtLevel=1'
+  # the hello-world on the same JVM and flags, for a same-JVM ratio (a layout named hello* is a hello-world)
+  JAVA="$t25" JVM_FLAGS="$image_flags"$'\n-XX:TieredStopAtLevel=1' $fn/image/layout.sh slim "$work/lever-hello25" "$work/hello-function.jar"
+  JAVA="$t25" $fn/image/layout.sh train "$work/lever-hello25" "$runtime" "$emulator_cp" bench.hello.HelloFunction::handleRequest \
+    /dev/null >/dev/null
+  layouts+=(--layout "helloJdk25AotC1=$work/lever-hello25")
 fi
 java -XX:+UseSerialGC -cp "bench/target/classes:$(cat "$work.bench.classpath")" io.cmkguard.bench.FnBench \
   --runtime "$runtime" --emulator-cp "$emulator_cp" --samples events/samples --work "$work" \

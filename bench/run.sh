@@ -2,6 +2,7 @@
 # The benchmark, as OCI Functions runs the function: bench/run.sh [--output FILE] [--runs N] [--warm-events N]
 #   [--skip-sweep | --sweep-only] [--sweep-per-type 68] [--sweep-latency-ms 20] [--sweep-throttle 60]
 #   [--sweep-concurrency 16] [--sweep-deadline-seconds 90] [--sweep-timeout-seconds 120] [--sweep-retry-attempts 6]
+#   [--sweep-max-ram 256m] [--layout NAME=DIR]
 #   Builds the reactor, lays out cmk-guard exactly as the Dockerfile does (functions/cmk-guard/image/layout.sh:
 #   slim jars, JVM flags, class archive from a training run), builds and lays out an FDK hello-world the same
 #   way, then measures cold starts (fresh JVM each, alternated, MaxRAM 128m and 256m) and 1000 warm events
