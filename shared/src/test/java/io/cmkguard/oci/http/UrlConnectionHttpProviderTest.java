@@ -22,9 +22,10 @@ import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.util.CircuitBreakerUtils;
 import com.oracle.bmc.waiter.FixedTimeDelayStrategy;
 import com.oracle.bmc.waiter.MaxAttemptsTerminationStrategy;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.cmkguard.emulator.SigningKeys;
+import io.cmkguard.oci.http.LocalServerExchanges.Answer;
+import io.cmkguard.oci.http.LocalServerExchanges.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,21 +43,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -67,10 +63,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static io.cmkguard.oci.http.LocalServerExchanges.assertSignatureVerifies;
+import static io.cmkguard.oci.http.LocalServerExchanges.base64Sha256;
+import static io.cmkguard.oci.http.LocalServerExchanges.cause;
+import static io.cmkguard.oci.http.LocalServerExchanges.json;
+import static io.cmkguard.oci.http.LocalServerExchanges.recordingAndAnswering;
+import static io.cmkguard.oci.http.LocalServerExchanges.signatureParameters;
+import static io.cmkguard.oci.http.LocalServerExchanges.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -92,24 +93,6 @@ class UrlConnectionHttpProviderTest {
     private static final String COMPARTMENT_ID = "ocid1.compartment.oc1..aaaacompartment";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request as the server received it: the target exactly as sent, headers by any-case name. */
-    private record Received(String method, String target, Map<String, List<String>> headers, byte[] body,
-                            int remotePort) {
-        String header(String name) {
-            List<String> values = headers.get(name);
-            return values == null || values.isEmpty() ? null : values.get(0);
-        }
-
-        String bodyText() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Answer {
-        void send(HttpExchange exchange) throws IOException;
-    }
-
     private HttpServer server;
     private ExecutorService serverThreads;
     private String endpoint;
@@ -122,23 +105,7 @@ class UrlConnectionHttpProviderTest {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         serverThreads = Executors.newCachedThreadPool();
         server.setExecutor(serverThreads);
-        server.createContext("/", exchange -> {
-            try {
-                Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-                String query = exchange.getRequestURI().getRawQuery();
-                received.add(new Received(exchange.getRequestMethod(),
-                        exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query), headers,
-                        exchange.getRequestBody().readAllBytes(), exchange.getRemoteAddress().getPort()));
-                Answer answer = answers.poll();
-                if (answer == null) {
-                    answer = text(599, "the test scripted no answer for this request");
-                }
-                answer.send(exchange);
-            } finally {
-                exchange.close();
-            }
-        });
+        server.createContext("/", recordingAndAnswering(received, answers));
         server.start();
         endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -174,7 +141,7 @@ class UrlConnectionHttpProviderTest {
         assertTrue(Duration.between(date, Instant.now()).abs().toMinutes() < 5, "date " + r.header("date"));
         assertNotNull(r.header("opc-request-id"));
         assertFalse(r.header("opc-request-id").isBlank());
-        assertSignatureVerifies(r, List.of("date", "(request-target)", "host"));
+        assertSignatureVerifies(r, List.of("date", "(request-target)", "host"), KEYS.publicKey());
 
         Volume volume = response.getVolume();
         assertEquals(VOLUME_ID, volume.getId());
@@ -236,7 +203,7 @@ class UrlConnectionHttpProviderTest {
         assertEquals(Map.of("compartmentId", COMPARTMENT_ID, "limit", "7",
                 "page", "p%3A1%2F2%20%2Bx%3Dy%26z%25%C3%BC"), query, r.target());
         // the signature covers the target as it went over the wire
-        assertSignatureVerifies(r, List.of("date", "(request-target)", "host"));
+        assertSignatureVerifies(r, List.of("date", "(request-target)", "host"), KEYS.publicKey());
 
         assertEquals("next+page/2==", response.getOpcNextPage());
         assertEquals("srv-list", response.getOpcRequestId());
@@ -272,7 +239,7 @@ class UrlConnectionHttpProviderTest {
         assertEquals("etag-1", put.header("if-match"));
         assertNull(put.header("transfer-encoding"), "a body is sent with a fixed length");
         assertSignatureVerifies(put, List.of("date", "(request-target)", "host",
-                "content-length", "content-type", "x-content-sha256"));
+                "content-length", "content-type", "x-content-sha256"), KEYS.publicKey());
         assertEquals(KEY_ID, response.getVolumeKmsKey().getKmsKeyId());
         assertEquals("etag-2", response.getEtag());
 
@@ -281,7 +248,7 @@ class UrlConnectionHttpProviderTest {
         assertEquals(base64Sha256(unset.body()), unset.header("x-content-sha256"));
         assertEquals(Integer.toString(unset.body().length), unset.header("content-length"));
         assertSignatureVerifies(unset, List.of("date", "(request-target)", "host",
-                "content-length", "content-type", "x-content-sha256"));
+                "content-length", "content-type", "x-content-sha256"), KEYS.publicKey());
     }
 
     @Test
@@ -300,7 +267,7 @@ class UrlConnectionHttpProviderTest {
         assertEquals(expected.getBytes(StandardCharsets.UTF_8).length, put.body().length);
         assertEquals(Integer.toString(put.body().length), put.header("content-length"));
         assertEquals(base64Sha256(put.body()), put.header("x-content-sha256"));
-        assertSignatureVerifies(put, List.of("content-length", "x-content-sha256"));
+        assertSignatureVerifies(put, List.of("content-length", "x-content-sha256"), KEYS.publicKey());
         assertEquals(nonAscii, response.getVolumeKmsKey().getKmsKeyId());
     }
 
@@ -312,7 +279,7 @@ class UrlConnectionHttpProviderTest {
 
         Received r = received.get(0);
         assertEquals("/20160918/volumes/ocid1.volume.oc1.iad.a%7Cb%5Bc%5D%5Ed%5Ce", r.target());
-        assertSignatureVerifies(r, List.of("date", "(request-target)", "host"));
+        assertSignatureVerifies(r, List.of("date", "(request-target)", "host"), KEYS.publicKey());
     }
 
     // 4
@@ -583,62 +550,6 @@ class UrlConnectionHttpProviderTest {
                 + "\"sizeInGBs\":50,\"timeCreated\":\"" + timeCreated + "\",\"aFieldFromANewerApi\":[1,2]}";
     }
 
-    private static Answer json(int status, String body, String... headerPairs) {
-        return answer(status, "application/json", body, headerPairs);
-    }
-
-    private static Answer text(int status, String body, String... headerPairs) {
-        return answer(status, "text/plain", body, headerPairs);
-    }
-
-    private static Answer answer(int status, String contentType, String body, String... headerPairs) {
-        return exchange -> {
-            exchange.getResponseHeaders().set("content-type", contentType);
-            for (int i = 0; i < headerPairs.length; i += 2) {
-                exchange.getResponseHeaders().add(headerPairs[i], headerPairs[i + 1]);
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        };
-    }
-
-    private static Map<String, String> signatureParameters(String authorization) {
-        Map<String, String> parameters = new HashMap<>();
-        Matcher m = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(authorization);
-        while (m.find()) {
-            parameters.put(m.group(1), m.group(2));
-        }
-        return parameters;
-    }
-
-    /** Rebuilds the signing string from what arrived and checks it against the throwaway key, as OCI would. */
-    private static void assertSignatureVerifies(Received r, List<String> mustBeSigned) throws Exception {
-        Map<String, String> parameters = signatureParameters(r.header("authorization"));
-        assertEquals("rsa-sha256", parameters.get("algorithm"));
-        List<String> signed = List.of(parameters.get("headers").trim().split("\\s+"));
-        assertTrue(signed.containsAll(mustBeSigned), "signed " + signed + ", expected at least " + mustBeSigned);
-        List<String> lines = new ArrayList<>();
-        for (String header : signed) {
-            String value = header.equals("(request-target)")
-                    ? r.method().toLowerCase() + " " + r.target()
-                    : r.header(header);
-            assertNotNull(value, "the signed header " + header + " was sent");
-            lines.add(header + ": " + value);
-        }
-        Signature verifier = Signature.getInstance("SHA256withRSA");
-        verifier.initVerify(KEYS.publicKey());
-        verifier.update(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
-        assertTrue(verifier.verify(Base64.getDecoder().decode(parameters.get("signature"))),
-                "the signature verifies over what was received:\n" + String.join("\n", lines));
-    }
-
-    private static String base64Sha256(byte[] body) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
-    }
-
     private static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new java.util.HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
@@ -647,15 +558,6 @@ class UrlConnectionHttpProviderTest {
 
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
         return cause(t, type) != null;
-    }
-
-    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
     }
 
     private static String rawAnswer(String statusLine, String body, String... headers) {

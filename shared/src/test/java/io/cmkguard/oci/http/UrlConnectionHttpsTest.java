@@ -20,11 +20,11 @@ import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.util.CircuitBreakerUtils;
 import com.oracle.bmc.waiter.FixedTimeDelayStrategy;
 import com.oracle.bmc.waiter.MaxAttemptsTerminationStrategy;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsServer;
 import io.cmkguard.emulator.SigningKeys;
+import io.cmkguard.oci.http.LocalServerExchanges.Answer;
+import io.cmkguard.oci.http.LocalServerExchanges.Received;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +42,6 @@ import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,31 +51,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.Signature;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static io.cmkguard.oci.http.LocalServerExchanges.assertSignatureVerifies;
+import static io.cmkguard.oci.http.LocalServerExchanges.base64Sha256;
+import static io.cmkguard.oci.http.LocalServerExchanges.cause;
+import static io.cmkguard.oci.http.LocalServerExchanges.chain;
+import static io.cmkguard.oci.http.LocalServerExchanges.json;
+import static io.cmkguard.oci.http.LocalServerExchanges.recordingAndAnswering;
+import static io.cmkguard.oci.http.LocalServerExchanges.signatureParameters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -111,24 +108,6 @@ class UrlConnectionHttpsTest {
     private static KeyStore trustMaterial;
 
     private final List<BlockstorageClient> clients = new ArrayList<>();
-
-    /** One request as a server received it, with the TLS protocol it came over. */
-    private record Received(String method, String target, Map<String, List<String>> headers, byte[] body,
-                            String tlsProtocol) {
-        String header(String name) {
-            List<String> values = headers.get(name);
-            return values == null || values.isEmpty() ? null : values.get(0);
-        }
-
-        String bodyText() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Answer {
-        void send(HttpExchange exchange) throws IOException;
-    }
 
     @BeforeAll
     static void startServersAndTrustThem() throws Exception {
@@ -201,7 +180,7 @@ class UrlConnectionHttpsTest {
         assertNotNull(r.header("authorization"), "the request is signed");
         assertTrue(r.header("authorization").startsWith("Signature "), r.header("authorization"));
         assertEquals(KEYS.keyId(), signatureParameters(r.header("authorization")).get("keyId"));
-        assertSignatureVerifies(r, List.of("date", "(request-target)", "host"));
+        assertSignatureVerifies(r, List.of("date", "(request-target)", "host"), KEYS.publicKey());
 
         Volume volume = response.getVolume();
         assertEquals(VOLUME_ID, volume.getId());
@@ -285,7 +264,7 @@ class UrlConnectionHttpsTest {
         assertEquals("etag-1", put.header("if-match"));
         assertNull(put.header("transfer-encoding"), "a body is sent with a fixed length");
         assertSignatureVerifies(put, List.of("date", "(request-target)", "host",
-                "content-length", "content-type", "x-content-sha256"));
+                "content-length", "content-type", "x-content-sha256"), KEYS.publicKey());
         assertEquals(KEY_ID, response.getVolumeKmsKey().getKmsKeyId());
         assertEquals("etag-put", response.getEtag());
     }
@@ -428,24 +407,7 @@ class UrlConnectionHttpsTest {
             server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
             server.setHttpsConfigurator(new HttpsConfigurator(context));
             server.setExecutor(threads);
-            server.createContext("/", exchange -> {
-                try {
-                    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
-                    String query = exchange.getRequestURI().getRawQuery();
-                    String protocol = exchange instanceof HttpsExchange https ? https.getSSLSession().getProtocol() : "none";
-                    received.add(new Received(exchange.getRequestMethod(),
-                            exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query), headers,
-                            exchange.getRequestBody().readAllBytes(), protocol));
-                    Answer answer = answers.poll();
-                    if (answer == null) {
-                        answer = text(599, "the test scripted no answer for this request");
-                    }
-                    answer.send(exchange);
-                } finally {
-                    exchange.close();
-                }
-            });
+            server.createContext("/", recordingAndAnswering(received, answers));
             server.start();
         }
 
@@ -467,79 +429,5 @@ class UrlConnectionHttpsTest {
         return "{\"id\":\"" + VOLUME_ID + "\",\"kmsKeyId\":\"" + KEY_ID + "\",\"compartmentId\":\"" + COMPARTMENT_ID + "\","
                 + "\"availabilityDomain\":\"Uocm:US-ASHBURN-AD-1\",\"displayName\":\"data\",\"lifecycleState\":\"AVAILABLE\","
                 + "\"sizeInGBs\":50,\"timeCreated\":\"2026-12-03T10:00:00.123Z\"}";
-    }
-
-    private static Answer json(int status, String body, String... headerPairs) {
-        return answer(status, "application/json", body, headerPairs);
-    }
-
-    private static Answer text(int status, String body, String... headerPairs) {
-        return answer(status, "text/plain", body, headerPairs);
-    }
-
-    private static Answer answer(int status, String contentType, String body, String... headerPairs) {
-        return exchange -> {
-            exchange.getResponseHeaders().set("content-type", contentType);
-            for (int i = 0; i < headerPairs.length; i += 2) {
-                exchange.getResponseHeaders().add(headerPairs[i], headerPairs[i + 1]);
-            }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        };
-    }
-
-    private static Map<String, String> signatureParameters(String authorization) {
-        Map<String, String> parameters = new HashMap<>();
-        Matcher m = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(authorization);
-        while (m.find()) {
-            parameters.put(m.group(1), m.group(2));
-        }
-        return parameters;
-    }
-
-    /** Rebuilds the signing string from what arrived and checks it against the throwaway key, as OCI would. */
-    private static void assertSignatureVerifies(Received r, List<String> mustBeSigned) throws Exception {
-        Map<String, String> parameters = signatureParameters(r.header("authorization"));
-        assertEquals("rsa-sha256", parameters.get("algorithm"));
-        List<String> signed = List.of(parameters.get("headers").trim().split("\\s+"));
-        assertTrue(signed.containsAll(mustBeSigned), "signed " + signed + ", expected at least " + mustBeSigned);
-        List<String> lines = new ArrayList<>();
-        for (String header : signed) {
-            String value = header.equals("(request-target)")
-                    ? r.method().toLowerCase() + " " + r.target()
-                    : r.header(header);
-            assertNotNull(value, "the signed header " + header + " was sent");
-            lines.add(header + ": " + value);
-        }
-        Signature verifier = Signature.getInstance("SHA256withRSA");
-        verifier.initVerify(KEYS.publicKey());
-        verifier.update(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
-        assertTrue(verifier.verify(Base64.getDecoder().decode(parameters.get("signature"))),
-                "the signature verifies over what was received:\n" + String.join("\n", lines));
-        assertFalse(parameters.get("signature").isBlank());
-    }
-
-    private static String base64Sha256(byte[] body) throws Exception {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
-    }
-
-    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
-    }
-
-    private static String chain(Throwable t) {
-        StringBuilder s = new StringBuilder();
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            s.append(s.length() == 0 ? "" : " <- ").append(c);
-        }
-        return s.toString();
     }
 }
