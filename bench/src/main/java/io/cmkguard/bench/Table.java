@@ -47,8 +47,10 @@ final class Table {
         out.printf("  p50 %.2f ms   p99 %.2f ms   CPU %.2f ms/event   OCI requests/event %.2f%n",
                 warm.path("p50Ms").asDouble(), warm.path("p99Ms").asDouble(), warm.path("cpuMsPerEvent").asDouble(),
                 warm.path("requestsPerEvent").asDouble());
-        out.printf("  CPU split (least squares over the events): %.2f ms per OCI request + %.2f ms per event beyond its requests%n",
-                warm.path("cpuMsPerRequest").asDouble(), warm.path("cpuMsPerEventBeyondRequests").asDouble());
+        out.printf("  CPU split (least squares over the events): %.2f ms per OCI request + %.2f ms per event beyond its requests"
+                        + " (second half of the events: %.2f + %.2f)%n",
+                warm.path("cpuMsPerRequest").asDouble(), warm.path("cpuMsPerEventBeyondRequests").asDouble(),
+                warm.path("cpuMsPerRequestSecondHalf").asDouble(), warm.path("cpuMsPerEventBeyondRequestsSecondHalf").asDouble());
         out.printf("  RSS after 100: %.1f MB, after 1000: %.1f MB (peak %.1f MB); threads after 100: %d, after 1000: %d%n",
                 warm.path("rssMbAfter100").asDouble(), warm.path("rssMbAfter1000").asDouble(),
                 warm.path("peakRssMb").asDouble(), warm.path("threadsAfter100").asInt(),
