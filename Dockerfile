@@ -35,14 +35,14 @@ FROM fnproject/fn-java-fdk:jre17-1.0.212
 WORKDIR /function
 COPY --from=build /layout/app/ /function/app/
 COPY --from=build /layout/jvm.args /function/jvm.args
-# The training run: this image's JVM runs the function once, exactly as below, over its unix socket,
-# re-keying a volume on the emulator (build-only, mounted), and dumps the classes it loaded into
+# The training run: this image's JVM runs the function, exactly as below, over its unix socket on the events
+# of image/train-events (re-keying a volume first) against the emulator (build-only, mounted), and dumps the classes it loaded into
 # /function/app.jsa, which jvm.args then names. The archive is valid only for this JVM and class path.
 RUN --mount=type=bind,from=build,source=/trainer,target=/trainer \
     --mount=type=bind,source=functions/cmk-guard/image,target=/image \
     --mount=type=bind,source=events/samples,target=/samples \
     /image/layout.sh train /function /function/runtime "/trainer/*" io.cmkguard.fn.CmkGuardFunction::handleRequest \
-      /image/train-config /samples/blockvolumes.createvolume.end--oracle-managed.json
+      /image/train-config $(sed -e '/^#/d' -e '/^$/d' -e 's#^#/samples/#' /image/train-events)
 ENTRYPOINT ["java", "@/function/jvm.args", "-Dcom.fnproject.java.native.libdir=/function/runtime/lib", \
             "-cp", "/function/app/*:/function/runtime/*", "com.fnproject.fn.runtime.EntryPoint"]
 CMD ["io.cmkguard.fn.CmkGuardFunction::handleRequest"]

@@ -9,13 +9,13 @@ fn=functions/cmk-guard
 work=bench/target/fn-bench
 runtime="$root/$fn/target/fn-runtime"
 emulator_cp="$root/emulator/target/cmk-guard-emulator-0.1.0.jar:$(cat "$work.emulator.classpath")"
-event=events/samples/blockvolumes.createvolume.end--oracle-managed.json
+events=$(sed -e '/^#/d' -e '/^$/d' -e 's#^#events/samples/#' $fn/image/train-events)   # as the image trains
 image_flags=$'-XX:+UseSerialGC\n-XX:-UsePerfData\n-Xshare:auto'
 train() { # name java flags
   local dir="$work/lever-$1"
   JAVA="$2" JVM_FLAGS="$3" $fn/image/layout.sh slim "$dir" $fn/target/cmk-guard-function-0.1.0.jar $fn/target/lib/*.jar
   JAVA="$2" $fn/image/layout.sh train "$dir" "$runtime" "$emulator_cp" io.cmkguard.fn.CmkGuardFunction::handleRequest \
-    $fn/image/train-config $event >/dev/null
+    $fn/image/train-config $events >/dev/null
   layouts+=(--layout "$1=$dir")
 }
 layouts=()

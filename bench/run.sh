@@ -28,8 +28,9 @@ mkdir -p "$work"
 
 echo "laying out cmk-guard as the image does..."
 $fn/image/layout.sh slim "$work/cmk-guard" $fn/target/cmk-guard-function-0.1.0.jar $fn/target/lib/*.jar
+# shellcheck disable=SC2046 # one argument per training event
 $fn/image/layout.sh train "$work/cmk-guard" "$runtime" "$emulator_cp" io.cmkguard.fn.CmkGuardFunction::handleRequest \
-  $fn/image/train-config events/samples/blockvolumes.createvolume.end--oracle-managed.json >/dev/null
+  $fn/image/train-config $(sed -e '/^#/d' -e '/^$/d' -e 's#^#events/samples/#' $fn/image/train-events) >/dev/null
 
 echo "building and laying out the FDK hello-world the same way..."
 rm -rf "$work/hello-classes" && mkdir -p "$work/hello-classes"

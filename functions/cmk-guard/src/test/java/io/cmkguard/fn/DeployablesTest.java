@@ -58,6 +58,24 @@ class DeployablesTest {
         CmkGuardFunction.class.getMethod("handleRequest", com.fnproject.fn.api.InputEvent.class);
     }
 
+    @Test
+    void theImageTrainsOnExistingSamplesStartingWithTheBenchmarksEvent() {
+        List<String> events = RepoFiles.read(RepoFiles.root().resolve("functions/cmk-guard/image/train-events")).lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
+        assertTrue(events.size() > 1, "train-events lists " + events);
+        assertEquals("blockvolumes.createvolume.end--oracle-managed.json", events.get(0),
+                "bench/run.sh's cold start remediates this event: it must be trained first");
+        for (String event : events) {
+            assertTrue(java.nio.file.Files.isRegularFile(RepoFiles.root().resolve("events/samples").resolve(event)),
+                    "train-events names a sample that does not exist: " + event);
+        }
+        String dockerfile = RepoFiles.read(RepoFiles.root().resolve("Dockerfile"));
+        assertTrue(dockerfile.contains("/image/train-events)"), "the Dockerfile trains on train-events");
+        assertTrue(RepoFiles.read(RepoFiles.root().resolve("bench/run.sh")).contains("$fn/image/train-events)"),
+                "the bench trains as the image does");
+    }
+
     /** The keys of the top-level config: block (two-space indented "KEY: value" lines). */
     private static List<String> configKeys(String yaml) {
         List<String> keys = new ArrayList<>();
