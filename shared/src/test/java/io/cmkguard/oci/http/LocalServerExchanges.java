@@ -1,9 +1,12 @@
 package io.cmkguard.oci.http;
 
+import com.oracle.bmc.auth.SimpleAuthenticationDetailsProvider;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsExchange;
+import io.cmkguard.emulator.SigningKeys;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -136,6 +140,39 @@ final class LocalServerExchanges {
         verifier.update(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
         assertTrue(verifier.verify(Base64.getDecoder().decode(parameters.get("signature"))),
                 "the signature verifies over what was received:\n" + String.join("\n", lines));
+    }
+
+    /** The SDK's own auth provider for a throwaway key, as a user's config file would give it. */
+    static SimpleAuthenticationDetailsProvider signingWith(SigningKeys keys) {
+        return SimpleAuthenticationDetailsProvider.builder()
+                .tenantId(SigningKeys.TENANCY)
+                .userId(SigningKeys.USER)
+                .fingerprint(keys.fingerprint())
+                .privateKeySupplier(() -> new ByteArrayInputStream(keys.privateKeyPem().getBytes(StandardCharsets.US_ASCII)))
+                .build();
+    }
+
+    /**
+     * A request body arrived exactly as the SDK signed it: the digest and length headers are those of the
+     * bytes received, and the signature covers them.
+     */
+    static void assertBodyArrivedAsSigned(Received r, PublicKey key) throws Exception {
+        assertEquals(base64Sha256(r.body()), r.header("x-content-sha256"));
+        assertEquals(Integer.toString(r.body().length), r.header("content-length"));
+        assertSignatureVerifies(r, List.of("date", "(request-target)", "host",
+                "content-length", "content-type", "x-content-sha256"), key);
+    }
+
+    /** A volume's UpdateVolumeKmsKey arrived as a signed JSON PUT with a fixed length and its If-Match. */
+    static void assertKmsKeyPut(Received put, String volumeId, String body, String ifMatch, PublicKey key)
+            throws Exception {
+        assertEquals("PUT", put.method());
+        assertEquals("/20160918/volumes/" + volumeId + "/kmsKey", put.target());
+        assertEquals(body, put.bodyText());
+        assertEquals("application/json", put.header("content-type"));
+        assertEquals(ifMatch, put.header("if-match"));
+        assertNull(put.header("transfer-encoding"), "a body is sent with a fixed length");
+        assertBodyArrivedAsSigned(put, key);
     }
 
     static String base64Sha256(byte[] body) throws Exception {

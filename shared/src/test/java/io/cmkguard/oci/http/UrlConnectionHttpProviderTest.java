@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,8 +64,11 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
+import static io.cmkguard.oci.http.LocalServerExchanges.assertBodyArrivedAsSigned;
+import static io.cmkguard.oci.http.LocalServerExchanges.assertKmsKeyPut;
 import static io.cmkguard.oci.http.LocalServerExchanges.assertSignatureVerifies;
 import static io.cmkguard.oci.http.LocalServerExchanges.base64Sha256;
+import static io.cmkguard.oci.http.LocalServerExchanges.signingWith;
 import static io.cmkguard.oci.http.LocalServerExchanges.cause;
 import static io.cmkguard.oci.http.LocalServerExchanges.json;
 import static io.cmkguard.oci.http.LocalServerExchanges.recordingAndAnswering;
@@ -229,26 +231,13 @@ class UrlConnectionHttpProviderTest {
                 .updateVolumeKmsKeyDetails(UpdateVolumeKmsKeyDetails.builder().kmsKeyId(null).build())
                 .build());
 
-        Received put = received.get(0);
-        assertEquals("PUT", put.method());
-        assertEquals("/20160918/volumes/" + VOLUME_ID + "/kmsKey", put.target());
-        assertEquals("{\"kmsKeyId\":\"" + KEY_ID + "\"}", put.bodyText());
-        assertEquals(base64Sha256(put.body()), put.header("x-content-sha256"));
-        assertEquals(Integer.toString(put.body().length), put.header("content-length"));
-        assertEquals("application/json", put.header("content-type"));
-        assertEquals("etag-1", put.header("if-match"));
-        assertNull(put.header("transfer-encoding"), "a body is sent with a fixed length");
-        assertSignatureVerifies(put, List.of("date", "(request-target)", "host",
-                "content-length", "content-type", "x-content-sha256"), KEYS.publicKey());
+        assertKmsKeyPut(received.get(0), VOLUME_ID, "{\"kmsKeyId\":\"" + KEY_ID + "\"}", "etag-1", KEYS.publicKey());
         assertEquals(KEY_ID, response.getVolumeKmsKey().getKmsKeyId());
         assertEquals("etag-2", response.getEtag());
 
         Received unset = received.get(1);
         assertEquals("{\"kmsKeyId\":null}", unset.bodyText());
-        assertEquals(base64Sha256(unset.body()), unset.header("x-content-sha256"));
-        assertEquals(Integer.toString(unset.body().length), unset.header("content-length"));
-        assertSignatureVerifies(unset, List.of("date", "(request-target)", "host",
-                "content-length", "content-type", "x-content-sha256"), KEYS.publicKey());
+        assertBodyArrivedAsSigned(unset, KEYS.publicKey());
     }
 
     @Test
@@ -516,12 +505,7 @@ class UrlConnectionHttpProviderTest {
     }
 
     private BlockstorageClient client(String url, ClientConfiguration configuration, Consumer<HttpResponse> listener) {
-        SimpleAuthenticationDetailsProvider auth = SimpleAuthenticationDetailsProvider.builder()
-                .tenantId(SigningKeys.TENANCY)
-                .userId(SigningKeys.USER)
-                .fingerprint(KEYS.fingerprint())
-                .privateKeySupplier(() -> new ByteArrayInputStream(KEYS.privateKeyPem().getBytes(StandardCharsets.US_ASCII)))
-                .build();
+        SimpleAuthenticationDetailsProvider auth = signingWith(KEYS);
         BlockstorageClient client = BlockstorageClient.builder()
                 .httpProvider(new UrlConnectionHttpProvider())
                 .configuration(configuration)

@@ -39,7 +39,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -47,7 +46,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -66,8 +64,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import static io.cmkguard.oci.http.LocalServerExchanges.assertKmsKeyPut;
 import static io.cmkguard.oci.http.LocalServerExchanges.assertSignatureVerifies;
-import static io.cmkguard.oci.http.LocalServerExchanges.base64Sha256;
+import static io.cmkguard.oci.http.LocalServerExchanges.signingWith;
 import static io.cmkguard.oci.http.LocalServerExchanges.cause;
 import static io.cmkguard.oci.http.LocalServerExchanges.chain;
 import static io.cmkguard.oci.http.LocalServerExchanges.json;
@@ -255,16 +254,7 @@ class UrlConnectionHttpsTest {
         assertEquals(1, trusted.received.size());
         Received put = trusted.received.get(0);
         assertTrue(put.tlsProtocol().startsWith("TLSv1."), put.tlsProtocol());
-        assertEquals("PUT", put.method());
-        assertEquals("/20160918/volumes/" + VOLUME_ID + "/kmsKey", put.target());
-        assertEquals("{\"kmsKeyId\":\"" + KEY_ID + "\"}", put.bodyText());
-        assertEquals(base64Sha256(put.body()), put.header("x-content-sha256"));
-        assertEquals(Integer.toString(put.body().length), put.header("content-length"));
-        assertEquals("application/json", put.header("content-type"));
-        assertEquals("etag-1", put.header("if-match"));
-        assertNull(put.header("transfer-encoding"), "a body is sent with a fixed length");
-        assertSignatureVerifies(put, List.of("date", "(request-target)", "host",
-                "content-length", "content-type", "x-content-sha256"), KEYS.publicKey());
+        assertKmsKeyPut(put, VOLUME_ID, "{\"kmsKeyId\":\"" + KEY_ID + "\"}", "etag-1", KEYS.publicKey());
         assertEquals(KEY_ID, response.getVolumeKmsKey().getKmsKeyId());
         assertEquals("etag-put", response.getEtag());
     }
@@ -333,12 +323,7 @@ class UrlConnectionHttpsTest {
     }
 
     private BlockstorageClient client(String url, Consumer<HttpClientBuilder> configurator) {
-        SimpleAuthenticationDetailsProvider auth = SimpleAuthenticationDetailsProvider.builder()
-                .tenantId(SigningKeys.TENANCY)
-                .userId(SigningKeys.USER)
-                .fingerprint(KEYS.fingerprint())
-                .privateKeySupplier(() -> new ByteArrayInputStream(KEYS.privateKeyPem().getBytes(StandardCharsets.US_ASCII)))
-                .build();
+        SimpleAuthenticationDetailsProvider auth = signingWith(KEYS);
         BlockstorageClient client = BlockstorageClient.builder()
                 .httpProvider(new UrlConnectionHttpProvider())
                 .configuration(ClientConfiguration.builder()
