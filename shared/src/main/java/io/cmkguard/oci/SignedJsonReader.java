@@ -3,14 +3,13 @@ package io.cmkguard.oci;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
-import com.oracle.bmc.http.signing.DefaultRequestSigner;
-import com.oracle.bmc.http.signing.RequestSigner;
-import com.oracle.bmc.model.BmcException;
-
 import com.oracle.bmc.http.client.HttpRequest;
 import com.oracle.bmc.http.client.HttpResponse;
 import com.oracle.bmc.http.client.Method;
 import com.oracle.bmc.http.client.StandardClientProperties;
+import com.oracle.bmc.http.signing.DefaultRequestSigner;
+import com.oracle.bmc.http.signing.RequestSigner;
+import com.oracle.bmc.model.BmcException;
 import io.cmkguard.oci.http.HttpTransportException;
 import io.cmkguard.oci.http.UrlConnectionHttpProvider;
 
