@@ -2,6 +2,9 @@ package io.cmkguard.resource;
 
 import com.oracle.bmc.identity.model.Compartment;
 import com.oracle.bmc.identity.requests.ListCompartmentsRequest;
+import com.oracle.bmc.identity.responses.ListCompartmentsResponse;
+import io.cmkguard.oci.CallDeadline;
+import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.util.Ocid;
@@ -50,6 +53,11 @@ public record CompartmentTree(String rootId, List<String> compartmentIds, boolea
         } else {
             Deque<String> parents = new ArrayDeque<>(List.of(rootId));
             while (!parents.isEmpty()) {
+                if (CallDeadline.passed()) { // one ListCompartments per compartment: a wide tree takes long
+                    throw OciCallException.listingCut("ListCompartments " + rootId, Listing.DEADLINE_EXCEEDED,
+                            "the compartments under " + rootId + " were still being read when the invocation's"
+                                    + " deadline came (" + below.size() + " found so far)", List.of());
+                }
                 for (String child : activeChildren(clients, parents.pop(), false)) {
                     if (below.add(child)) {
                         parents.add(child);
@@ -72,7 +80,8 @@ public record CompartmentTree(String rootId, List<String> compartmentIds, boolea
                 .lifecycleState(Compartment.LifecycleState.Active)
                 .build();
         return Listing.liveIds("ListCompartments " + parentId,
-                () -> clients.identity().getPaginators().listCompartmentsRecordIterator(request),
+                () -> clients.identity().getPaginators().listCompartmentsResponseIterator(request),
+                ListCompartmentsResponse::getItems,
                 c -> c.getLifecycleState() == null ? "" : c.getLifecycleState().getValue(), Compartment::getId);
     }
 }

@@ -4,6 +4,7 @@ import com.oracle.bmc.database.model.AutonomousContainerDatabase;
 import com.oracle.bmc.database.model.AutonomousContainerDatabaseSummary;
 import com.oracle.bmc.database.requests.GetAutonomousContainerDatabaseRequest;
 import com.oracle.bmc.database.requests.ListAutonomousContainerDatabasesRequest;
+import com.oracle.bmc.database.responses.ListAutonomousContainerDatabasesResponse;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
@@ -90,7 +91,8 @@ public final class AutonomousContainerDatabaseType implements ResourceType {
         ListAutonomousContainerDatabasesRequest request = ListAutonomousContainerDatabasesRequest.builder()
                 .compartmentId(compartmentId).build();
         return Listing.liveIds("ListAutonomousContainerDatabases " + compartmentId,
-                () -> clients.database().getPaginators().listAutonomousContainerDatabasesRecordIterator(request),
+                () -> clients.database().getPaginators().listAutonomousContainerDatabasesResponseIterator(request),
+                ListAutonomousContainerDatabasesResponse::getItems,
                 a -> Wire.value(a.getLifecycleState()), AutonomousContainerDatabaseSummary::getId);
     }
 

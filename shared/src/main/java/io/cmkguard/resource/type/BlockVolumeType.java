@@ -11,6 +11,7 @@ import com.oracle.bmc.core.model.VolumeSourceFromVolumeDetails;
 import com.oracle.bmc.core.requests.GetVolumeRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeKmsKeyRequest;
 import com.oracle.bmc.core.requests.ListVolumesRequest;
+import com.oracle.bmc.core.responses.ListVolumesResponse;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
@@ -117,7 +118,8 @@ public final class BlockVolumeType implements ResourceType {
     public List<String> list(OciClients clients, String compartmentId) {
         ListVolumesRequest request = ListVolumesRequest.builder().compartmentId(compartmentId).build();
         return Listing.liveIds("ListVolumes " + compartmentId,
-                () -> clients.blockstorage().getPaginators().listVolumesRecordIterator(request),
+                () -> clients.blockstorage().getPaginators().listVolumesResponseIterator(request),
+                ListVolumesResponse::getItems,
                 v -> Wire.value(v.getLifecycleState()), Volume::getId);
     }
 

@@ -5,6 +5,7 @@ import com.oracle.bmc.core.model.UpdateBootVolumeBackupDetails;
 import com.oracle.bmc.core.requests.GetBootVolumeBackupRequest;
 import com.oracle.bmc.core.requests.UpdateBootVolumeBackupRequest;
 import com.oracle.bmc.core.requests.ListBootVolumeBackupsRequest;
+import com.oracle.bmc.core.responses.ListBootVolumeBackupsResponse;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
@@ -75,7 +76,8 @@ public final class BootVolumeBackupType implements ResourceType {
         ListBootVolumeBackupsRequest request = ListBootVolumeBackupsRequest.builder()
                 .compartmentId(compartmentId).build();
         return Listing.liveIds("ListBootVolumeBackups " + compartmentId,
-                () -> clients.blockstorage().getPaginators().listBootVolumeBackupsRecordIterator(request),
+                () -> clients.blockstorage().getPaginators().listBootVolumeBackupsResponseIterator(request),
+                ListBootVolumeBackupsResponse::getItems,
                 b -> Wire.value(b.getLifecycleState()), BootVolumeBackup::getId);
     }
 

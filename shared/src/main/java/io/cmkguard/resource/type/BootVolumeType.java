@@ -14,6 +14,7 @@ import com.oracle.bmc.core.requests.GetBootVolumeRequest;
 import com.oracle.bmc.core.requests.GetInstanceRequest;
 import com.oracle.bmc.core.requests.ListBootVolumeAttachmentsRequest;
 import com.oracle.bmc.core.requests.UpdateBootVolumeKmsKeyRequest;
+import com.oracle.bmc.core.responses.ListBootVolumesResponse;
 import io.cmkguard.event.OciEvent;
 import com.oracle.bmc.core.requests.ListBootVolumesRequest;
 import io.cmkguard.resource.Listing;
@@ -147,7 +148,8 @@ public final class BootVolumeType implements ResourceType {
     public List<String> list(OciClients clients, String compartmentId) {
         ListBootVolumesRequest request = ListBootVolumesRequest.builder().compartmentId(compartmentId).build();
         return Listing.liveIds("ListBootVolumes " + compartmentId,
-                () -> clients.blockstorage().getPaginators().listBootVolumesRecordIterator(request),
+                () -> clients.blockstorage().getPaginators().listBootVolumesResponseIterator(request),
+                ListBootVolumesResponse::getItems,
                 v -> Wire.value(v.getLifecycleState()), BootVolume::getId);
     }
 

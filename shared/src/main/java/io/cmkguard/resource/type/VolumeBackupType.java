@@ -5,6 +5,7 @@ import com.oracle.bmc.core.model.VolumeBackup;
 import com.oracle.bmc.core.requests.GetVolumeBackupRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeBackupRequest;
 import com.oracle.bmc.core.requests.ListVolumeBackupsRequest;
+import com.oracle.bmc.core.responses.ListVolumeBackupsResponse;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
@@ -74,7 +75,8 @@ public final class VolumeBackupType implements ResourceType {
     public List<String> list(OciClients clients, String compartmentId) {
         ListVolumeBackupsRequest request = ListVolumeBackupsRequest.builder().compartmentId(compartmentId).build();
         return Listing.liveIds("ListVolumeBackups " + compartmentId,
-                () -> clients.blockstorage().getPaginators().listVolumeBackupsRecordIterator(request),
+                () -> clients.blockstorage().getPaginators().listVolumeBackupsResponseIterator(request),
+                ListVolumeBackupsResponse::getItems,
                 b -> Wire.value(b.getLifecycleState()), VolumeBackup::getId);
     }
 
