@@ -56,17 +56,17 @@ final class ContinuationKeys {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(keys.get(0), signed));
     }
 
-    /** Whether {@code signature} is the signature of {@code signed} by the current or the previous key. */
+    /**
+     * Whether {@code signature} is, character for character, the signature of {@code signed} by the current
+     * or the previous key (as text: base64 spellings that decode alike are not accepted).
+     */
     boolean verifies(String signed, String signature) {
-        byte[] given;
-        try {
-            given = Base64.getUrlDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        byte[] given = signature.getBytes(StandardCharsets.UTF_8);
         boolean any = false;
         for (SecretKeySpec key : keys) {
-            any |= MessageDigest.isEqual(mac(key, signed), given); // constant time, every key tried
+            byte[] expected = Base64.getUrlEncoder().withoutPadding().encodeToString(mac(key, signed))
+                    .getBytes(StandardCharsets.UTF_8);
+            any |= MessageDigest.isEqual(expected, given); // constant time, every key tried
         }
         return any;
     }
