@@ -92,14 +92,21 @@ public final class Sweep {
             throw new BadSweepException("InvalidMode", "mode remediate needs a key to assign: set "
                     + GuardConfig.KMS_KEY_ID + " in the function config");
         }
+        Instant own = started.plus(config.sweep().deadline());
+        Instant deadline = callDeadline.filter(own::isAfter).orElse(own);
+        if (!started.isBefore(deadline)) { // the caller may have given up already: start nothing, say so
+            return SweepReport.failed(resumed.map(Continuation::sweepId).orElse(""), request.compartmentId(),
+                    request.mode().orElse(config.mode()).label(), new GuardResult.Fault(Unchecked.DEADLINE_EXCEEDED,
+                            "the invocation's deadline had passed before the sweep could start: nothing was checked"
+                                    + (asked.continuation().isPresent() ? "; send the same continuation again" : "")),
+                    asked.continuation(), 0);
+        }
         if (resumed.isPresent() && mayWrite(request)
                 && !spent.claim(resumed.get().tokenId(), resumed.get().expiresAt(), started)) {
             throw new BadSweepException("ContinuationReplayed", "this continuation was already used: a sweep that may"
                     + " remediate takes each token once, so that a replay cannot spend its budget again (the answer"
                     + " to that invocation carried the next token; if it was lost, start the sweep again)");
         }
-        Instant own = started.plus(config.sweep().deadline());
-        Instant deadline = callDeadline.filter(own::isAfter).orElse(own);
         // every OCI wait of this invocation (Retry-After, backoff, next page) ends by its deadline
         SweepReport report = CallDeadline.until(deadline, clock, () -> sweep(request, resumed, progress, deadline,
                 started));

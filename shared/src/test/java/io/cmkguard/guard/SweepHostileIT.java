@@ -401,4 +401,32 @@ class SweepHostileIT {
         assertTrue(r.path("durationMs").asLong() <= 10_000, "answered by the sweep's own deadline: "
                 + r.path("durationMs"));
     }
+
+    @Test
+    void everyRequestThrottledForADayAnswersAtOnceWithTheThrottle() {
+        EmulatedCloud cloud = cloud(SMALL.world().withFault(Fault.on("*", "/.*").respond(429, "TooManyRequests")
+                .retryAfter("86400")));
+        JsonNode r = answer(guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "10"),
+                new TickingClock(Duration.ofMillis(1))), body(""));
+        assertEquals("TooManyRequests", code(r), r.toString());
+        assertTrue(r.path("error").path("message").asText().contains("could not be listed"), r.toString());
+        assertTrue(cloud.emulator.requests().size() <= 3, "the SDK's attempts, no Retry-After waited for: "
+                + cloud.emulator.requests().size());
+        assertTrue(r.path("durationMs").asLong() < 10_000, r.path("durationMs").toString());
+    }
+
+    @Test
+    void aCallWhoseDeadlineHasPassedStartsNoSweep() {
+        EmulatedCloud cloud = cloud(SMALL.world());
+        CmkGuard guard = guard(cloud, Map.of("CMK_GUARD_MODE", "audit"), Clock.systemUTC());
+        String answer = guard.handle(body(""), java.util.Optional.of(java.time.Instant.now().minusSeconds(5)));
+        JsonNode r;
+        try {
+            r = JSON.readTree(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertEquals("DeadlineExceeded", code(r), answer);
+        assertEquals(List.of(), cloud.emulator.requests());
+    }
 }
