@@ -3,7 +3,7 @@ package io.cmkguard.guard;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmkguard.config.Mode;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.util.Echo;
 import io.cmkguard.util.Ocid;
 

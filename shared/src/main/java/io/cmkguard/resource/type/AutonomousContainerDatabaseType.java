@@ -8,10 +8,11 @@ import com.oracle.bmc.database.responses.ListAutonomousContainerDatabasesRespons
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
-import io.cmkguard.resource.Encryption;
+import io.cmkguard.model.Encryption;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Listing;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.Identity;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 
 import java.util.List;
@@ -41,8 +42,13 @@ public final class AutonomousContainerDatabaseType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "autonomouscontainerdatabase";
+    public Identity identity() {
+        return Identity.ocid("autonomouscontainerdatabase");
+    }
+
+    @Override
+    public String collection() {
+        return "autonomousContainerDatabases";
     }
 
     @Override
