@@ -194,11 +194,11 @@ public final class Sweep {
                                 last.isEmpty() ? after : last));
                         break units;
                     }
-                    last = candidate.id();
-                    if (candidate.id().length() > MAX_LISTED_ID_CHARS) {
+                    if (candidate.id().length() > MAX_LISTED_ID_CHARS) { // never a token's position either
                         results.put(sequence++, oversizedId(candidate, trigger, request));
                         continue;
                     }
+                    last = candidate.id();
                     slots.acquireUninterruptibly();
                     int seq = sequence++;
                     workers.execute(() -> CallDeadline.until(deadline, clock, () -> {
