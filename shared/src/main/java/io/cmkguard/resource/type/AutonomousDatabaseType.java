@@ -66,17 +66,7 @@ final class AutonomousDatabaseType {
             // a container database event asks for every Autonomous Database in that container (in its compartment)
             .parent(Parent.of(CONTAINER_EVENTS, Identity.ocid("autonomouscontainerdatabase"),
                     AutonomousDatabaseType::inContainer).listedByCompartment())
-            .calls(new ResourceCalls() {
-                @Override
-                public Optional<Resource> fetch(OciClients clients, String id) {
-                    return AutonomousDatabaseType.fetch(clients, id);
-                }
-
-                @Override
-                public List<String> list(OciClients clients, String compartmentId) {
-                    return AutonomousDatabaseType.list(clients, compartmentId);
-                }
-            })
+            .calls(ResourceCalls.of(AutonomousDatabaseType::fetch, AutonomousDatabaseType::list))
             .keyChange(AutonomousDatabaseType::assignKey)
             .fix(AutonomousDatabaseType::fixCommand)
             .prerequisite(Optional.of("the Autonomous Databases' dynamic group (e.g. ALL {resource.type ="

@@ -59,17 +59,7 @@ final class DatabaseType {
                 (clients, e) -> DatabasesUnder.parent(clients, e.compartmentId(), kind, e.resourceId()))
                 .listedByCompartment()));
         return database
-                .calls(new ResourceCalls() {
-                    @Override
-                    public Optional<Resource> fetch(OciClients clients, String id) {
-                        return DatabaseType.fetch(clients, id);
-                    }
-
-                    @Override
-                    public List<String> list(OciClients clients, String compartmentId) {
-                        return DatabaseType.list(clients, compartmentId);
-                    }
-                })
+                .calls(ResourceCalls.of(DatabaseType::fetch, DatabaseType::list))
                 .fix(DatabaseType::fixCommand)
                 .prerequisite(DatabaseFamily.DATABASE_KEY_GRANT)
                 .console(db -> db.consolePath()

@@ -44,17 +44,7 @@ final class PluggableDatabaseType {
                     "pluggabledatabase.remoteclone.end", "pluggabledatabase.relocate.end",
                     "pluggabledatabase.refresh.end", "rotatepluggabledatabasekey.end",
                     "pluggabledatabase.converttoregular.end", "pluggabledatabase.inplacerestore.end"))
-            .calls(new ResourceCalls() {
-                @Override
-                public Optional<Resource> fetch(OciClients clients, String id) {
-                    return PluggableDatabaseType.fetch(clients, id);
-                }
-
-                @Override
-                public List<String> list(OciClients clients, String compartmentId) {
-                    return PluggableDatabaseType.list(clients, compartmentId);
-                }
-            })
+            .calls(ResourceCalls.of(PluggableDatabaseType::fetch, PluggableDatabaseType::list))
             // the key is changed on the container database
             .fix(PluggableDatabaseType::fixCommand)
             .prerequisite(DatabaseFamily.DATABASE_KEY_GRANT)
