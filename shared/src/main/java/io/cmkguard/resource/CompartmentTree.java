@@ -79,9 +79,17 @@ public record CompartmentTree(String rootId, List<String> compartmentIds, boolea
                 .accessLevel(ListCompartmentsRequest.AccessLevel.Any)
                 .lifecycleState(Compartment.LifecycleState.Active)
                 .build();
-        return Listing.liveIds("ListCompartments " + parentId,
+        List<String> children = Listing.liveIds("ListCompartments " + parentId,
                 () -> clients.identity().getPaginators().listCompartmentsResponseIterator(request),
                 ListCompartmentsResponse::getItems,
                 c -> c.getLifecycleState() == null ? "" : c.getLifecycleState().getValue(), Compartment::getId);
+        for (String child : children) {
+            // an id that goes into the next calls' URLs and into a continuation token: OCI's shape, or no sweep
+            if (child == null || child.length() > Ocid.MAX_LENGTH || !Ocid.kindOf(child).equals("compartment")) {
+                throw OciCallException.malformedResponse("ListCompartments " + parentId, "a compartment id that is"
+                        + " not a compartment OCID of at most " + Ocid.MAX_LENGTH + " characters");
+            }
+        }
+        return children;
     }
 }

@@ -429,4 +429,21 @@ class SweepHostileIT {
         assertEquals("DeadlineExceeded", code(r), answer);
         assertEquals(List.of(), cloud.emulator.requests());
     }
+
+    @Test
+    void aListedCompartmentIdThatIsNoCompartmentOcidStopsTheSweepBeforeItIsCalled() {
+        ObjectNode odd = JSON.createObjectNode();
+        odd.put("id", "ocid1.compartment.oc1..x/../../volumes/" + "a".repeat(300));
+        odd.put("compartmentId", GeneratedWorld.TENANCY);
+        odd.put("name", "odd");
+        odd.put("lifecycleState", "ACTIVE");
+        EmulatedCloud cloud = cloud(SMALL.world().withFault(Fault.on("GET", "/20160918/compartments")
+                .extraItems(List.of(odd))));
+        JsonNode r = answer(guard(cloud, Map.of("CMK_GUARD_MODE", "audit"), Clock.systemUTC()), body(""));
+        assertEquals("MalformedResponse", code(r), r.toString());
+        assertTrue(cloud.emulator.requests().stream().noneMatch(q -> (q.path() + q.query()).contains("a".repeat(300))),
+                "the odd id went into no call");
+        assertEquals(List.of("/20160918/compartments/" + GeneratedWorld.TENANCY, "/20160918/compartments"),
+                cloud.emulator.requests().stream().map(RecordedRequest::path).toList());
+    }
 }
