@@ -71,8 +71,17 @@ public final class EventParser {
         return new EventEnvelope(type, eventId, root);
     }
 
-    /** The resource the event names; only for event types the caller handles. */
+    /** The resource the event names, an OCID; only for event types the caller handles. */
     public static OciEvent event(EventEnvelope envelope) {
+        return event(envelope, true);
+    }
+
+    /**
+     * The resource the event names; only for event types the caller handles.
+     *
+     * @param ocid whether the resourceId must be an OCID (a bucket event's is a path, which its type checks)
+     */
+    public static OciEvent event(EventEnvelope envelope, boolean ocid) {
         JsonNode root = envelope.root();
         String eventType = envelope.eventType();
         JsonNode data = root.path("data");
@@ -80,7 +89,13 @@ public final class EventParser {
             throw bad(envelope, "MissingData", "event " + eventType + " has no data object, so no resource to check");
         }
         String resourceId = resourceId(envelope, data);
-        Optional<String> problem = Ocid.regionalProblem(resourceId);
+        Optional<String> problem = ocid ? Ocid.regionalProblem(resourceId)
+                : resourceId.length() > Ocid.MAX_LENGTH ? Optional.of("it is longer than " + Ocid.MAX_LENGTH
+                + " characters") : Optional.empty();
+        if (problem.isPresent() && !ocid) {
+            throw bad(envelope, "InvalidResourceId", "event " + eventType + " names data.resourceId '"
+                    + Echo.bounded(resourceId, 80) + "': " + problem.get());
+        }
         if (problem.isPresent()) {
             throw bad(envelope, "InvalidResourceId", "event " + eventType + " names data.resourceId '"
                     + Echo.bounded(resourceId, 80) + "', which is not a well-formed OCID: " + problem.get());

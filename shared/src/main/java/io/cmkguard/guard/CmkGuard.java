@@ -185,7 +185,12 @@ public final class CmkGuard implements AutoCloseable {
             if (type.isEmpty()) {
                 return logged(ignored(envelope.get()));
             }
-            OciEvent event = EventParser.event(envelope.get());
+            OciEvent event = EventParser.event(envelope.get(), type.get().idIsOcid());
+            Optional<String> problem = type.get().eventProblem(event);
+            if (problem.isPresent()) {
+                throw new BadEventException("InvalidResourceId", "event " + event.eventType() + " " + problem.get(),
+                        event.eventType(), event.eventId());
+            }
             if (type.get().listsByCompartment(event.eventType()) && event.compartmentId().isBlank()) {
                 throw new BadEventException("MissingCompartmentId", "event " + event.eventType() + " names a "
                         + type.get().subjectKind(event.eventType()) + " whose " + type.get().noun() + "s are listed"

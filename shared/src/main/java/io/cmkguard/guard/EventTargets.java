@@ -56,7 +56,7 @@ final class EventTargets {
         }
         String expected = type.subjectKind(event.eventType());
         String actual = Ocid.kindOf(event.resourceId());
-        if (!expected.equals(actual)) {
+        if (type.idIsOcid() && !expected.equals(actual)) {
             return new Answered(GuardResult.rejected(event.eventId(), event.eventType(), event.resourceId(),
                     Status.ERROR, "the event's resourceId is not an OCID of a " + expected,
                     Optional.of(new GuardResult.Fault("ResourceIdMismatch", "event " + event.eventType()
@@ -77,9 +77,8 @@ final class EventTargets {
         return new Found(ids.stream().map(id -> new Candidate(typeOf(id, type), id, event.compartmentId())).toList());
     }
 
-    /** The registered type of the id's OCID kind; the event's type when the kind is not registered. */
+    /** The registered type the id belongs to; the event's type when no type claims it. */
     private static ResourceType typeOf(String id, ResourceType eventsType) {
-        String kind = Ocid.kindOf(id);
-        return kind.equals(eventsType.ocidKind()) ? eventsType : ResourceTypes.forOcidKind(kind).orElse(eventsType);
+        return eventsType.owns(id) ? eventsType : ResourceTypes.forId(id).orElse(eventsType);
     }
 }

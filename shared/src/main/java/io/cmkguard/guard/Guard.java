@@ -17,7 +17,6 @@ import io.cmkguard.resource.Listing;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
-import io.cmkguard.util.Ocid;
 
 import io.cmkguard.util.Deadline;
 
@@ -133,8 +132,8 @@ public final class Guard implements AutoCloseable {
         Judged judged;
         try {
             Optional<Resource> source = readSource(resource);
-            Verdict verdict = policy.evaluate(resource, lookUpKeys(resource), source,
-                    type.keyRemovalEventTypes().contains(trigger.eventType()), clock.instant());
+            Verdict verdict = withAdvice(type, resource, policy.evaluate(resource, lookUpKeys(resource), source,
+                    type.keyRemovalEventTypes().contains(trigger.eventType()), clock.instant()));
             judged = new Judged(trigger, type, resource, verdict, source, mode, fixFor(type, resource, verdict));
         } catch (OciCallException e) {
             return Unchecked.failed(trigger, type, mode, id, resource.compartmentId(), e);
@@ -151,6 +150,7 @@ public final class Guard implements AutoCloseable {
                     yield judged.fixedConcurrently(done.after(), done.note().orElseThrow());
                 }
                 GuardResult result = judged.result(done.action(), done.after()).toBuilder().error(done.fault())
+                        .workRequestId(done.workRequestId())
                         .reasons(done.note().map(n -> append(judged.verdict().reasons(), n))
                                 .orElse(judged.verdict().reasons()))
                         .build();
@@ -176,6 +176,16 @@ public final class Guard implements AutoCloseable {
         return all;
     }
 
+    /** A verdict that asks for a key change, with what the change leaves undone (a bucket's older objects). */
+    private static Verdict withAdvice(ResourceType type, Resource resource, Verdict verdict) {
+        if (verdict.status() != Status.NON_COMPLIANT || !verdict.ownKeyFails()) {
+            return verdict;
+        }
+        return type.afterKeyChangeAdvice(resource).map(advice -> new Verdict(verdict.status(),
+                append(verdict.reasons(), advice), verdict.downgrade(), verdict.blocker(), verdict.ownKeyFails()))
+                .orElse(verdict);
+    }
+
     /** How to fix a non-compliant resource by hand; empty for any other verdict. */
     private Optional<GuardResult.Fix> fixFor(ResourceType type, Resource resource, Verdict verdict) {
         if (verdict.status() != Status.NON_COMPLIANT) {
@@ -198,7 +208,7 @@ public final class Guard implements AutoCloseable {
 
     /** The source of a clone, restore, activation or copy; empty if there is none or it cannot be read. */
     private Optional<Resource> readSource(Resource resource) {
-        return resource.lineage().flatMap(l -> ResourceTypes.forOcidKind(Ocid.kindOf(l.sourceId()))
+        return resource.lineage().flatMap(l -> ResourceTypes.forId(l.sourceId())
                 .flatMap(t -> {
                     try {
                         return t.fetch(clients, l.sourceId());

@@ -3,6 +3,7 @@ package io.cmkguard.resource;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.KeyFacts;
+import io.cmkguard.util.Ocid;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,27 @@ public interface ResourceType {
 
     /** The OCID kind of this resource, e.g. {@code volume} in ocid1.volume.oc1... */
     String ocidKind();
+
+    /**
+     * Whether this type's ids are OCIDs. A bucket's is not (OCI names a bucket by its namespace and name):
+     * its events are not held to the OCID checks, and {@link #owns} says which ids are its.
+     */
+    default boolean idIsOcid() {
+        return true;
+    }
+
+    /** Whether an id (of a clone's source, say) is one of this type's: by default an OCID of its kind. */
+    default boolean owns(String id) {
+        return Ocid.kindOf(id).equals(ocidKind());
+    }
+
+    /**
+     * Why a parsed event of this type cannot name a resource of it, checked before any call (for types whose
+     * ids are not OCIDs, which the parser cannot check); empty when it can.
+     */
+    default Optional<String> eventProblem(OciEvent event) {
+        return Optional.empty();
+    }
 
     /** The event types that lead to a check of this type (with an Events rule listing them). */
     Set<String> eventTypes();
@@ -79,6 +101,23 @@ public interface ResourceType {
      */
     default void assignKey(OciClients clients, Resource resource, KeyFacts key) {
         throw new UnsupportedOperationException(noun() + " keys cannot be changed in place");
+    }
+
+    /**
+     * What a key change leaves undone, said in every finding that asks for one (a bucket's objects written
+     * before keep their old key until re-encrypted, and the command that does it); empty if nothing.
+     */
+    default Optional<String> afterKeyChangeAdvice(Resource resource) {
+        return Optional.empty();
+    }
+
+    /**
+     * Work OCI leaves to be started once the resource is on its new key (a bucket's objects written before
+     * keep their old key until it is re-encrypted); called after a verified remediation only when the
+     * configuration asks for it. Returns the work request id OCI answered; empty when the type has nothing.
+     */
+    default Optional<String> afterKeyChange(OciClients clients, Resource resource) {
+        return Optional.empty();
     }
 
     /**

@@ -7,7 +7,9 @@ import io.cmkguard.resource.type.BlockVolumeType;
 import io.cmkguard.resource.type.BootVolumeBackupType;
 import io.cmkguard.resource.type.BootVolumeReplicaType;
 import io.cmkguard.resource.type.BootVolumeType;
+import io.cmkguard.resource.type.BucketType;
 import io.cmkguard.resource.type.DatabaseType;
+import io.cmkguard.resource.type.FileSystemType;
 import io.cmkguard.resource.type.PluggableDatabaseType;
 import io.cmkguard.resource.type.VolumeBackupType;
 
@@ -28,7 +30,9 @@ public final class ResourceTypes {
             new AutonomousDatabaseType(),
             new AutonomousContainerDatabaseType(),
             new DatabaseType(),
-            new PluggableDatabaseType());
+            new PluggableDatabaseType(),
+            new BucketType(),
+            new FileSystemType());
 
     private ResourceTypes() {
     }
@@ -45,6 +49,11 @@ public final class ResourceTypes {
     /** The type an event type belongs to. */
     public static Optional<ResourceType> forEventType(String eventType) {
         return ALL.stream().filter(t -> t.eventTypes().contains(eventType)).findFirst();
+    }
+
+    /** The type an id belongs to, OCID or not (a bucket's path), e.g. for a clone's or a replica's source. */
+    public static Optional<ResourceType> forId(String id) {
+        return ALL.stream().filter(t -> t.owns(id)).findFirst();
     }
 
     /** The type of an OCID, e.g. for a clone's source. */
