@@ -1,6 +1,8 @@
 package io.cmkguard.event;
 
 import io.cmkguard.TestFiles;
+import io.cmkguard.resource.ResourceType;
+import io.cmkguard.resource.ResourceTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,13 +30,15 @@ class EventParserTest {
         EventEnvelope envelope = EventParser.envelope(TestFiles.read(sample));
         assertEquals("com.oraclecloud." + name.substring(0, name.indexOf("--")), envelope.eventType());
         assertFalse(envelope.eventId().isBlank());
-        if (name.endsWith("--unsupported.json")) { // a bucket's resourceId is a path: only the envelope is read
-            assertEquals("/n/cmkguarddemo/b/", envelope.resourceIdAsSent());
-            return;
-        }
-        OciEvent event = EventParser.event(envelope);
+        java.util.Optional<ResourceType> type = ResourceTypes.forEventType(envelope.eventType()); // none: a key event
+        OciEvent event = EventParser.event(envelope, type.map(ResourceType::idIsOcid).orElse(true));
         assertEquals(envelope.eventType(), event.eventType());
-        assertTrue(event.resourceId().startsWith("ocid1."), event.resourceId());
+        if (type.map(ResourceType::idIsOcid).orElse(true)) {
+            assertTrue(event.resourceId().startsWith("ocid1."), event.resourceId());
+        } else { // a bucket's resourceId is its path, with or without its name: its type says what it names
+            assertTrue(event.resourceId().startsWith("/n/cmkguarddemo/b/"), event.resourceId());
+            assertEquals(java.util.Optional.empty(), type.get().eventProblem(event));
+        }
         assertTrue(event.compartmentId().startsWith("ocid1.compartment."), event.compartmentId());
     }
 

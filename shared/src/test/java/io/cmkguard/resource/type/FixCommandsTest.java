@@ -28,7 +28,7 @@ class FixCommandsTest {
     void everyTypesFixCommandIsARealCliCommand() {
         int printed = 0;
         for (ResourceType type : ResourceTypes.ALL) {
-            String id = "ocid1." + type.ocidKind() + ".oc1.iad.x";
+            String id = type.idIsOcid() ? "ocid1." + type.ocidKind() + ".oc1.iad.x" : "/n/ns/b/x";
             Optional<String> command = type.fixCommand(resource(type.name(), id, Encryption.oracleManaged(),
                     Optional.empty()), KEY);
             if (command.isPresent()) {
@@ -37,7 +37,8 @@ class FixCommandsTest {
                 printed++;
             }
         }
-        assertEquals(7, printed, "block, boot, both backups, ADB, database and PDB print one; replicas and containers do not");
+        assertEquals(9, printed, "block, boot, both backups, ADB, database, PDB, bucket and file system print one;"
+                + " replicas and containers do not");
     }
 
     @Test
