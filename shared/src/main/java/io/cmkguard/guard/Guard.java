@@ -208,7 +208,7 @@ public final class Guard implements AutoCloseable {
 
     /** The source of a clone, restore, activation or copy; empty if there is none or it cannot be read. */
     private Optional<Resource> readSource(Resource resource) {
-        return resource.lineage().flatMap(l -> ResourceTypes.forId(l.sourceId())
+        return resource.lineage().flatMap(l -> ResourceTypes.owning(l.sourceId())
                 .flatMap(t -> {
                     try {
                         return t.fetch(clients, l.sourceId());

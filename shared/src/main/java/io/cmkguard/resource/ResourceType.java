@@ -3,7 +3,6 @@ package io.cmkguard.resource;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.KeyFacts;
-import io.cmkguard.util.Ocid;
 
 import java.util.List;
 import java.util.Optional;
@@ -22,29 +21,8 @@ public interface ResourceType {
     /** How people call it in messages, e.g. "block volume". */
     String noun();
 
-    /** The OCID kind of this resource, e.g. {@code volume} in ocid1.volume.oc1... */
-    String ocidKind();
-
-    /**
-     * Whether this type's ids are OCIDs. A bucket's is not (OCI names a bucket by its namespace and name):
-     * its events are not held to the OCID checks, and {@link #owns} says which ids are its.
-     */
-    default boolean idIsOcid() {
-        return true;
-    }
-
-    /** Whether an id (of a clone's source, say) is one of this type's: by default an OCID of its kind. */
-    default boolean owns(String id) {
-        return Ocid.kindOf(id).equals(ocidKind());
-    }
-
-    /**
-     * Why a parsed event of this type cannot name a resource of it, checked before any call (for types whose
-     * ids are not OCIDs, which the parser cannot check); empty when it can.
-     */
-    default Optional<String> eventProblem(OciEvent event) {
-        return Optional.empty();
-    }
+    /** How this type's ids look and how an event names one, e.g. an OCID of kind {@code volume}. */
+    Identity identity();
 
     /** The event types that lead to a check of this type (with an Events rule listing them). */
     Set<String> eventTypes();
@@ -54,9 +32,9 @@ public interface ResourceType {
         return Set.of();
     }
 
-    /** The OCID kind the event's resourceId must have (the event may name a parent, e.g. an instance). */
-    default String subjectKind(String eventType) {
-        return ocidKind();
+    /** What an event of this type names: the resource itself, or a parent (an instance, a container). */
+    default Identity subject(String eventType) {
+        return identity();
     }
 
     /**
@@ -77,10 +55,10 @@ public interface ResourceType {
 
     /**
      * The resources an event asks to check; by default the one it names. A fan-out may name resources
-     * of a sibling type (a volume group's boot volumes): each id is checked as the type of its OCID kind.
+     * of a sibling type (a volume group's boot volumes): each id is checked as the type that owns it.
      */
     default List<String> resourceIds(OciEvent event, OciClients clients) {
-        return List.of(event.resourceId());
+        return identity().namedBy(event).map(List::of).orElse(List.of());
     }
 
     /** Re-reads the resource; empty when it does not exist (any more). */

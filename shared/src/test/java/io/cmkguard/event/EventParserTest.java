@@ -31,13 +31,14 @@ class EventParserTest {
         assertEquals("com.oraclecloud." + name.substring(0, name.indexOf("--")), envelope.eventType());
         assertFalse(envelope.eventId().isBlank());
         java.util.Optional<ResourceType> type = ResourceTypes.forEventType(envelope.eventType()); // none: a key event
-        OciEvent event = EventParser.event(envelope, type.map(ResourceType::idIsOcid).orElse(true));
+        OciEvent event = type.isEmpty() ? EventParser.event(envelope)
+                : EventParser.event(envelope, type.get().subject(envelope.eventType()).resourceIdRule());
         assertEquals(envelope.eventType(), event.eventType());
-        if (type.map(ResourceType::idIsOcid).orElse(true)) {
-            assertTrue(event.resourceId().startsWith("ocid1."), event.resourceId());
-        } else { // a bucket's resourceId is its path, with or without its name: its type says what it names
+        if (name.startsWith("objectstorage.")) { // a bucket's resourceId is its path, with or without its name
             assertTrue(event.resourceId().startsWith("/n/cmkguarddemo/b/"), event.resourceId());
-            assertEquals(java.util.Optional.empty(), type.get().eventProblem(event));
+            assertTrue(type.get().identity().namedBy(event).isPresent(), name);
+        } else {
+            assertTrue(event.resourceId().startsWith("ocid1."), event.resourceId());
         }
         assertTrue(event.compartmentId().startsWith("ocid1.compartment."), event.compartmentId());
     }

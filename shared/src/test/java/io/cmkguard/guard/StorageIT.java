@@ -148,20 +148,29 @@ class StorageIT {
                 + "\"data\":{\"compartmentId\":\"" + PROD + "\",\"resourceId\":\"/n/cmkguarddemo/b/\","
                 + "\"additionalDetails\":{\"namespace\":\"cmkguarddemo\"}}}");
         assertEquals("ERROR", r.path("verdict").asText(), r.toPrettyString());
-        assertEquals("InvalidResourceId", r.path("error").path("code").asText());
-        assertTrue(r.path("error").path("message").asText().contains("names no bucket"), r.toPrettyString());
+        assertEquals("ResourceIdMismatch", r.path("error").path("code").asText());
+        assertTrue(r.path("error").path("message").asText().contains("should name a bucket"), r.toPrettyString());
         assertTrue(tenancy.emulator.requests().isEmpty(), tenancy.emulator.requests().toString());
+
+        JsonNode notAPath = tenancy.sendBody("{\"eventType\":\"com.oraclecloud.objectstorage.updatebucket\","
+                + "\"eventID\":\"e-2\",\"data\":{\"compartmentId\":\"" + PROD + "\","
+                + "\"resourceId\":\"ocid1.bucket.oc1.iad.x\"}}");
+        assertEquals("InvalidResourceId", notAPath.path("error").path("code").asText(), notAPath.toPrettyString());
+        assertTrue(tenancy.emulator.requests().isEmpty());
     }
 
     @Test
-    void aBucketEventWithoutANamespaceUsesTheTenancysReadOnce() {
-        tenancy(OciEmulator.demoWorld(), REMEDIATE);
-        String body = "{\"eventType\":\"com.oraclecloud.objectstorage.updatebucket\",\"eventID\":\"e-%d\","
-                + "\"data\":{\"compartmentId\":\"" + PROD + "\",\"resourceId\":\"/n//b/\",\"resourceName\":\"bucketcmk\"}}";
-        assertEquals("COMPLIANT", tenancy.sendBody(body.formatted(1)).path("verdict").asText());
-        assertEquals("COMPLIANT", tenancy.sendBody(body.formatted(2)).path("verdict").asText());
+    void aSweepReadsTheTenancysNamespaceOnce() throws Exception {
+        tenancy(OciEmulator.demoWorld(), Map.of("CMK_GUARD_MODE", "audit"));
+        CmkGuard guard = tenancy.another(Map.of("CMK_GUARD_MODE", "audit"));
+        for (String compartment : List.of(PROD, "ocid1.compartment.oc1..dev")) {
+            guard.handle("{\"sweep\": {\"compartmentId\": \"" + compartment + "\"}}");
+        }
+        guard.close();
         assertEquals(1, tenancy.emulator.requests().stream().filter(q -> q.path().equals("/n")).count(),
                 "GetNamespace is read once for the warm function");
+        assertEquals(2, tenancy.emulator.requests().stream().filter(q -> q.path().equals("/n/cmkguarddemo/b"))
+                .count(), "ListBuckets once per compartment");
     }
 
     @Test
@@ -228,8 +237,10 @@ class StorageIT {
     void aSweepListsBucketsPerCompartmentAndFileSystemsPerAvailabilityDomain() throws Exception {
         World world = OciEmulator.demoWorld().with("fileSystems", fileSystem("fsotherad", "Uocm:US-ASHBURN-AD-2", null));
         tenancy(world, Map.of("CMK_GUARD_MODE", "audit"));
-        JsonNode report = JSON.readTree(tenancy.another(Map.of("CMK_GUARD_MODE", "audit"))
-                .handle("{\"sweep\": {\"compartmentId\": \"" + PROD + "\"}}"));
+        JsonNode report;
+        try (CmkGuard guard = tenancy.another(Map.of("CMK_GUARD_MODE", "audit"))) {
+            report = JSON.readTree(guard.handle("{\"sweep\": {\"compartmentId\": \"" + PROD + "\"}}"));
+        }
 
         assertEquals(3, report.path("byType").path("bucket").path("scanned").asInt(), report.toPrettyString());
         assertEquals(2, report.path("byType").path("bucket").path("nonCompliant").asInt());

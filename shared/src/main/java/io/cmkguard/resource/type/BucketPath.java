@@ -30,27 +30,38 @@ record BucketPath(String namespace, String name, String region) {
         return "/n/" + namespace + "/b/" + name + (region.isEmpty() ? "" : "@" + region);
     }
 
+    /** Why an event's resourceId cannot be a bucket event's (a path, or left out); empty when it can. */
+    static Optional<String> pathProblem(String resourceId) {
+        return resourceId.isEmpty() || EVENT_ID.matcher(resourceId).matches() ? Optional.empty()
+                : Optional.of("not a bucket path /n/<namespace>/b/<bucket name>");
+    }
+
     /**
      * What a bucket event names, from everything it carries: the resourceId path, additionalDetails.namespace
-     * and .bucketName, and resourceName. Either the namespace and name (the namespace blank when the event
-     * has none: it is then the tenancy's), or why the event names no bucket.
+     * and .bucketName, and resourceName. IllegalArgumentException says why it names no single bucket.
      */
     record Named(String namespace, String name) {
+        BucketPath path() {
+            return new BucketPath(namespace, name, "");
+        }
     }
 
     static Named of(OciEvent event) {
-        Matcher m = EVENT_ID.matcher(event.resourceId());
-        if (!m.matches()) {
+        Optional<String> problem = pathProblem(event.resourceId());
+        if (problem.isPresent()) {
             throw new IllegalArgumentException("names data.resourceId '" + Echo.bounded(event.resourceId(), 80)
-                    + "', which is not a bucket path /n/<namespace>/b/<bucket name>");
+                    + "', which is " + problem.get());
         }
-        String namespace = agreed("namespace", m.group(1), event.additionalDetails().path("namespace").asText(""));
-        String name = agreed("bucket name", m.group(2), event.additionalDetails().path("bucketName").asText(""),
-                event.resourceName());
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("names no bucket: data.resourceId '"
-                    + Echo.bounded(event.resourceId(), 80) + "' has no bucket name, and neither"
-                    + " data.additionalDetails.bucketName nor data.resourceName gives one");
+        Matcher m = EVENT_ID.matcher(event.resourceId());
+        boolean path = m.matches();
+        String namespace = agreed("namespace", path ? m.group(1) : "",
+                event.additionalDetails().path("namespace").asText(""));
+        String name = agreed("bucket name", path ? m.group(2) : "",
+                event.additionalDetails().path("bucketName").asText(""), event.resourceName());
+        if (name.isEmpty() || namespace.isEmpty()) {
+            throw new IllegalArgumentException("names no bucket: neither data.resourceId '"
+                    + Echo.bounded(event.resourceId(), 80) + "' nor data.additionalDetails (namespace, bucketName)"
+                    + " nor data.resourceName give its " + (name.isEmpty() ? "name" : "namespace"));
         }
         for (String part : new String[] {namespace, name}) {
             if (!part.isEmpty() && (!part.matches(PART) || isDots(part))) {

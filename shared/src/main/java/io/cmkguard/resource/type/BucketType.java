@@ -10,7 +10,6 @@ import com.oracle.bmc.objectstorage.requests.ListBucketsRequest;
 import com.oracle.bmc.objectstorage.requests.ListReplicationSourcesRequest;
 import com.oracle.bmc.objectstorage.requests.ReencryptBucketRequest;
 import com.oracle.bmc.objectstorage.requests.UpdateBucketRequest;
-import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
@@ -18,6 +17,7 @@ import io.cmkguard.oci.Wire;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Iam;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Resource;
@@ -53,41 +53,13 @@ public final class BucketType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "bucket";
+    public Identity identity() {
+        return BucketIdentity.INSTANCE;
     }
 
     @Override
     public Set<String> eventTypes() {
         return Set.of(EVENT_PREFIX + "createbucket", EVENT_PREFIX + "updatebucket");
-    }
-
-    @Override
-    public boolean idIsOcid() {
-        return false;
-    }
-
-    @Override
-    public boolean owns(String id) {
-        return BucketPath.parse(id).isPresent();
-    }
-
-    @Override
-    public Optional<String> eventProblem(OciEvent event) {
-        try {
-            BucketPath.of(event);
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
-        }
-    }
-
-    /** The bucket the event names; its namespace is the tenancy's (GetNamespace, read once) when the event has none. */
-    @Override
-    public List<String> resourceIds(OciEvent event, OciClients clients) {
-        BucketPath.Named named = BucketPath.of(event);
-        String namespace = named.namespace().isEmpty() ? namespace(clients) : named.namespace();
-        return List.of(new BucketPath(namespace, named.name(), "").id());
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.cmkguard.oci.Wire;
 import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Iam;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Listing;
@@ -48,8 +49,8 @@ public final class FileSystemType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "filesystem";
+    public Identity identity() {
+        return Identity.ocid("filesystem");
     }
 
     /** A clone from a snapshot is a createfilesystem too; a move re-checks it under its new compartment's key. */

@@ -39,19 +39,22 @@ class BucketPathTest {
             "/n/ns/b/logs|logs|{}|ns|logs",
             "/n/ns/b/logs/||{}|ns|logs",
             "/n/ns/b/|logs|{}|ns|logs",
-            // no namespace anywhere: it is the tenancy's, which GetNamespace answers
-            "/n//b/|logs|{}||logs"})
+            // resourceId left out: the other fields name it
+            "|logs|{\"namespace\":\"ns\"}|ns|logs"})
     void anEventNamesItsBucketByEverythingItCarries(String resourceId, String resourceName, String details,
                                                   String namespace, String name) {
-        BucketPath.Named named = BucketPath.of(event(resourceId, resourceName == null ? "" : resourceName, details));
-        assertEquals(namespace == null ? "" : namespace, named.namespace());
+        OciEvent event = event(resourceId == null ? "" : resourceId, resourceName == null ? "" : resourceName, details);
+        BucketPath.Named named = BucketPath.of(event);
+        assertEquals(namespace, named.namespace());
         assertEquals(name, named.name());
+        assertEquals(Optional.of("/n/" + namespace + "/b/" + name), new BucketType().identity().namedBy(event));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "ocid1.bucket.oc1.iad.x||{}|not a bucket path",
             "/n/ns/b/||{\"namespace\":\"ns\"}|names no bucket",
+            "/n//b/|logs|{}|give its namespace",
             "/n/ns/b/a|b|{}|two different values for the bucket name",
             "/n/ns/b/|a|{\"namespace\":\"other\"}|two different values for the namespace",
             "/n/ns/b/|..|{}|not a bucket name",
@@ -60,8 +63,8 @@ class BucketPathTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BucketPath.of(event(resourceId, resourceName == null ? "" : resourceName, details)));
         assertTrue(e.getMessage().contains(why), e.getMessage());
-        assertTrue(new BucketType().eventProblem(event(resourceId, resourceName == null ? "" : resourceName,
-                details)).isPresent());
+        assertEquals(Optional.empty(), new BucketType().identity().namedBy(event(resourceId,
+                resourceName == null ? "" : resourceName, details)));
     }
 
     @Test
@@ -71,8 +74,10 @@ class BucketPathTest {
         assertEquals(Optional.empty(), BucketPath.parse("/n/ns/b/../x"));
         assertEquals(Optional.empty(), BucketPath.parse("ocid1.bucket.oc1.iad.x"));
         BucketType type = new BucketType();
-        assertTrue(type.owns("/n/ns/b/logs") && !type.owns("ocid1.volume.oc1.iad.x"));
-        assertTrue(!new BlockVolumeType().owns("/n/ns/b/logs"));
+        assertTrue(type.identity().owns("/n/ns/b/logs") && !type.identity().owns("ocid1.volume.oc1.iad.x"));
+        assertTrue(!new BlockVolumeType().identity().owns("/n/ns/b/logs"));
+        assertEquals(Optional.of("not a bucket path /n/<namespace>/b/<bucket name>"),
+                type.identity().resourceIdRule().problem("ocid1.bucket.oc1.iad.x"));
     }
 
     @Test
