@@ -13,9 +13,12 @@ import java.util.Optional;
  * @param vaultVerb   the verb the subject also needs on vaults, if any (e.g. {@code use} for Autonomous Databases)
  */
 public record KeyUser(String subject, Optional<String> groupMatches, Optional<String> vaultVerb) {
-    /** Placeholders of a subject that the key's OCID fills in: its region (us-ashburn-1) and realm number (1). */
+    /**
+     * Placeholders of a subject that the key's OCID fills in: its region (us-ashburn-1; the Terraform stack
+     * fills in its own region) and its realm's number (oc1 when the key does not say: the commercial realm).
+     */
     static final String REGION = "<region>";
-    static final String REALM_NUMBER = "<realm number>";
+    static final String REALM_NUMBER = "<realm_number>";
 
     public static final KeyUser BLOCK_STORAGE = new KeyUser("service blockstorage", Optional.empty(), Optional.empty());
     public static final KeyUser AUTONOMOUS_DATABASES = group("cmk-guard-adb", "autonomousdatabase", "use");
@@ -46,7 +49,7 @@ public record KeyUser(String subject, Optional<String> groupMatches, Optional<St
         Optional<Ocid> key = Ocid.parse(keyId);
         return subject.replace(REGION, key.flatMap(Ocid::regionId).orElse(REGION))
                 .replace(REALM_NUMBER, key.map(Ocid::realm).filter(r -> r.matches("oc\\d+"))
-                        .map(r -> r.substring(2)).orElse(REALM_NUMBER));
+                        .map(r -> r.substring(2)).orElse("1"));
     }
 
     /** The statement without which OCI refuses to put a resource on the key. */
