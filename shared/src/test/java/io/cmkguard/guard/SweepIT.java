@@ -180,6 +180,7 @@ class SweepIT {
         assertTrue(rules.path("checked").asBoolean(), rules.toString());
         assertEquals(List.of("cmk-guard-block-storage: missing: no rule named cmk-guard-block-storage",
                 "cmk-guard-database: missing: no rule named cmk-guard-database",
+                "cmk-guard-storage: missing: no rule named cmk-guard-storage",
                 "cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys"),
                 JSON.convertValue(rules.path("problems"), List.class));
         assertEquals(1, cloud.emulator.messages().size());
