@@ -90,7 +90,7 @@ class KeyWatchIT {
             compartments.add(i.path("compartmentId").asText());
         });
         assertEquals(Set.of("autonomous-container-database", "autonomous-database", "block-volume", "boot-volume",
-                "boot-volume-backup", "database", "pluggable-database", "volume-backup"), types);
+                "boot-volume-backup", "bucket", "database", "file-system", "pluggable-database", "volume-backup"), types);
         assertTrue(compartments.containsAll(Set.of("ocid1.compartment.oc1..prod", "ocid1.compartment.oc1..dev")),
                 compartments.toString());
         assertTrue(tenancy.writes().isEmpty(), "never remediated: " + tenancy.writes());

@@ -82,7 +82,7 @@ class RulesCheckIT {
 
         assertEquals(4, rules.apply(COMPARTMENT, FN).size());
         assertEquals(List.of(), rules.check(COMPARTMENT, FN));
-        assertEquals(3, emulator.dump().path("rules").size(), "two fixed in place, not duplicated; one created");
+        assertEquals(4, emulator.dump().path("rules").size(), "two fixed in place, not duplicated; two created");
     }
 
     private static ObjectNode rule(ObjectMapper json, String id, String name, boolean enabled, String condition,

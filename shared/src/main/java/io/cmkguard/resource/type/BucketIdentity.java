@@ -18,11 +18,6 @@ final class BucketIdentity implements Identity {
         public Optional<String> problem(String resourceId) {
             return BucketPath.pathProblem(resourceId);
         }
-
-        @Override
-        public boolean optional() {
-            return true; // the bucket is named by its other fields too
-        }
     };
 
     private BucketIdentity() {

@@ -30,9 +30,9 @@ record BucketPath(String namespace, String name, String region) {
         return "/n/" + namespace + "/b/" + name + (region.isEmpty() ? "" : "@" + region);
     }
 
-    /** Why an event's resourceId cannot be a bucket event's (a path, or left out); empty when it can. */
+    /** Why an event's resourceId cannot be a bucket event's (a path, with or without the name); empty when it can. */
     static Optional<String> pathProblem(String resourceId) {
-        return resourceId.isEmpty() || EVENT_ID.matcher(resourceId).matches() ? Optional.empty()
+        return EVENT_ID.matcher(resourceId).matches() ? Optional.empty()
                 : Optional.of("not a bucket path /n/<namespace>/b/<bucket name>");
     }
 
@@ -53,11 +53,10 @@ record BucketPath(String namespace, String name, String region) {
                     + "', which is " + problem.get());
         }
         Matcher m = EVENT_ID.matcher(event.resourceId());
-        boolean path = m.matches();
-        String namespace = agreed("namespace", path ? m.group(1) : "",
-                event.additionalDetails().path("namespace").asText(""));
-        String name = agreed("bucket name", path ? m.group(2) : "",
-                event.additionalDetails().path("bucketName").asText(""), event.resourceName());
+        m.matches();
+        String namespace = agreed("namespace", m.group(1), event.additionalDetails().path("namespace").asText(""));
+        String name = agreed("bucket name", m.group(2), event.additionalDetails().path("bucketName").asText(""),
+                event.resourceName());
         if (name.isEmpty() || namespace.isEmpty()) {
             throw new IllegalArgumentException("names no bucket: neither data.resourceId '"
                     + Echo.bounded(event.resourceId(), 80) + "' nor data.additionalDetails (namespace, bucketName)"

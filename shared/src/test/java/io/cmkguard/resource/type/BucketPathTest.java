@@ -38,9 +38,7 @@ class BucketPathTest {
             "/n/ns/b/|logs|{\"namespace\":\"ns\",\"bucketName\":\"logs\"}|ns|logs",
             "/n/ns/b/logs|logs|{}|ns|logs",
             "/n/ns/b/logs/||{}|ns|logs",
-            "/n/ns/b/|logs|{}|ns|logs",
-            // resourceId left out: the other fields name it
-            "|logs|{\"namespace\":\"ns\"}|ns|logs"})
+            "/n/ns/b/|logs|{}|ns|logs"})
     void anEventNamesItsBucketByEverythingItCarries(String resourceId, String resourceName, String details,
                                                   String namespace, String name) {
         OciEvent event = event(resourceId == null ? "" : resourceId, resourceName == null ? "" : resourceName, details);
