@@ -10,17 +10,18 @@ import com.oracle.bmc.objectstorage.requests.ListBucketsRequest;
 import com.oracle.bmc.objectstorage.requests.ListReplicationSourcesRequest;
 import com.oracle.bmc.objectstorage.requests.ReencryptBucketRequest;
 import com.oracle.bmc.objectstorage.requests.UpdateBucketRequest;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Lineage;
+import io.cmkguard.model.Resource;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
-import io.cmkguard.policy.KeyFacts;
-import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.AfterKeyChange;
+import io.cmkguard.resource.Declared;
 import io.cmkguard.resource.Iam;
-import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.KeyUser;
-import io.cmkguard.resource.Lineage;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.ResourceCalls;
 import io.cmkguard.resource.ResourceType;
 
 import java.util.ArrayList;
@@ -33,8 +34,9 @@ import java.util.Set;
  * covers the objects written after it is set: the ones before keep theirs until ReencryptBucket runs. A
  * replication destination on the Oracle key whose source is on a customer-managed key is a CMK downgrade.
  */
-public final class BucketType implements ResourceType {
-    static final String EVENT_PREFIX = "com.oraclecloud.objectstorage.";
+final class BucketType {
+    static final String NAME = "bucket";
+    private static final String EVENT_PREFIX = "com.oraclecloud.objectstorage.";
     /** Without it, OCI answers an UpdateBucket with a key 404 NotAuthorizedOrFoundKmsKey. */
     static final String KEY_GRANT = "Allow service objectstorage-<region> to use keys in compartment"
             + " <vault-compartment> where target.key.id = '<key OCID>' (objectstorage-us-ashburn-1 for a bucket in"
@@ -42,33 +44,46 @@ public final class BucketType implements ResourceType {
     /** A bucket that answers exists and takes a key change: it has no lifecycle state of its own. */
     private static final String EXISTS = Resource.AVAILABLE;
 
-    @Override
-    public String name() {
-        return "bucket";
+    static final ResourceType TYPE = Declared.named(NAME, "bucket")
+            .identity(BucketIdentity.INSTANCE)
+            .collection("buckets")
+            // the only catalogue events that make a bucket or change its key (a move is an updatebucket too)
+            .events(Set.of(EVENT_PREFIX + "createbucket", EVENT_PREFIX + "updatebucket"))
+            .calls(ResourceCalls.of(BucketType::fetch, BucketType::list))
+            .keyChange((clients, bucket, key) -> {
+                BucketPath path = path(bucket);
+                OciCalls.call("UpdateBucket " + bucket.id(), () -> clients.objectStorage(path.region()).updateBucket(
+                        UpdateBucketRequest.builder().namespaceName(path.namespace()).bucketName(path.name())
+                                .ifMatch(bucket.etag().isBlank() ? null : bucket.etag())
+                                .retryConfiguration(OciCalls.WRITE_ONCE)
+                                .updateBucketDetails(UpdateBucketDetails.builder().kmsKeyId(key.keyId()).build())
+                                .build()));
+            })
+            .afterKeyChange(new AfterKeyChange(bucket -> "a bucket's key covers the objects written after it is set:"
+                    + " the objects already in it keep their current key until the bucket is re-encrypted ("
+                    + reencrypt(bucket) + ", a work request; cmk-guard starts it after its own key change when"
+                    + " CMK_GUARD_REENCRYPT_BUCKETS=true)", BucketType::startReencryption))
+            // the key for new objects, then the re-encryption of the objects written before (a work request)
+            .fix((bucket, key) -> Optional.of("oci os bucket update" + options(bucket) + " --kms-key-id " + key
+                    + " && " + reencrypt(bucket)))
+            .prerequisite(Optional.of(KEY_GRANT))
+            .console(bucket -> "/object-storage/buckets/" + path(bucket).namespace() + "/" + path(bucket).name()
+                    + "/objects" + (bucket.region().isBlank() ? "" : "?region=" + bucket.region()))
+            .permissions("OBJECTSTORAGE_NAMESPACE_READ", "BUCKET_INSPECT", "BUCKET_READ", "BUCKET_UPDATE")
+            // GetNamespace is objectstorage-namespaces; GetBucket and ListReplicationSources need read buckets
+            .iam(Iam.readOnly("read buckets", "read objectstorage-namespaces").remediatedWith("use buckets")
+                    .keyUsedBy(KeyUser.OBJECT_STORAGE))
+            .build();
+
+    private BucketType() {
     }
 
-    @Override
-    public String noun() {
-        return "bucket";
-    }
-
-    @Override
-    public Identity identity() {
-        return BucketIdentity.INSTANCE;
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of(EVENT_PREFIX + "createbucket", EVENT_PREFIX + "updatebucket");
-    }
-
-    @Override
-    public Optional<Resource> fetch(OciClients clients, String id) {
+    static Optional<Resource> fetch(OciClients clients, String id) {
         BucketPath path = BucketPath.parse(id).orElseThrow(() -> new IllegalArgumentException("not a bucket: " + id));
         String operation = "GetBucket " + id;
         return OciCalls.find(operation, () -> clients.objectStorage(path.region()).getBucket(GetBucketRequest.builder()
                         .namespaceName(path.namespace()).bucketName(path.name()).build()))
-                .map(response -> toResource(clients, path, checked(operation, path, response.getBucket()),
+                .map(response -> resource(clients, path, checked(operation, path, response.getBucket()),
                         response.getETag()));
     }
 
@@ -90,9 +105,9 @@ public final class BucketType implements ResourceType {
         return bucket;
     }
 
-    private Resource toResource(OciClients clients, BucketPath path, Bucket b, String etag) {
+    private static Resource resource(OciClients clients, BucketPath path, Bucket b, String etag) {
         String region = path.region().isEmpty() ? Wire.regionOf(b.getId()) : path.region();
-        return new Resource(name(), path.id(), b.getName(), b.getCompartmentId(), region, EXISTS,
+        return new Resource(NAME, path.id(), b.getName(), b.getCompartmentId(), region, EXISTS,
                 Encryption.ofKmsKeyId(b.getKmsKeyId()), List.of(), replicatedFrom(clients, path, b, region),
                 Wire.tags(b.getFreeformTags()), etag == null ? b.getEtag() : etag);
     }
@@ -117,9 +132,9 @@ public final class BucketType implements ResourceType {
     }
 
     /** Every bucket of the tenancy's namespace in one compartment (buckets have no state: all are live). */
-    @Override
-    public List<String> list(OciClients clients, String compartmentId) {
-        String namespace = namespace(clients);
+    static List<String> list(OciClients clients, String compartmentId) {
+        String namespace = clients.readOnce("objectstorage-namespace", () -> OciCalls.call("GetNamespace",
+                () -> clients.objectStorage().getNamespace(GetNamespaceRequest.builder().build()).getValue()));
         ListBucketsRequest request = ListBucketsRequest.builder().namespaceName(namespace)
                 .compartmentId(compartmentId).build();
         return OciCalls.call("ListBuckets " + compartmentId, () -> {
@@ -131,85 +146,28 @@ public final class BucketType implements ResourceType {
         });
     }
 
-    private static String namespace(OciClients clients) {
-        return clients.readOnce("objectstorage-namespace", () -> OciCalls.call("GetNamespace",
-                () -> clients.objectStorage().getNamespace(GetNamespaceRequest.builder().build()).getValue()));
-    }
-
-    @Override
-    public boolean keyChangeableInPlace() {
-        return true;
-    }
-
-    @Override
-    public void assignKey(OciClients clients, Resource resource, KeyFacts key) {
-        BucketPath path = BucketPath.parse(resource.id()).orElseThrow();
-        OciCalls.call("UpdateBucket " + resource.id(), () -> clients.objectStorage(path.region()).updateBucket(
-                UpdateBucketRequest.builder()
-                        .namespaceName(path.namespace())
-                        .bucketName(path.name())
-                        .ifMatch(resource.etag().isBlank() ? null : resource.etag())
-                        .retryConfiguration(OciCalls.WRITE_ONCE)
-                        .updateBucketDetails(UpdateBucketDetails.builder().kmsKeyId(key.keyId()).build())
-                        .build()));
-    }
-
-    @Override
-    public Optional<String> afterKeyChangeAdvice(Resource resource) {
-        return Optional.of("a bucket's key covers the objects written after it is set: the objects already in it"
-                + " keep their current key until the bucket is re-encrypted (" + reencrypt(resource) + ", a work"
-                + " request; cmk-guard starts it after its own key change when CMK_GUARD_REENCRYPT_BUCKETS=true)");
-    }
-
     /** ReencryptBucket: OCI re-wraps the keys of the objects written before, in a work request. */
-    @Override
-    public Optional<String> afterKeyChange(OciClients clients, Resource resource) {
-        BucketPath path = BucketPath.parse(resource.id()).orElseThrow();
-        return Optional.ofNullable(OciCalls.call("ReencryptBucket " + resource.id(), () -> clients
+    private static Optional<String> startReencryption(OciClients clients, Resource bucket) {
+        BucketPath path = path(bucket);
+        return Optional.ofNullable(OciCalls.call("ReencryptBucket " + bucket.id(), () -> clients
                 .objectStorage(path.region()).reencryptBucket(ReencryptBucketRequest.builder()
                         .namespaceName(path.namespace()).bucketName(path.name())
                         .retryConfiguration(OciCalls.WRITE_ONCE).build())
                 .getOpcWorkRequestId()));
     }
 
-    /** The key for new objects, then the re-encryption of the objects written before (a work request). */
-    @Override
-    public Optional<String> fixCommand(Resource resource, String keyId) {
-        return Optional.of("oci os bucket update" + options(resource) + " --kms-key-id " + keyId + " && "
-                + reencrypt(resource));
+    private static String reencrypt(Resource bucket) {
+        return "oci os bucket reencrypt" + options(bucket);
     }
 
-    private static String reencrypt(Resource resource) {
-        return "oci os bucket reencrypt" + options(resource);
-    }
-
-    private static String options(Resource resource) {
-        BucketPath path = BucketPath.parse(resource.id()).orElseThrow();
+    private static String options(Resource bucket) {
+        BucketPath path = path(bucket);
         return " --namespace-name " + path.namespace() + " --bucket-name " + path.name()
                 + (path.region().isEmpty() ? "" : " --region " + path.region());
     }
 
-    @Override
-    public Optional<String> prerequisite() {
-        return Optional.of(KEY_GRANT);
-    }
-
-    @Override
-    public String consolePath(Resource resource) {
-        BucketPath path = BucketPath.parse(resource.id()).orElseThrow();
-        return "/object-storage/buckets/" + path.namespace() + "/" + path.name() + "/objects"
-                + (resource.region().isBlank() ? "" : "?region=" + resource.region());
-    }
-
-    @Override
-    public List<String> requiredPermissions() {
-        return List.of("OBJECTSTORAGE_NAMESPACE_READ", "BUCKET_INSPECT", "BUCKET_READ", "BUCKET_UPDATE");
-    }
-
-    @Override
-    public Iam iam() {
-        // GetNamespace is objectstorage-namespaces; GetBucket and ListReplicationSources need read buckets
-        return Iam.readOnly("read buckets", "read objectstorage-namespaces").remediatedWith("use buckets")
-                .keyUsedBy(KeyUser.OBJECT_STORAGE);
+    private static BucketPath path(Resource bucket) {
+        return BucketPath.parse(bucket.id()).orElseThrow(() -> new IllegalArgumentException("not a bucket: "
+                + bucket.id()));
     }
 }

@@ -7,19 +7,20 @@ import com.oracle.bmc.filestorage.model.UpdateFileSystemDetails;
 import com.oracle.bmc.filestorage.requests.GetFileSystemRequest;
 import com.oracle.bmc.filestorage.requests.ListFileSystemsRequest;
 import com.oracle.bmc.filestorage.requests.UpdateFileSystemRequest;
+import com.oracle.bmc.filestorage.responses.GetFileSystemResponse;
 import com.oracle.bmc.identity.model.AvailabilityDomain;
 import com.oracle.bmc.identity.requests.ListAvailabilityDomainsRequest;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Lineage;
+import io.cmkguard.model.Resource;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
-import io.cmkguard.policy.KeyFacts;
-import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Declared;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.KeyUser;
-import io.cmkguard.resource.Lineage;
-import io.cmkguard.resource.Listing;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.ResourceCalls;
 import io.cmkguard.resource.ResourceType;
 
 import java.util.ArrayList;
@@ -31,46 +32,46 @@ import java.util.Set;
  * File Storage file systems, per availability domain. A clone (from a snapshot of its parent) made without a
  * key falls back to the Oracle-managed key: with its parent on a customer-managed key, a CMK downgrade.
  */
-public final class FileSystemType implements ResourceType {
-    static final String EVENT_PREFIX = "com.oraclecloud.filestorage.";
+final class FileSystemType {
+    static final String NAME = "file-system";
+    private static final String EVENT_PREFIX = "com.oraclecloud.filestorage.";
     /** Without it, OCI refuses an UpdateFileSystem with a key. */
     static final String KEY_GRANT = "Allow service FssOc1Prod to use keys in compartment <vault-compartment>"
             + " where target.key.id = '<key OCID>' (FssOc<n>Prod in realm oc<n>; the function's dynamic group"
             + " needs 'use key-delegate' on the same key)";
 
-    @Override
-    public String name() {
-        return "file-system";
+    private static final SdkGet<GetFileSystemResponse, FileSystem> GET = new SdkGet<>("GetFileSystem",
+            (clients, id) -> clients.fileStorage().getFileSystem(GetFileSystemRequest.builder().fileSystemId(id).build()),
+            GetFileSystemResponse::getFileSystem, GetFileSystemResponse::getEtag,
+            FileSystem::getId, FileSystem::getLifecycleState, FileSystem::getCompartmentId);
+
+    static final ResourceType TYPE = Declared.named(NAME, "file system")
+            .identity(Identity.ocid("filesystem"))
+            .collection("fileSystems")
+            // a clone from a snapshot is a createfilesystem too; a move re-checks it under its new compartment
+            .events(Set.of(EVENT_PREFIX + "createfilesystem", EVENT_PREFIX + "updatefilesystem",
+                    EVENT_PREFIX + "changefilesystemcompartment"))
+            .calls(ResourceCalls.of((clients, id) -> GET.read(clients, id).map(a -> resource(a.model(), a.etag())),
+                    FileSystemType::list))
+            .keyChange(SdkKeyWrite.once("UpdateFileSystem", (clients, id, ifMatch, key) -> clients.fileStorage()
+                    .updateFileSystem(UpdateFileSystemRequest.builder().fileSystemId(id).ifMatch(ifMatch)
+                            .retryConfiguration(OciCalls.WRITE_ONCE)
+                            .updateFileSystemDetails(UpdateFileSystemDetails.builder().kmsKeyId(key).build())
+                            .build())))
+            .fix((fileSystem, key) -> Optional.of("oci fs file-system update --file-system-id " + fileSystem.id()
+                    + " --kms-key-id " + key))
+            .prerequisite(Optional.of(KEY_GRANT))
+            .console(fileSystem -> "/fss/file-systems/" + fileSystem.id()
+                    + (fileSystem.region().isBlank() ? "" : "?region=" + fileSystem.region()))
+            .permissions("FILE_SYSTEM_INSPECT", "FILE_SYSTEM_READ", "FILE_SYSTEM_UPDATE")
+            .iam(Iam.readOnly("read file-systems").remediatedWith("use file-systems").keyUsedBy(KeyUser.FILE_STORAGE))
+            .build();
+
+    private FileSystemType() {
     }
 
-    @Override
-    public String noun() {
-        return "file system";
-    }
-
-    @Override
-    public Identity identity() {
-        return Identity.ocid("filesystem");
-    }
-
-    /** A clone from a snapshot is a createfilesystem too; a move re-checks it under its new compartment's key. */
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of(EVENT_PREFIX + "createfilesystem", EVENT_PREFIX + "updatefilesystem",
-                EVENT_PREFIX + "changefilesystemcompartment");
-    }
-
-    @Override
-    public Optional<Resource> fetch(OciClients clients, String id) {
-        return OciCalls.find("GetFileSystem " + id, () -> clients.fileStorage().getFileSystem(
-                        GetFileSystemRequest.builder().fileSystemId(id).build()))
-                .map(response -> toResource(Answers.checked("GetFileSystem " + id, id, response.getFileSystem(),
-                        FileSystem::getId, FileSystem::getLifecycleState, FileSystem::getCompartmentId),
-                        response.getEtag()));
-    }
-
-    private Resource toResource(FileSystem f, String etag) {
-        return new Resource(name(), f.getId(), f.getDisplayName(), f.getCompartmentId(), Wire.regionOf(f.getId()),
+    private static Resource resource(FileSystem f, String etag) {
+        return new Resource(NAME, f.getId(), f.getDisplayName(), f.getCompartmentId(), Wire.regionOf(f.getId()),
                 state(Wire.value(f.getLifecycleState())), Encryption.ofKmsKeyId(f.getKmsKeyId()), List.of(),
                 lineage(f.getSourceDetails()), Wire.tags(f.getFreeformTags()), etag);
     }
@@ -90,15 +91,13 @@ public final class FileSystemType implements ResourceType {
     }
 
     /** File systems are listed per availability domain: every one of the region's, read once. */
-    @Override
-    public List<String> list(OciClients clients, String compartmentId) {
+    private static List<String> list(OciClients clients, String compartmentId) {
         List<String> ids = new ArrayList<>();
         for (String domain : availabilityDomains(clients, compartmentId)) {
-            ListFileSystemsRequest request = ListFileSystemsRequest.builder().compartmentId(compartmentId)
-                    .availabilityDomain(domain).build();
-            ids.addAll(Listing.liveIds("ListFileSystems " + compartmentId + " " + domain,
-                    () -> clients.fileStorage().getPaginators().listFileSystemsRecordIterator(request),
-                    f -> Wire.value(f.getLifecycleState()), FileSystemSummary::getId));
+            ids.addAll(new SdkList<>("ListFileSystems", (c, compartment) -> c.fileStorage().getPaginators()
+                    .listFileSystemsRecordIterator(ListFileSystemsRequest.builder().compartmentId(compartment)
+                            .availabilityDomain(domain).build()),
+                    FileSystemSummary::getLifecycleState, FileSystemSummary::getId).liveIds(clients, compartmentId));
         }
         return ids;
     }
@@ -108,46 +107,5 @@ public final class FileSystemType implements ResourceType {
                 () -> clients.identity().listAvailabilityDomains(ListAvailabilityDomainsRequest.builder()
                         .compartmentId(compartmentId).build()).getItems().stream()
                         .map(AvailabilityDomain::getName).toList()));
-    }
-
-    @Override
-    public boolean keyChangeableInPlace() {
-        return true;
-    }
-
-    @Override
-    public void assignKey(OciClients clients, Resource resource, KeyFacts key) {
-        OciCalls.call("UpdateFileSystem " + resource.id(), () -> clients.fileStorage().updateFileSystem(
-                UpdateFileSystemRequest.builder()
-                        .fileSystemId(resource.id())
-                        .ifMatch(resource.etag().isBlank() ? null : resource.etag())
-                        .retryConfiguration(OciCalls.WRITE_ONCE)
-                        .updateFileSystemDetails(UpdateFileSystemDetails.builder().kmsKeyId(key.keyId()).build())
-                        .build()));
-    }
-
-    @Override
-    public Optional<String> fixCommand(Resource resource, String keyId) {
-        return Optional.of("oci fs file-system update --file-system-id " + resource.id() + " --kms-key-id " + keyId);
-    }
-
-    @Override
-    public Optional<String> prerequisite() {
-        return Optional.of(KEY_GRANT);
-    }
-
-    @Override
-    public String consolePath(Resource resource) {
-        return "/fss/file-systems/" + resource.id() + (resource.region().isBlank() ? "" : "?region=" + resource.region());
-    }
-
-    @Override
-    public List<String> requiredPermissions() {
-        return List.of("FILE_SYSTEM_INSPECT", "FILE_SYSTEM_READ", "FILE_SYSTEM_UPDATE");
-    }
-
-    @Override
-    public Iam iam() {
-        return Iam.readOnly("read file-systems").remediatedWith("use file-systems").keyUsedBy(KeyUser.FILE_STORAGE);
     }
 }

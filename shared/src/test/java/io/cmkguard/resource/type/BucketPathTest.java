@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cmkguard.OciCli;
 import io.cmkguard.event.OciEvent;
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Resource;
+import io.cmkguard.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,7 +46,7 @@ class BucketPathTest {
         BucketPath.Named named = BucketPath.of(event);
         assertEquals(namespace, named.namespace());
         assertEquals(name, named.name());
-        assertEquals(Optional.of("/n/" + namespace + "/b/" + name), new BucketType().identity().namedBy(event));
+        assertEquals(Optional.of("/n/" + namespace + "/b/" + name), BucketType.TYPE.identity().namedBy(event));
     }
 
     @ParameterizedTest
@@ -61,7 +62,7 @@ class BucketPathTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BucketPath.of(event(resourceId, resourceName == null ? "" : resourceName, details)));
         assertTrue(e.getMessage().contains(why), e.getMessage());
-        assertEquals(Optional.empty(), new BucketType().identity().namedBy(event(resourceId,
+        assertEquals(Optional.empty(), BucketType.TYPE.identity().namedBy(event(resourceId,
                 resourceName == null ? "" : resourceName, details)));
     }
 
@@ -71,16 +72,16 @@ class BucketPathTest {
         assertEquals(Optional.of(new BucketPath("ns", "logs", "us-phoenix-1")), BucketPath.parse("/n/ns/b/logs@us-phoenix-1"));
         assertEquals(Optional.empty(), BucketPath.parse("/n/ns/b/../x"));
         assertEquals(Optional.empty(), BucketPath.parse("ocid1.bucket.oc1.iad.x"));
-        BucketType type = new BucketType();
+        ResourceType type = BucketType.TYPE;
         assertTrue(type.identity().owns("/n/ns/b/logs") && !type.identity().owns("ocid1.volume.oc1.iad.x"));
-        assertTrue(!new BlockVolumeType().identity().owns("/n/ns/b/logs"));
+        assertTrue(!BlockVolumeType.TYPE.identity().owns("/n/ns/b/logs"));
         assertEquals(Optional.of("not a bucket path /n/<namespace>/b/<bucket name>"),
                 type.identity().resourceIdRule().problem("ocid1.bucket.oc1.iad.x"));
     }
 
     @Test
     void theFixKeysNewObjectsThenReencryptsTheOldOnesAndTheFindingSaysSo() {
-        BucketType type = new BucketType();
+        ResourceType type = BucketType.TYPE;
         Resource elsewhere = new Resource("bucket", "/n/ns/b/logs@us-phoenix-1", "logs", "ocid1.compartment.oc1..c",
                 "us-phoenix-1", "AVAILABLE", Encryption.oracleManaged(), List.of(), Optional.empty(), Map.of(), "");
         String fix = type.fixCommand(elsewhere, "ocid1.key.oc1.phx.v.k").orElseThrow();
