@@ -45,7 +45,8 @@ public record GuardConfig(
         Duration functionTimeout,
         SweepLimits sweep,
         WatchSettings watch,
-        ContinuationSecret continuationSecret) {
+        ContinuationSecret continuationSecret,
+        boolean reencryptBuckets) {
 
     public static final String MODE = "CMK_GUARD_MODE";
     public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
@@ -79,6 +80,8 @@ public record GuardConfig(
     public static final String WATCH_UNUSED_KEY = "CMK_GUARD_WATCH_UNUSED_KEY";
     public static final String CONTINUATION_KEY = "CMK_GUARD_CONTINUATION_KEY";
     public static final String CONTINUATION_KEY_PREVIOUS = "CMK_GUARD_CONTINUATION_KEY_PREVIOUS";
+    /** After a bucket is put on the key, also start the re-encryption of the objects written before (a work request). */
+    public static final String REENCRYPT_BUCKETS = "CMK_GUARD_REENCRYPT_BUCKETS";
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
@@ -93,7 +96,7 @@ public record GuardConfig(
             KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
             FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
             SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY, CONTINUATION_KEY,
-            CONTINUATION_KEY_PREVIOUS);
+            CONTINUATION_KEY_PREVIOUS, REENCRYPT_BUCKETS);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -208,6 +211,7 @@ public record GuardConfig(
                     integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000));
             WatchSettings watch = new WatchSettings(watchScope(), unusedKeyNote());
             ContinuationSecret continuationSecret = continuationSecret();
+            boolean reencryptBuckets = bool(REENCRYPT_BUCKETS, false);
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
             modes.add(mode);
@@ -226,7 +230,8 @@ public record GuardConfig(
             }
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
-                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch, continuationSecret);
+                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch, continuationSecret,
+                    reencryptBuckets);
         }
 
         /** The continuation signing keys; a problem names the key and its length, never its value. */

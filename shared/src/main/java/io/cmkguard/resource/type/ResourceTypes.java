@@ -20,7 +20,9 @@ public final class ResourceTypes {
             AutonomousDatabaseType.TYPE,
             AutonomousContainerDatabaseType.TYPE,
             DatabaseType.TYPE,
-            PluggableDatabaseType.TYPE);
+            PluggableDatabaseType.TYPE,
+            BucketType.TYPE,
+            FileSystemType.TYPE);
 
     private ResourceTypes() {
     }

@@ -36,7 +36,8 @@ class FixCommandsTest {
                 printed++;
             }
         }
-        assertEquals(7, printed, "block, boot, both backups, ADB, database and PDB print one; replicas and containers do not");
+        assertEquals(9, printed, "block, boot, both backups, ADB, database, PDB, bucket and file system print one;"
+                + " replicas and containers do not");
     }
 
     @Test
