@@ -358,8 +358,10 @@ public final class FnBench {
         try (EmulatorProcess emulator = new EmulatorProcess(emulatorClassPath, world, work.resolve("warm-dump.json"))) {
             Map<String, String> config = wiring(emulator);
             config.put("CMK_GUARD_MODE", "notify");
+            Path log = work.resolve("function-warm-" + layout.name() + ".log");
+            Files.deleteIfExists(log); // its signing line is this run's
             try (FnContainer fn = FnContainer.start(layout.java(), layout.jvmArgs("128m"), layout.entry(), config,
-                    work.resolve("function-warm-" + layout.name() + ".log")).awaitReady(Duration.ofSeconds(120));
+                    log).awaitReady(Duration.ofSeconds(120));
                  FnSocketClient client = new FnSocketClient(fn.socket())) {
                 client.call(bodies.get(0), Instant.now().plusSeconds(60)); // the cold first call is not a warm figure
                 Duration cpuBefore = fn.cpu();

@@ -97,8 +97,10 @@ final class SweepBench {
         double functionCpuSeconds;
         try (EmulatorProcess emulator = new EmulatorProcess(emulatorClassPath, world, work.resolve("sweep-dump.json"),
                 List.of("--latency-ms", Integer.toString(s.latencyMs()), "--throttle", Integer.toString(s.throttle())))) {
+            Path log = work.resolve("function-sweep-" + layout.name() + "-" + s.throttle() + ".log");
+            Files.deleteIfExists(log); // its signing line is this run's
             try (FnContainer fn = FnContainer.start(layout.java(), layout.jvmArgs(s.maxRam()), layout.entry(),
-                    config(emulator, s), work.resolve("function-sweep-" + layout.name() + "-" + s.throttle() + ".log")).awaitReady(Duration.ofSeconds(120));
+                    config(emulator, s), log).awaitReady(Duration.ofSeconds(120));
                  FnSocketClient client = new FnSocketClient(fn.socket())) {
                 long started = System.nanoTime();
                 String continuation = null;
