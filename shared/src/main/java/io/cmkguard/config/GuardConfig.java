@@ -41,7 +41,8 @@ public record GuardConfig(
         String consoleUrl,
         Duration functionTimeout,
         SweepLimits sweep,
-        WatchSettings watch) {
+        WatchSettings watch,
+        int keyMaxAgeDays) {
 
     public static final String MODE = "CMK_GUARD_MODE";
     public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
@@ -73,6 +74,9 @@ public record GuardConfig(
     public static final String SWEEP_MAX_WRITE_FAILURES = "CMK_GUARD_SWEEP_MAX_WRITE_FAILURES";
     public static final String WATCH_COMPARTMENT_ID = "CMK_GUARD_WATCH_COMPARTMENT_ID";
     public static final String WATCH_UNUSED_KEY = "CMK_GUARD_WATCH_UNUSED_KEY";
+    /** How old a Vault key's current version may be before a sweep reports it (CIS OCI 3.16 / 4.16: a year). */
+    public static final String KEY_MAX_AGE_DAYS = "CMK_GUARD_KEY_MAX_AGE_DAYS";
+    public static final int DEFAULT_KEY_MAX_AGE_DAYS = 365;
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
@@ -86,7 +90,7 @@ public record GuardConfig(
             ALLOWED_KEY_IDS, ALLOWED_VAULT_IDS, REQUIRE_HSM, EXEMPT_TAG, REGION, OCI_ENDPOINT, AUTH,
             KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
             FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
-            SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY);
+            SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY, KEY_MAX_AGE_DAYS);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -188,6 +192,7 @@ public record GuardConfig(
                     integer(SWEEP_CONCURRENCY, 4, 1, 32), integer(SWEEP_MAX_REMEDIATIONS, 25, 0, 100_000),
                     integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000));
             WatchSettings watch = new WatchSettings(watchScope(), unusedKeyNote());
+            int keyMaxAge = integer(KEY_MAX_AGE_DAYS, DEFAULT_KEY_MAX_AGE_DAYS, 1, 3_650);
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
             modes.add(mode);
@@ -206,7 +211,7 @@ public record GuardConfig(
             }
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
-                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch);
+                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch, keyMaxAge);
         }
 
         private void rejectUnknownKeys() {

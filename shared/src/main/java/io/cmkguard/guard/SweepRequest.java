@@ -84,13 +84,13 @@ public record SweepRequest(String compartmentId, boolean includeSubcompartments,
         }
         if (!node.isArray() || node.isEmpty()) {
             throw new BadSweepException("InvalidResourceTypes", "\"resourceTypes\" must be a non-empty list of "
-                    + String.join(", ", ResourceTypes.checkedNames()));
+                    + String.join(", ", checkedTypes().stream().map(ResourceType::name).toList()));
         }
         List<ResourceType> types = new ArrayList<>();
         for (JsonNode name : node) {
             ResourceType type = checkedTypes().stream().filter(t -> t.name().equals(name.asText())).findFirst()
                     .orElseThrow(() -> new BadSweepException("InvalidResourceTypes", "unknown resource type "
-                            + name + "; sweepable types: " + String.join(", ", ResourceTypes.checkedNames())));
+                            + name + "; sweepable types: " + String.join(", ", checkedTypes().stream().map(ResourceType::name).toList())));
             if (!types.contains(type)) {
                 types.add(type);
             }
@@ -98,9 +98,9 @@ public record SweepRequest(String compartmentId, boolean includeSubcompartments,
         return types;
     }
 
-    /** Every type events lead to, in registry order (replicas are judged with their volumes). */
+    /** Every type sweeps judge, in registry order (replicas are judged with their volumes). */
     static List<ResourceType> checkedTypes() {
-        return ResourceTypes.ALL.stream().filter(t -> !t.eventTypes().isEmpty()).toList();
+        return ResourceTypes.swept();
     }
 
     private static Optional<Mode> mode(JsonNode sweep) {

@@ -49,6 +49,7 @@ public final class OciClients implements AutoCloseable {
     private final Lazy<IdentityClient> identity;
     private final Lazy<EventsClient> events;
     private final Map<String, KmsManagementClient> kmsManagement = new ConcurrentHashMap<>();
+    private final Map<String, KmsVaultClient> kmsVaultByRegion = new ConcurrentHashMap<>();
     private final SignedJsonReader rawReader;
     private final RetryAfterGate retryAfter = new RetryAfterGate();
 
@@ -103,6 +104,29 @@ public final class OciClients implements AutoCloseable {
         return kmsVault.get();
     }
 
+    /**
+     * The vault client of a region: a key's vault is read in the key's own region (a cross-region replica's
+     * key is in the replica's region). The function's own client for its region, an unknown one or the emulator.
+     */
+    public KmsVaultClient kmsVault(String regionId) {
+        Optional<Region> asked = regionNamed(regionId);
+        if (endpoint.isPresent() || asked.isEmpty() || asked.equals(region.flatMap(OciClients::regionNamed))) {
+            return kmsVault();
+        }
+        return kmsVaultByRegion.computeIfAbsent(asked.get().getRegionId(), id -> KmsVaultClient.builder()
+                .httpProvider(HTTP).configuration(configuration).additionalClientConfigurator(retryAfter)
+                .region(asked.get()).build(signer));
+    }
+
+    private static Optional<Region> regionNamed(String regionId) {
+        try {
+            return regionId == null || regionId.isBlank() ? Optional.empty()
+                    : Optional.of(Region.fromRegionCodeOrId(regionId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     public NotificationDataPlaneClient ons() {
         return ons.get();
     }
@@ -155,6 +179,7 @@ public final class OciClients implements AutoCloseable {
         identity.close();
         events.close();
         kmsManagement.values().forEach(KmsManagementClient::close);
+        kmsVaultByRegion.values().forEach(KmsVaultClient::close);
     }
 
     /** Built once on first use; thread-safe. */

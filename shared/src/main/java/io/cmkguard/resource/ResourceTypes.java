@@ -9,6 +9,7 @@ import io.cmkguard.resource.type.BootVolumeReplicaType;
 import io.cmkguard.resource.type.BootVolumeType;
 import io.cmkguard.resource.type.DatabaseType;
 import io.cmkguard.resource.type.PluggableDatabaseType;
+import io.cmkguard.resource.type.VaultKeyType;
 import io.cmkguard.resource.type.VolumeBackupType;
 
 import java.util.List;
@@ -28,7 +29,8 @@ public final class ResourceTypes {
             new AutonomousDatabaseType(),
             new AutonomousContainerDatabaseType(),
             new DatabaseType(),
-            new PluggableDatabaseType());
+            new PluggableDatabaseType(),
+            new VaultKeyType());
 
     private ResourceTypes() {
     }
@@ -40,6 +42,11 @@ public final class ResourceTypes {
     /** The types events lead to (the replica types are only read as sources, and need no mode). */
     public static List<String> checkedNames() {
         return ALL.stream().filter(t -> !t.eventTypes().isEmpty()).map(ResourceType::name).toList();
+    }
+
+    /** The types sweeps list and judge, in registry order (see {@link ResourceType#swept()}). */
+    public static List<ResourceType> swept() {
+        return ALL.stream().filter(ResourceType::swept).toList();
     }
 
     /** The type an event type belongs to. */
