@@ -28,6 +28,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  *     change-compartment, key-version cancel-deletion, vault cancel-deletion); cmdref
  *     kms/management/key-version/schedule-deletion.html: "The top level --endpoint parameter must be supplied
  *     for this operation" (the vault's management endpoint).</li>
+ * <li>oracle/oci-cli services/key_management/src/oci_cli_kms_management/generated/kmsmanagement_cli.py and
+ *     kms_management_cli_extended.py (read 2026-12-06): rotation is {@code kms management key-version create}
+ *     (--key-id, --external-key-version-id; the CLI has no {@code key rotate}); {@code kms management key update}
+ *     takes --is-auto-rotation-enabled, --auto-key-rotation-details (SDK AutoKeyRotationDetails) and --force
+ *     to skip the prompt when the details replace the current ones.</li>
  * </ul>
  */
 public final class OciCli {
@@ -61,7 +66,12 @@ public final class OciCli {
                     Set.of("--key-id", "--compartment-id", "--endpoint"), Set.of())),
             Map.entry("kms management key-version cancel-deletion", new Command(
                     Set.of("--key-id", "--key-version-id", "--endpoint"), Set.of())),
-            Map.entry("kms management vault cancel-deletion", new Command(Set.of("--vault-id"), Set.of())));
+            Map.entry("kms management vault cancel-deletion", new Command(Set.of("--vault-id"), Set.of())),
+            Map.entry("kms management key-version create", new Command(Set.of("--key-id", "--endpoint"),
+                    Set.of("--external-key-version-id"))),
+            Map.entry("kms management key update", new Command(Set.of("--key-id", "--endpoint"),
+                    Set.of("--is-auto-rotation-enabled", "--auto-key-rotation-details", "--display-name",
+                            "--freeform-tags", "--defined-tags", "--force"))));
 
     private OciCli() {
     }
