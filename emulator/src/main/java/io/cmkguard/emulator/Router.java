@@ -35,6 +35,8 @@ final class Router {
         add("GET", "/20160918/databases/([^/]+)/dataGuardAssociations", (r, p) ->
                 reads.listUnder(ResourceCollection.DATA_GUARD_ASSOCIATIONS, "databaseId", p.get(0)));
         add("GET", "/20160918/compartments/([^/]+)", (r, p) -> reads.compartment(p.get(0)));
+        add("GET", "/20180608/keys/([^/]+)/keyVersions", (r, p) -> reads.keyVersions(p.get(0)));
+        add("GET", "/20180608/keys/([^/]+)/keyVersions/([^/]+)", (r, p) -> reads.keyVersion(p.get(0), p.get(1)));
         add("GET", "/(\\d{8})/(\\w+)", (r, p) -> reads.list(r, p.get(0), p.get(1)));
         add("GET", "/(\\d{8})/(\\w+)/([^/]+)", (r, p) -> reads.get(r, p.get(0), p.get(1), p.get(2)));
     }
