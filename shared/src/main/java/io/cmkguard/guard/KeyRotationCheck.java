@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A sweep's check of one Vault key: a key that is unusable (disabled, or on its way to deletion) while
@@ -31,6 +32,8 @@ final class KeyRotationCheck {
     /** Key states in which the data under the key cannot be read (or soon cannot). */
     private static final Set<String> UNUSABLE = Set.of("DISABLED", "DISABLING", "PENDING_DELETION",
             "SCHEDULING_DELETION");
+    /** How many resources on an unusable key its finding names (the watch's alert names them all). */
+    private static final int NAMED_USERS = 20;
 
     private final GuardConfig config;
     private final OciClients clients;
@@ -118,11 +121,16 @@ final class KeyRotationCheck {
         reasons.add(label + ": " + (found.users().isEmpty() ? "no resource found so far uses it"
                 : found.users().size() + (found.users().size() == 1 ? " resource uses it" : " resources use it")
                 + " and cannot be read while it stays so"));
-        if (!found.complete()) {
-            reasons.add("searched " + found.searched() + " of " + found.compartments() + " compartments"
-                    + (found.gaps().isEmpty() ? " before the deadline" : "; could not read: "
-                    + String.join("; ", found.gaps())));
+        if (!found.users().isEmpty()) { // a sweep report's findings carry no items: the reason names them
+            reasons.add("on it: " + found.users().stream().limit(NAMED_USERS).map(r -> r.type() + " " + r.label()
+                    + (r.label().equals(r.id()) ? "" : " (" + r.id() + ")")).collect(Collectors.joining(", "))
+                    + (found.users().size() > NAMED_USERS ? " and " + (found.users().size() - NAMED_USERS) + " more"
+                    : ""));
         }
+        Optional<String> unfinished = found.complete() ? Optional.empty() : Optional.of("searched " + found.searched()
+                + " of " + found.compartments() + " compartments" + (found.gaps().isEmpty() ? " before the deadline"
+                : "; could not read: " + String.join("; ", found.gaps())));
+        unfinished.ifPresent(reasons::add);
         reasons.add("to undo: " + undo);
         reasons.add("cmk-guard never changes a key: what to do about it is a person's decision");
         Status status = found.users().isEmpty() ? Status.ERROR : Status.NON_COMPLIANT;
@@ -132,8 +140,7 @@ final class KeyRotationCheck {
                 .result(status == Status.ERROR ? Action.NONE : action(mode));
         return result.toBuilder()
                 .items(found.users().stream().map(r -> item(trigger, r, resource.id(), state, mode)).toList())
-                .error(found.complete() ? Optional.empty() : Optional.of(new GuardResult.Fault("Unfinished",
-                        reasons.get(1))))
+                .error(unfinished.map(u -> new GuardResult.Fault("Unfinished", u)))
                 .build();
     }
 

@@ -90,6 +90,7 @@ class SweepIT {
                 }
             });
         }
+        expected.put(GeneratedWorld.KEY, "COMPLIANT"); // the vault-key type: rotated every 90 days
         return expected;
     }
 
