@@ -8,11 +8,12 @@ import io.cmkguard.policy.CmkPolicy;
 import io.cmkguard.policy.RotationPolicy;
 import io.cmkguard.policy.Status;
 import io.cmkguard.policy.Verdict;
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.resource.Candidate;
 import io.cmkguard.resource.KeyEvents.Change;
-import io.cmkguard.resource.KeyUsers;
 import io.cmkguard.resource.Listing;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.type.VaultKeyType;
 import io.cmkguard.resource.type.VaultKeyType.VaultKey;
 
@@ -48,7 +49,7 @@ final class KeyRotationCheck {
         this.clients = clients;
         this.keys = keys;
         this.users = users;
-        this.exemptions = new CmkPolicy(config);
+        this.exemptions = new CmkPolicy(config.policy());
         this.rotation = new RotationPolicy(config.keyMaxAgeDays());
         this.clock = clock;
     }

@@ -1,7 +1,5 @@
 package io.cmkguard.policy;
 
-import io.cmkguard.config.GuardConfig;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +13,8 @@ import java.util.Optional;
  * which its current version cannot precede: young enough proves it, older proves nothing.
  */
 public final class RotationPolicy {
+    /** The config key of the maximum age, named here because the reasons name it. */
+    public static final String KEY_MAX_AGE_DAYS = "CMK_GUARD_KEY_MAX_AGE_DAYS";
     /** The shortest interval OCI Vault accepts for automatic rotation (it accepts 60 to 365 days). */
     public static final int MIN_AUTO_INTERVAL_DAYS = 60;
     public static final int MAX_AUTO_INTERVAL_DAYS = 365;
@@ -37,10 +37,10 @@ public final class RotationPolicy {
         if (knownYoung || autoWithin) {
             return Verdict.compliant(autoWithin ? "automatic rotation is on, every " + key.intervalDays().getAsInt()
                     + " days (at most " + maxAgeDays + " allowed); " + age : age + ", within the " + maxAgeDays
-                    + " days allowed (" + GuardConfig.KEY_MAX_AGE_DAYS + ")");
+                    + " days allowed (" + KEY_MAX_AGE_DAYS + ")");
         }
         List<String> reasons = new ArrayList<>();
-        reasons.add(age + ": more than the " + maxAgeDays + " days allowed (" + GuardConfig.KEY_MAX_AGE_DAYS
+        reasons.add(age + ": more than the " + maxAgeDays + " days allowed (" + KEY_MAX_AGE_DAYS
                 + "), or not shown to be within them");
         reasons.add(autoRotation(key));
         return new Verdict(Status.NON_COMPLIANT, reasons, false,

@@ -1,8 +1,9 @@
 package io.cmkguard.policy;
 
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Replica;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.KeyFacts;
+import io.cmkguard.model.Replica;
+import io.cmkguard.model.Resource;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -18,11 +18,11 @@ import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.policy.KeyRotation;
-import io.cmkguard.resource.Encryption;
+import io.cmkguard.model.Encryption;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.Listing;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 
 import java.time.Instant;
@@ -73,6 +73,11 @@ public final class VaultKeyType implements ResourceType {
     @Override
     public Set<String> eventTypes() {
         return Set.of();
+    }
+
+    @Override
+    public String collection() {
+        return "keys";
     }
 
     @Override
