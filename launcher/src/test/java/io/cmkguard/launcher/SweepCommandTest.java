@@ -60,7 +60,8 @@ class SweepCommandTest {
                  "vaults": [{"id": "ocid1.vault.oc1.iad.lapvault.vault", "compartmentId": "ocid1.tenancy.oc1..lap",
                              "lifecycleState": "ACTIVE"}],
                  "keys": [{"id": "%s", "compartmentId": "ocid1.tenancy.oc1..lap", "lifecycleState": "ENABLED",
-                           "vaultId": "ocid1.vault.oc1.iad.lapvault.vault", "protectionMode": "HSM"}],
+                           "vaultId": "ocid1.vault.oc1.iad.lapvault.vault", "protectionMode": "HSM",
+                           "isAutoRotationEnabled": true, "autoKeyRotationDetails": {"rotationIntervalInDays": 90}}],
                  "volumes": [{"id": "ocid1.volume.oc1.iad.lapvol", "compartmentId": "ocid1.compartment.oc1..lapchild",
                               "displayName": "lap-vol", "lifecycleState": "AVAILABLE", "kmsKeyId": %s}],
                  "faults": [%s]}
