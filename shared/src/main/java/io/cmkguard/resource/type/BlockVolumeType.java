@@ -24,6 +24,7 @@ import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class BlockVolumeType implements ResourceType {
 
     private Resource toResource(Volume v, String etag) {
         List<BlockVolumeReplicaInfo> infos = v.getBlockVolumeReplicas() == null ? List.of() : v.getBlockVolumeReplicas();
-        String fix = BlockStorage.replicaListCommand("oci bv volume update --volume-id " + v.getId(),
+        String fix = BlockStorage.replicaListCommand(CliCommand.oci("bv", "volume", "update").option("--volume-id", v.getId()),
                 "--block-volume-replicas", infos.stream().map(r -> new BlockStorage.ReplicaSetting(
                         r.getAvailabilityDomain(), r.getDisplayName(), r.getKmsKeyId())).toList());
         List<Replica> replicas = infos.stream()
@@ -139,7 +140,8 @@ public final class BlockVolumeType implements ResourceType {
 
     @Override
     public Optional<String> fixCommand(Resource resource, String keyId) {
-        return Optional.of("oci bv volume-kms-key update --volume-id " + resource.id() + " --kms-key-id " + keyId);
+        return Optional.of(CliCommand.oci("bv", "volume-kms-key", "update").option("--volume-id", resource.id())
+                .option("--kms-key-id", keyId).render());
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 
 import java.util.List;
 import java.util.Optional;
@@ -98,8 +99,8 @@ public final class BootVolumeBackupType implements ResourceType {
 
     @Override
     public Optional<String> fixCommand(Resource resource, String keyId) {
-        return Optional.of("oci bv boot-volume-backup update --boot-volume-backup-id " + resource.id()
-                + " --kms-key-id " + keyId);
+        return Optional.of(CliCommand.oci("bv", "boot-volume-backup", "update")
+                .option("--boot-volume-backup-id", resource.id()).option("--kms-key-id", keyId).render());
     }
 
     @Override

@@ -28,6 +28,7 @@ import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 
 import java.util.HashSet;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class BootVolumeType implements ResourceType {
 
     private Resource toResource(BootVolume v, String etag) {
         List<BootVolumeReplicaInfo> infos = v.getBootVolumeReplicas() == null ? List.of() : v.getBootVolumeReplicas();
-        String fix = BlockStorage.replicaListCommand("oci bv boot-volume update --boot-volume-id " + v.getId(),
+        String fix = BlockStorage.replicaListCommand(CliCommand.oci("bv", "boot-volume", "update").option("--boot-volume-id", v.getId()),
                 "--boot-volume-replicas", infos.stream().map(r -> new BlockStorage.ReplicaSetting(
                         r.getAvailabilityDomain(), r.getDisplayName(), r.getKmsKeyId())).toList());
         List<Replica> replicas = infos.stream()
@@ -169,7 +170,8 @@ public final class BootVolumeType implements ResourceType {
 
     @Override
     public Optional<String> fixCommand(Resource resource, String keyId) {
-        return Optional.of("oci bv boot-volume-kms-key update --boot-volume-id " + resource.id() + " --kms-key-id " + keyId);
+        return Optional.of(CliCommand.oci("bv", "boot-volume-kms-key", "update").option("--boot-volume-id", resource.id())
+                .option("--kms-key-id", keyId).render());
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 
 import java.util.List;
 import java.util.Optional;
@@ -96,7 +97,8 @@ public final class VolumeBackupType implements ResourceType {
 
     @Override
     public Optional<String> fixCommand(Resource resource, String keyId) {
-        return Optional.of("oci bv backup update --volume-backup-id " + resource.id() + " --kms-key-id " + keyId);
+        return Optional.of(CliCommand.oci("bv", "backup", "update").option("--volume-backup-id", resource.id())
+                .option("--kms-key-id", keyId).render());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.util.CliCommand;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,7 +43,8 @@ class FixCommandsTest {
 
     @Test
     void aReplicaFixListsEveryExistingReplicaWithItsOwnSettingsAndForce() {
-        String command = BlockStorage.replicaListCommand("oci bv volume update --volume-id ocid1.volume.oc1.iad.v",
+        String command = BlockStorage.replicaListCommand(
+                CliCommand.oci("bv", "volume", "update").option("--volume-id", "ocid1.volume.oc1.iad.v"),
                 "--block-volume-replicas", List.of(
                         new BlockStorage.ReplicaSetting("Uocm:PHX-AD-1", "to-phx", null),
                         new BlockStorage.ReplicaSetting("Uocm:US-SANJOSE-1-AD-1", "to-sjc", "ocid1.key.oc1.sjc.v.k")));
