@@ -1,6 +1,7 @@
 package io.cmkguard.resource.type;
 
 import io.cmkguard.OciCli;
+import io.cmkguard.ShellPaste;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Resource;
@@ -72,6 +73,21 @@ class FixCommandsTest {
                         "ocid1.autonomousdatabase.oc1.iad.primary"))), KEY).orElseThrow();
         OciCli.check(standby);
         assertTrue(standby.contains("--autonomous-database-id ocid1.autonomousdatabase.oc1.iad.primary "), standby);
+    }
+
+    @Test
+    void aClonesFixPastedRunsTheDisconnectThenTheKeyAsTwoCallsWhateverItsId() {
+        String clone = new AutonomousDatabaseType().fixCommand(new Resource("autonomous-database",
+                "ocid1.autonomousdatabase.oc1.iad.c'; touch FILE", "n", "ocid1.compartment.oc1..c", "us-ashburn-1",
+                "AVAILABLE", Encryption.oracleManaged(), List.of(), Optional.of(new Lineage(
+                AutonomousDatabaseType.REFRESHABLE_CLONE_OF, "ocid1.autonomousdatabase.oc1.iad.src")), Map.of(), ""),
+                KEY).orElseThrow();
+        List<List<String>> calls = ShellPaste.run("/usr/bin/bash", clone);
+        assertEquals(List.of(List.of("oci", "db", "autonomous-database", "update", "--autonomous-database-id",
+                "ocid1.autonomousdatabase.oc1.iad.c'; touch FILE", "--is-refreshable-clone", "false",
+                "--wait-for-state", "AVAILABLE"), List.of("oci", "db", "autonomous-database", "configure-key",
+                "--autonomous-database-id", "ocid1.autonomousdatabase.oc1.iad.c'; touch FILE", "--kms-key-id", KEY,
+                "--vault-id", "<vault OCID of the key>")), calls, "disconnect, then the key, as two calls");
     }
 
     @Test
