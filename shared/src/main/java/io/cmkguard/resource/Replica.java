@@ -1,5 +1,7 @@
 package io.cmkguard.resource;
 
+import io.cmkguard.util.Echo;
+
 /**
  * A cross-region (or cross-AD) replica the service keeps of a resource, with its own key.
  *
@@ -8,4 +10,7 @@ package io.cmkguard.resource;
  */
 public record Replica(String id, String displayName, String availabilityDomain, Encryption encryption,
                       String fixCommand) {
+    public Replica {
+        displayName = Echo.bounded(displayName); // shown only; the fix command carries the exact name
+    }
 }
