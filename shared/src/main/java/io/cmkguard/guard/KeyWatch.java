@@ -26,6 +26,7 @@ import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
 import io.cmkguard.util.CliCommand;
+import io.cmkguard.util.Echo;
 import io.cmkguard.util.Ocid;
 
 import java.time.Clock;
@@ -267,7 +268,7 @@ public final class KeyWatch {
         for (String field : List.of("principalName", "userName", "principalId")) {
             String who = event.additionalDetails().path(field).asText("");
             if (!who.isBlank()) {
-                return who;
+                return Echo.bounded(who); // the event's word: shown to people, so clean and cut
             }
         }
         return "someone (the event does not say who; the Audit log does)";
