@@ -9,11 +9,11 @@ import io.cmkguard.ShellPaste;
 import io.cmkguard.TestFiles;
 import io.cmkguard.emulator.OciEmulator;
 import io.cmkguard.emulator.World;
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Lineage;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Lineage;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -119,7 +119,7 @@ class PastedCommandsIT {
         int printed = 0;
         for (ResourceType type : ResourceTypes.ALL) {
             for (String value : List.of(HOSTILE.get(0), HOSTILE.get(3), HOSTILE.get(6))) {
-                String id = "ocid1." + type.ocidKind() + ".oc1.iad." + value;
+                String id = type.identity().example() + value;
                 String key = "ocid1.key.oc1.iad.v." + value;
                 Encryption onWallet = type.name().contains("database") && !type.name().startsWith("autonomous")
                         ? Encryption.walletOnly() : Encryption.oracleManaged();

@@ -12,11 +12,12 @@ import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
-import io.cmkguard.policy.KeyFacts;
-import io.cmkguard.resource.Lineage;
+import io.cmkguard.model.KeyFacts;
+import io.cmkguard.model.Lineage;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.Identity;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.util.CliCommand;
 
@@ -53,8 +54,13 @@ public final class AutonomousDatabaseType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "autonomousdatabase";
+    public Identity identity() {
+        return Identity.ocid("autonomousdatabase");
+    }
+
+    @Override
+    public String collection() {
+        return "autonomousDatabases";
     }
 
     @Override
@@ -78,8 +84,8 @@ public final class AutonomousDatabaseType implements ResourceType {
     }
 
     @Override
-    public String subjectKind(String eventType) {
-        return CONTAINER_EVENTS.contains(eventType) ? "autonomouscontainerdatabase" : ocidKind();
+    public Identity subject(String eventType) {
+        return CONTAINER_EVENTS.contains(eventType) ? Identity.ocid("autonomouscontainerdatabase") : identity();
     }
 
     @Override

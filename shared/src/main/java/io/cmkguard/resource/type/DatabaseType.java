@@ -6,10 +6,11 @@ import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
-import io.cmkguard.resource.Encryption;
+import io.cmkguard.model.Encryption;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.resource.Identity;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 
 import java.util.HashSet;
@@ -49,8 +50,13 @@ public final class DatabaseType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "database";
+    public Identity identity() {
+        return Identity.ocid("database");
+    }
+
+    @Override
+    public String collection() {
+        return "databases";
     }
 
     @Override
@@ -64,8 +70,8 @@ public final class DatabaseType implements ResourceType {
     }
 
     @Override
-    public String subjectKind(String eventType) {
-        return PARENT_EVENTS.getOrDefault(eventType, ocidKind());
+    public Identity subject(String eventType) {
+        return Optional.ofNullable(PARENT_EVENTS.get(eventType)).map(Identity::ocid).orElse(identity());
     }
 
     @Override

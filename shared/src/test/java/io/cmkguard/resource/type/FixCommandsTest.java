@@ -2,11 +2,10 @@ package io.cmkguard.resource.type;
 
 import io.cmkguard.OciCli;
 import io.cmkguard.ShellPaste;
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Lineage;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Lineage;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
 import io.cmkguard.util.CliCommand;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class FixCommandsTest {
     void everyTypesFixCommandIsARealCliCommand() {
         int printed = 0;
         for (ResourceType type : ResourceTypes.ALL) {
-            String id = "ocid1." + type.ocidKind() + ".oc1.iad.x";
+            String id = type.identity().example();
             Optional<String> command = type.fixCommand(resource(type.name(), id, Encryption.oracleManaged(),
                     Optional.empty()), KEY);
             if (command.isPresent()) {
@@ -114,7 +113,7 @@ class FixCommandsTest {
     @Test
     void theVolumeBackupConsolePageIsVolumeBackups() {
         assertEquals("/block-storage/volume-backups/ocid1.volumebackup.oc1.iad.b?region=us-ashburn-1",
-                new VolumeBackupType().consolePath(resource("volume-backup", "ocid1.volumebackup.oc1.iad.b",
+                VolumeBackupType.TYPE.consolePath(resource("volume-backup", "ocid1.volumebackup.oc1.iad.b",
                         Encryption.oracleManaged(), Optional.empty())));
     }
 }

@@ -1,4 +1,6 @@
-package io.cmkguard.resource;
+package io.cmkguard.model;
+
+import io.cmkguard.model.Encryption;
 
 import io.cmkguard.util.Echo;
 
