@@ -1,10 +1,10 @@
 package io.cmkguard.launcher;
 
-import io.cmkguard.config.AuthMode;
-import io.cmkguard.config.ConfigException;
 import io.cmkguard.emulator.World;
 import io.cmkguard.oci.Auth;
+import io.cmkguard.oci.AuthMode;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.util.ConfigException;
 
 import java.nio.file.Path;
 import java.time.Duration;
