@@ -4,6 +4,7 @@ import com.oracle.bmc.model.BmcException;
 import io.cmkguard.oci.http.HttpTransportException;
 import io.cmkguard.util.Echo;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,7 @@ public final class OciCallException extends RuntimeException {
     private final int status;
     private final String code;
     private final String opcRequestId;
+    private final List<String> listedBefore;
 
     public OciCallException(String operation, BmcException cause) {
         super(unreadableAnswer(cause).map(a -> malformed(operation, a.unreadableAnswerStatus(), a.getMessage()))
@@ -26,6 +28,7 @@ public final class OciCallException extends RuntimeException {
         this.code = unreadableAnswer(cause).isPresent() ? MALFORMED_RESPONSE
                 : cause.isTimeout() ? "Timeout" : blankTo(cause.getServiceCode(), "ClientError");
         this.opcRequestId = blankTo(cause.getOpcRequestId(), "");
+        this.listedBefore = List.of();
     }
 
     /**
@@ -47,6 +50,25 @@ public final class OciCallException extends RuntimeException {
         this.status = status;
         this.code = code;
         this.opcRequestId = "";
+        this.listedBefore = List.of();
+    }
+
+    /**
+     * A paged listing stopped on purpose (its page cap, the deadline) with {@code listed} read so far.
+     * Status 0: no HTTP answer failed.
+     */
+    public static OciCallException listingCut(String operation, String code, String message, List<String> listed) {
+        return new OciCallException(operation, 0, code, message).listedBefore(listed);
+    }
+
+    /** The ids a paged listing had read before it failed or stopped (empty for any other call). */
+    public List<String> listedBefore() {
+        return listedBefore;
+    }
+
+    /** The same failure, carrying the ids its listing had read before it. */
+    public OciCallException listedBefore(List<String> ids) {
+        return new OciCallException(this, code, getMessage(), ids);
     }
 
     /**
@@ -75,17 +97,18 @@ public final class OciCallException extends RuntimeException {
     /** Service messages are echoed this far: enough to act on, never a whole error page. */
     private static final int MAX_SERVICE_MESSAGE = 300;
 
-    private OciCallException(OciCallException original, String code, String message) {
+    private OciCallException(OciCallException original, String code, String message, List<String> listedBefore) {
         super(message, original);
         this.operation = original.operation;
         this.status = original.status;
         this.code = code;
         this.opcRequestId = original.opcRequestId;
+        this.listedBefore = List.copyOf(listedBefore);
     }
 
     /** The same failure (status, request id kept) with a specific code and a message that says what to do. */
     public OciCallException explained(String code, String message) {
-        return new OciCallException(this, code, message);
+        return new OciCallException(this, code, message, listedBefore);
     }
 
     private static String describe(String operation, BmcException e) {
