@@ -28,6 +28,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  *     change-compartment, key-version cancel-deletion, vault cancel-deletion); cmdref
  *     kms/management/key-version/schedule-deletion.html: "The top level --endpoint parameter must be supplied
  *     for this operation" (the vault's management endpoint).</li>
+ * <li>oracle/oci-cli services/object_storage/src/oci_cli_object_storage/generated/objectstorage_cli.py
+ *     ({@code os bucket update}: --namespace-name and --bucket-name required, --kms-key-id; {@code os bucket
+ *     reencrypt}: --namespace-name, --bucket-name) and services/file_storage/.../generated/filestorage_cli.py
+ *     ({@code fs file-system update}: --file-system-id required, --kms-key-id), read 2026-12-06.</li>
  * </ul>
  */
 public final class OciCli {
@@ -61,7 +65,13 @@ public final class OciCli {
                     Set.of("--key-id", "--compartment-id", "--endpoint"), Set.of())),
             Map.entry("kms management key-version cancel-deletion", new Command(
                     Set.of("--key-id", "--key-version-id", "--endpoint"), Set.of())),
-            Map.entry("kms management vault cancel-deletion", new Command(Set.of("--vault-id"), Set.of())));
+            Map.entry("kms management vault cancel-deletion", new Command(Set.of("--vault-id"), Set.of())),
+            Map.entry("os bucket update", new Command(Set.of("--namespace-name", "--bucket-name"),
+                    Set.of("--kms-key-id", "--compartment-id", "--is-bucket-key-enabled"))),
+            Map.entry("os bucket reencrypt", new Command(Set.of("--namespace-name", "--bucket-name"),
+                    Set.of("--is-reencrypt-bucket-key-only"))),
+            Map.entry("fs file-system update", new Command(Set.of("--file-system-id"),
+                    Set.of("--kms-key-id", "--display-name"))));
 
     private OciCli() {
     }

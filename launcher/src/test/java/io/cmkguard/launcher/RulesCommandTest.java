@@ -40,8 +40,9 @@ class RulesCommandTest {
         assertTrue(cli.out.contains("~ update cmk-guard-database (ocid1.eventrule.oc1.iad.db)\n    - disabled\n"
                 + "    + enabled\n"), cli.out);
         assertTrue(cli.out.contains("    - action FAAS -> ocid1.fnfunc.oc1.iad.old\n    + action FAAS -> " + FN), cli.out);
+        assertTrue(cli.out.contains("+ create cmk-guard-storage\n"), cli.out);
         assertTrue(cli.out.contains("+ create cmk-guard-vault-keys\n"), cli.out);
-        assertTrue(cli.out.endsWith("Plan: 2 to create, 1 to change, 0 in place.\n"), cli.out);
+        assertTrue(cli.out.endsWith("Plan: 3 to create, 1 to change, 0 in place.\n"), cli.out);
     }
 
     @Test
@@ -52,8 +53,9 @@ class RulesCommandTest {
                 + "cmk-guard-database: disabled\ncmk-guard-database: drifted: the condition lacks "), cli.out);
         assertTrue(cli.out.contains("cmk-guard-database: wrong function: an action invokes ocid1.fnfunc.oc1.iad.old"),
                 cli.out);
+        assertTrue(cli.out.contains("cmk-guard-storage: missing: no rule named cmk-guard-storage\n"), cli.out);
         assertTrue(cli.out.contains("cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys\n"), cli.out);
-        assertTrue(cli.out.endsWith("5 problems: run 'cmk-guard rules apply' with the same options to fix them.\n"),
+        assertTrue(cli.out.endsWith("6 problems: run 'cmk-guard rules apply' with the same options to fix them.\n"),
                 cli.out);
     }
 
@@ -61,7 +63,7 @@ class RulesCommandTest {
     void applyCreatesAndFixes(@TempDir Path dir) throws Exception {
         Cli cli = rules("apply", world(dir));
         assertEquals(0, cli.status, cli.toString());
-        assertTrue(cli.out.endsWith("Applied: 2 created, 1 updated.\n"), cli.out);
+        assertTrue(cli.out.endsWith("Applied: 3 created, 1 updated.\n"), cli.out);
     }
 
     @Test
@@ -69,7 +71,7 @@ class RulesCommandTest {
         Path empty = Files.writeString(dir.resolve("empty.json"), "{}");
         Cli cli = rules("check", empty.toString());
         assertEquals(1, cli.status, cli.toString());
-        assertTrue(cli.out.contains("3 problems"), cli.out);
+        assertTrue(cli.out.contains("4 problems"), cli.out);
     }
 
     @Test

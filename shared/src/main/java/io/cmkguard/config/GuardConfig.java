@@ -1,6 +1,9 @@
 package io.cmkguard.config;
 
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.util.ConfigException;
+import io.cmkguard.oci.Auth;
+import io.cmkguard.policy.PolicySettings;
+import io.cmkguard.oci.AuthMode;
 import io.cmkguard.util.Ocid;
 
 import java.net.URI;
@@ -41,16 +44,18 @@ public record GuardConfig(
         String consoleUrl,
         Duration functionTimeout,
         SweepLimits sweep,
-        WatchSettings watch) {
+        WatchSettings watch,
+        ContinuationSecret continuationSecret,
+        boolean reencryptBuckets) {
 
     public static final String MODE = "CMK_GUARD_MODE";
     public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
     public static final String KMS_KEY_ID = "CMK_GUARD_KMS_KEY_ID";
     public static final String KMS_KEY_BY_COMPARTMENT = "CMK_GUARD_KMS_KEY_BY_COMPARTMENT";
     public static final String TOPIC_ID = "CMK_GUARD_TOPIC_ID";
-    public static final String ALLOWED_KEY_IDS = "CMK_GUARD_ALLOWED_KEY_IDS";
-    public static final String ALLOWED_VAULT_IDS = "CMK_GUARD_ALLOWED_VAULT_IDS";
-    public static final String REQUIRE_HSM = "CMK_GUARD_REQUIRE_HSM";
+    public static final String ALLOWED_KEY_IDS = PolicySettings.ALLOWED_KEY_IDS;
+    public static final String ALLOWED_VAULT_IDS = PolicySettings.ALLOWED_VAULT_IDS;
+    public static final String REQUIRE_HSM = PolicySettings.REQUIRE_HSM;
     public static final String EXEMPT_TAG = "CMK_GUARD_EXEMPT_TAG";
     public static final String REGION = "CMK_GUARD_REGION";
     public static final String OCI_ENDPOINT = "CMK_GUARD_OCI_ENDPOINT";
@@ -60,7 +65,7 @@ public record GuardConfig(
     public static final String TIMEOUT_SECONDS = "CMK_GUARD_OCI_TIMEOUT_SECONDS";
     public static final String CONSOLE_URL = "CMK_GUARD_CONSOLE_URL";
     public static final String DEDUP_SECONDS = "CMK_GUARD_DEDUP_SECONDS";
-    public static final String EXTERNAL_KEY_PROVIDERS = "CMK_GUARD_EXTERNAL_KEY_PROVIDERS";
+    public static final String EXTERNAL_KEY_PROVIDERS = PolicySettings.EXTERNAL_KEY_PROVIDERS;
     public static final String FUNCTION_TIMEOUT_SECONDS = "CMK_GUARD_FUNCTION_TIMEOUT_SECONDS";
 
     /** func.yaml's timeout; OCI Functions allows at most 300 s. */
@@ -73,22 +78,32 @@ public record GuardConfig(
     public static final String SWEEP_MAX_WRITE_FAILURES = "CMK_GUARD_SWEEP_MAX_WRITE_FAILURES";
     public static final String WATCH_COMPARTMENT_ID = "CMK_GUARD_WATCH_COMPARTMENT_ID";
     public static final String WATCH_UNUSED_KEY = "CMK_GUARD_WATCH_UNUSED_KEY";
+    public static final String CONTINUATION_KEY = "CMK_GUARD_CONTINUATION_KEY";
+    public static final String CONTINUATION_KEY_PREVIOUS = "CMK_GUARD_CONTINUATION_KEY_PREVIOUS";
+    /** After a bucket is put on the key, also start the re-encryption of the objects written before (a work request). */
+    public static final String REENCRYPT_BUCKETS = "CMK_GUARD_REENCRYPT_BUCKETS";
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
 
     /** Set by OCI Functions; its presence selects resource-principal auth by default. */
-    public static final String RP_VERSION = "OCI_RESOURCE_PRINCIPAL_VERSION";
-    public static final String RP_REGION = "OCI_RESOURCE_PRINCIPAL_REGION";
+    public static final String RP_VERSION = Auth.RP_VERSION;
+    public static final String RP_REGION = Auth.RP_REGION;
 
     /** Every CMK_GUARD_* key this version understands (per-type mode keys are derived from the registry). */
     public static final List<String> KEYS = List.of(MODE, KMS_KEY_ID, KMS_KEY_BY_COMPARTMENT, TOPIC_ID,
             ALLOWED_KEY_IDS, ALLOWED_VAULT_IDS, REQUIRE_HSM, EXEMPT_TAG, REGION, OCI_ENDPOINT, AUTH,
             KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
             FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
-            SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY);
+            SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY, CONTINUATION_KEY,
+            CONTINUATION_KEY_PREVIOUS, REENCRYPT_BUCKETS);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
+
+    /** What the policy reads. */
+    public PolicySettings policy() {
+        return new PolicySettings(allowedKeyIds, allowedVaultIds, requireHsm, exemptTag, externalKeyProviders);
+    }
 
     /** The mode that applies to one resource type. */
     public Mode modeFor(String resourceType) {
@@ -106,13 +121,18 @@ public record GuardConfig(
         return MODE_PREFIX + resourceType.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
-    /** Every per-resource-type mode key, e.g. CMK_GUARD_MODE_BLOCK_VOLUME. */
-    public static List<String> modeKeys() {
-        return ResourceTypes.checkedNames().stream().map(GuardConfig::modeKeyFor).toList();
+    /** The per-resource-type mode keys of these types, e.g. CMK_GUARD_MODE_BLOCK_VOLUME. */
+    public static List<String> modeKeys(List<String> resourceTypes) {
+        return resourceTypes.stream().map(GuardConfig::modeKeyFor).toList();
     }
 
-    public static GuardConfig fromEnv(Map<String, String> env) {
-        return new Reader(env).read();
+    /**
+     * Reads every key, reporting all problems at once.
+     *
+     * @param resourceTypes the names of the resource types a mode can be set for (the registry's checked types)
+     */
+    public static GuardConfig fromEnv(Map<String, String> env, List<String> resourceTypes) {
+        return new Reader(env, resourceTypes).read();
     }
 
     /**
@@ -135,17 +155,19 @@ public record GuardConfig(
     /** Collects every problem while reading, so the operator fixes them all in one go. */
     private static final class Reader {
         private final Map<String, String> env;
+        private final List<String> resourceTypes;
         private final List<String> problems = new ArrayList<>();
 
-        Reader(Map<String, String> env) {
+        Reader(Map<String, String> env, List<String> resourceTypes) {
             this.env = env;
+            this.resourceTypes = List.copyOf(resourceTypes);
         }
 
         GuardConfig read() {
             rejectUnknownKeys();
             Mode mode = mode(MODE, Mode.NOTIFY);
             Map<String, Mode> byType = new LinkedHashMap<>();
-            for (String type : ResourceTypes.checkedNames()) {
+            for (String type : resourceTypes) {
                 String key = modeKeyFor(type);
                 if (present(key)) {
                     byType.put(type, mode(key, mode));
@@ -188,6 +210,8 @@ public record GuardConfig(
                     integer(SWEEP_CONCURRENCY, 4, 1, 32), integer(SWEEP_MAX_REMEDIATIONS, 25, 0, 100_000),
                     integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000));
             WatchSettings watch = new WatchSettings(watchScope(), unusedKeyNote());
+            ContinuationSecret continuationSecret = continuationSecret();
+            boolean reencryptBuckets = bool(REENCRYPT_BUCKETS, false);
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
             modes.add(mode);
@@ -206,12 +230,34 @@ public record GuardConfig(
             }
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
-                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch);
+                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch, continuationSecret,
+                    reencryptBuckets);
+        }
+
+        /** The continuation signing keys; a problem names the key and its length, never its value. */
+        private ContinuationSecret continuationSecret() {
+            Optional<String> current = secret(CONTINUATION_KEY);
+            Optional<String> previous = secret(CONTINUATION_KEY_PREVIOUS);
+            if (previous.isPresent() && current.isEmpty()) {
+                problems.add(CONTINUATION_KEY_PREVIOUS + " is set without " + CONTINUATION_KEY + ": the previous key"
+                        + " only verifies tokens; set the new key in " + CONTINUATION_KEY);
+            }
+            return new ContinuationSecret(current, previous);
+        }
+
+        private Optional<String> secret(String key) {
+            Optional<String> value = text(key);
+            if (value.isPresent() && value.get().length() < ContinuationSecret.MIN_CHARS) {
+                problems.add(key + " is " + value.get().length() + " characters long; use at least "
+                        + ContinuationSecret.MIN_CHARS + " random characters (e.g. openssl rand -base64 32)");
+                return Optional.empty();
+            }
+            return value;
         }
 
         private void rejectUnknownKeys() {
             Set<String> known = new TreeSet<>(KEYS);
-            known.addAll(modeKeys());
+            known.addAll(modeKeys(resourceTypes));
             for (String key : new TreeSet<>(env.keySet())) {
                 if (key.startsWith("CMK_GUARD_") && !known.contains(key)) {
                     problems.add("unknown key " + key + closest(key, known)

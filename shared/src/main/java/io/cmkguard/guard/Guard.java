@@ -1,5 +1,7 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.Mode;
 import io.cmkguard.event.OciEvent;
@@ -9,14 +11,14 @@ import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.CmkPolicy;
-import io.cmkguard.policy.KeyFacts;
+import io.cmkguard.model.KeyFacts;
 import io.cmkguard.policy.Status;
 import io.cmkguard.policy.Verdict;
 import io.cmkguard.resource.Candidate;
 import io.cmkguard.resource.Listing;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 
 import io.cmkguard.util.Deadline;
 
@@ -52,7 +54,7 @@ public final class Guard implements AutoCloseable {
         this.keys = keys;
         this.log = log;
         this.clock = clock;
-        this.policy = new CmkPolicy(config);
+        this.policy = new CmkPolicy(config.policy());
         this.targets = new EventTargets(clients, config);
         this.remediator = new Remediator(config, clients, keys, policy, clock);
         this.publisher = new Publisher(notifier, config.dedupWindow(), clock);
@@ -132,8 +134,8 @@ public final class Guard implements AutoCloseable {
         Judged judged;
         try {
             Optional<Resource> source = readSource(resource);
-            Verdict verdict = policy.evaluate(resource, lookUpKeys(resource), source,
-                    type.keyRemovalEventTypes().contains(trigger.eventType()), clock.instant());
+            Verdict verdict = withAdvice(type, resource, policy.evaluate(resource, lookUpKeys(resource), source,
+                    type.keyRemovalEventTypes().contains(trigger.eventType()), clock.instant()));
             judged = new Judged(trigger, type, resource, verdict, source, mode, fixFor(type, resource, verdict));
         } catch (OciCallException e) {
             return Unchecked.failed(trigger, type, mode, id, resource.compartmentId(), e);
@@ -150,6 +152,7 @@ public final class Guard implements AutoCloseable {
                     yield judged.fixedConcurrently(done.after(), done.note().orElseThrow());
                 }
                 GuardResult result = judged.result(done.action(), done.after()).toBuilder().error(done.fault())
+                        .workRequestId(done.workRequestId())
                         .reasons(done.note().map(n -> append(judged.verdict().reasons(), n))
                                 .orElse(judged.verdict().reasons()))
                         .build();
@@ -173,6 +176,16 @@ public final class Guard implements AutoCloseable {
         List<String> all = new java.util.ArrayList<>(list);
         all.add(item);
         return all;
+    }
+
+    /** A verdict that asks for a key change, with what the change leaves undone (a bucket's older objects). */
+    private static Verdict withAdvice(ResourceType type, Resource resource, Verdict verdict) {
+        if (verdict.status() != Status.NON_COMPLIANT || !verdict.ownKeyFails()) {
+            return verdict;
+        }
+        return type.afterKeyChangeAdvice(resource).map(advice -> new Verdict(verdict.status(),
+                append(verdict.reasons(), advice), verdict.downgrade(), verdict.blocker(), verdict.ownKeyFails()))
+                .orElse(verdict);
     }
 
     /** How to fix a non-compliant resource by hand; empty for any other verdict. */

@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.GuardResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,6 +53,7 @@ public final class ResultJson {
         ArrayNode items = o.putArray("items");
         r.items().forEach(item -> items.add(toJson(item)));
         putFault(o, "publishError", r.publishError());
+        o.put("workRequestId", r.workRequestId().orElse(null));
         return o;
     }
 

@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.GuardResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,6 +56,11 @@ public final class SweepReportJson {
             e.put("note", rules.note().orElse(null));
         } else {
             o.putNull("eventRules");
+        }
+        ArrayNode unjudged = o.putArray("unjudged");
+        for (SweepReport.Unjudged u : r.unjudged()) {
+            unjudged.addObject().put("compartmentId", u.compartmentId()).put("resourceType", u.resourceType())
+                    .put("code", u.code()).put("message", u.message()).put("listedBefore", u.listedBefore());
         }
         return o;
     }

@@ -1,8 +1,10 @@
 package io.cmkguard.resource;
 
+import io.cmkguard.resource.type.ResourceTypes;
+import io.cmkguard.model.Resource;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciClients;
-import io.cmkguard.policy.KeyFacts;
+import io.cmkguard.model.KeyFacts;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +33,12 @@ public interface ResourceType {
     default Set<String> keyRemovalEventTypes() {
         return Set.of();
     }
+
+    /**
+     * The plural OCI names this resource by in its list call ({@code volumes}, {@code bootVolumes},
+     * {@code buckets}): the emulator's worlds and the bench count resources and requests by it.
+     */
+    String collection();
 
     /** What an event of this type names: the resource itself, or a parent (an instance, a container). */
     default Identity subject(String eventType) {
@@ -79,6 +87,23 @@ public interface ResourceType {
      */
     default void assignKey(OciClients clients, Resource resource, KeyFacts key) {
         throw new UnsupportedOperationException(noun() + " keys cannot be changed in place");
+    }
+
+    /**
+     * What a key change leaves undone, said in every finding that asks for one (a bucket's objects written
+     * before keep their old key until re-encrypted, and the command that does it); empty if nothing.
+     */
+    default Optional<String> afterKeyChangeAdvice(Resource resource) {
+        return Optional.empty();
+    }
+
+    /**
+     * Work OCI leaves to be started once the resource is on its new key (a bucket's objects written before
+     * keep their old key until it is re-encrypted); called after a verified remediation only when the
+     * configuration asks for it. Returns the work request id OCI answered; empty when the type has nothing.
+     */
+    default Optional<String> afterKeyChange(OciClients clients, Resource resource) {
+        return Optional.empty();
     }
 
     /**

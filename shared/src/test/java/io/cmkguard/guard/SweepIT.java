@@ -21,14 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -180,6 +178,7 @@ class SweepIT {
         assertTrue(rules.path("checked").asBoolean(), rules.toString());
         assertEquals(List.of("cmk-guard-block-storage: missing: no rule named cmk-guard-block-storage",
                 "cmk-guard-database: missing: no rule named cmk-guard-database",
+                "cmk-guard-storage: missing: no rule named cmk-guard-storage",
                 "cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys"),
                 JSON.convertValue(rules.path("problems"), List.class));
         assertEquals(1, cloud.emulator.messages().size());
@@ -259,8 +258,9 @@ class SweepIT {
         assertEquals(1, cloud.emulator.messages().size(), "one digest");
         assertTrue(cloud.emulator.messages().get(0).path("body").asText().lines().findFirst().orElseThrow()
                 .contains(", 7 fixed"));
-        // every other volume, boot volume, backup and ADB off the key was held back by the cap
-        long remediable = List.of("volumes", "bootVolumes", "volumeBackups", "bootVolumeBackups", "autonomousDatabases")
+        // every other volume, boot volume, backup, ADB, bucket and file system off the key was held back by the cap
+        long remediable = List.of("volumes", "bootVolumes", "volumeBackups", "bootVolumeBackups", "autonomousDatabases",
+                        "buckets", "fileSystems")
                 .stream().mapToLong(c -> SMALL.ids(c, Fate.ORACLE_MANAGED).size()).sum();
         assertTrue(remediable > 7, "the world has more to fix than the cap: " + remediable);
         assertEquals(remediable - 7, held);
@@ -326,18 +326,19 @@ class SweepIT {
 
     @Test
     void aThrottledSweepWaitsAsRetryAfterSaysAndStillJudgesEverything() {
-        GeneratedWorld world = GeneratedWorld.generate(0, 0, 4, 11); // one compartment, 28 resources
+        GeneratedWorld world = GeneratedWorld.generate(0, 0, 4, 11); // one compartment, 40 resources
         EmulatedCloud cloud = cloud(world.world(), EmulatorOptions.trusting().withThrottle(10));
         // the SDK clients' types (a wallet-only database's raw read has its own backoff, see README limits)
         String sdkTypes = "\"block-volume\", \"boot-volume\", \"volume-backup\", \"boot-volume-backup\","
-                + " \"autonomous-database\"";
+                + " \"autonomous-database\", \"bucket\", \"file-system\"";
         JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit",
                 "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "600"), Clock.systemUTC()), ", \"resourceTypes\": [" + sdkTypes + "]");
 
         assertTrue(cloud.emulator.requests().stream().anyMatch(r -> r.status() == 429), "the throttle bit");
         assertEquals(0, report.path("counts").path("ERROR").asInt(), report.path("findings").toString());
         Map<String, String> expected = expectedVerdicts(world);
-        expected.keySet().removeIf(id -> id.contains(".database.") || id.contains(".pluggabledatabase."));
+        expected.keySet().removeIf(id -> id.contains(".database.") || id.contains(".pluggabledatabase.")
+                || id.contains(".autonomouscontainerdatabase."));
         assertEquals(expected.size(), report.path("scanned").asInt());
         assertEquals(nonCompliantOrExempt(expected), findings(report));
     }
@@ -349,7 +350,7 @@ class SweepIT {
         Map<String, String> bodies = Map.of(
                 "{\"sweep\": {}}", "MissingCompartmentId",
                 "{\"sweep\": {\"compartmentId\": \"ocid1.volume.oc1.iad.x\"}}", "InvalidCompartmentId",
-                "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"resourceTypes\": [\"bucket\"]}}",
+                "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"resourceTypes\": [\"vault-secret\"]}}",
                 "InvalidResourceTypes",
                 "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"mode\": \"fix-it\"}}", "InvalidMode",
                 "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"mode\": \"remediate\"}}", "InvalidMode",
@@ -369,30 +370,5 @@ class SweepIT {
             }
         });
         assertTrue(cloud.emulator.requests().isEmpty(), "bad input calls nothing");
-    }
-
-    /** A clock that moves on each time it is read, so a test's deadline does not depend on real time. */
-    private static final class TickingClock extends Clock {
-        private final AtomicLong now = new AtomicLong(Instant.parse("2026-11-25T12:00:00Z").toEpochMilli());
-        private final long step;
-
-        TickingClock(Duration step) {
-            this.step = step.toMillis();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now.getAndAdd(step));
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,11 +1,10 @@
 package io.cmkguard.resource.type;
 
 import io.cmkguard.OciCli;
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Lineage;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Lineage;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -37,7 +36,8 @@ class FixCommandsTest {
                 printed++;
             }
         }
-        assertEquals(7, printed, "block, boot, both backups, ADB, database and PDB print one; replicas and containers do not");
+        assertEquals(9, printed, "block, boot, both backups, ADB, database, PDB, bucket and file system print one;"
+                + " replicas and containers do not");
     }
 
     @Test
@@ -55,7 +55,7 @@ class FixCommandsTest {
 
     @Test
     void aRefreshableCloneIsDisconnectedThenKeyedAndAStandbysFixIsOnItsPrimary() {
-        AutonomousDatabaseType adb = new AutonomousDatabaseType();
+        ResourceType adb = AutonomousDatabaseType.TYPE;
         String clone = adb.fixCommand(resource("autonomous-database", "ocid1.autonomousdatabase.oc1.iad.clone",
                 Encryption.oracleManaged(), Optional.of(new Lineage(AutonomousDatabaseType.REFRESHABLE_CLONE_OF,
                         "ocid1.autonomousdatabase.oc1.iad.src"))), KEY).orElseThrow();
@@ -77,12 +77,12 @@ class FixCommandsTest {
         Resource dedicated = resource("autonomous-database", "ocid1.autonomousdatabase.oc1.iad.d",
                 Encryption.oracleManaged(), Optional.empty()).withKeyChangeBlocker("on dedicated infrastructure "
                 + AutonomousDatabaseType.CONTAINER_KEY + "ocid1.autonomouscontainerdatabase.oc1.iad.c");
-        assertEquals(Optional.empty(), new AutonomousDatabaseType().fixCommand(dedicated, KEY));
+        assertEquals(Optional.empty(), AutonomousDatabaseType.TYPE.fixCommand(dedicated, KEY));
     }
 
     @Test
     void migrateVaultKeyOnlyForADatabaseOnItsWalletNothingForOtherKeyLocations() {
-        DatabaseType db = new DatabaseType();
+        ResourceType db = DatabaseType.TYPE;
         String id = "ocid1.database.oc1.iad.db";
         OciCli.check(db.fixCommand(resource("database", id, Encryption.walletOnly(), Optional.empty()), KEY).orElseThrow());
         assertEquals(Optional.empty(), db.fixCommand(resource("database", id,
@@ -96,7 +96,7 @@ class FixCommandsTest {
     @Test
     void theVolumeBackupConsolePageIsVolumeBackups() {
         assertEquals("/block-storage/volume-backups/ocid1.volumebackup.oc1.iad.b?region=us-ashburn-1",
-                new VolumeBackupType().consolePath(resource("volume-backup", "ocid1.volumebackup.oc1.iad.b",
+                VolumeBackupType.TYPE.consolePath(resource("volume-backup", "ocid1.volumebackup.oc1.iad.b",
                         Encryption.oracleManaged(), Optional.empty())));
     }
 }

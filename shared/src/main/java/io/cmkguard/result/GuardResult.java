@@ -1,5 +1,6 @@
-package io.cmkguard.guard;
+package io.cmkguard.result;
 
+import io.cmkguard.result.Action;
 import io.cmkguard.config.Mode;
 import io.cmkguard.policy.Status;
 
@@ -31,7 +32,8 @@ public record GuardResult(
         Optional<Fault> error,
         List<GuardResult> items,
         Optional<Fix> fix,
-        Optional<Fault> publishError) {
+        Optional<Fault> publishError,
+        Optional<String> workRequestId) {
 
     public GuardResult {
         reasons = List.copyOf(reasons);
@@ -120,6 +122,7 @@ public record GuardResult(
         private List<GuardResult> items = List.of();
         private Optional<Fix> fix = Optional.empty();
         private Optional<Fault> publishError = Optional.empty();
+        private Optional<String> workRequestId = Optional.empty();
 
         private Builder() {
         }
@@ -145,6 +148,7 @@ public record GuardResult(
             items = r.items;
             fix = r.fix;
             publishError = r.publishError;
+            workRequestId = r.workRequestId;
         }
 
         public Builder eventId(String v) {
@@ -248,10 +252,16 @@ public record GuardResult(
             return this;
         }
 
+        /** A work request a remediation started beside the key change (a bucket's re-encryption). */
+        public Builder workRequestId(Optional<String> v) {
+            workRequestId = v;
+            return this;
+        }
+
         public GuardResult build() {
             return new GuardResult(eventId, eventType, resourceId, resourceType, displayName, compartmentId, region,
                     mode, verdict, action, reasons, kmsKeyIdBefore, kmsKeyIdAfter, notified, messageId, lineage,
-                    error, items, fix, publishError);
+                    error, items, fix, publishError, workRequestId);
         }
     }
 }
