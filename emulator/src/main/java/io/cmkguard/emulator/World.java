@@ -50,6 +50,10 @@ public final class World {
                 world.set(key, checkedFaults(entry.getValue()));
                 continue;
             }
+            if (key.equals(LogSearch.WORLD_KEY)) {
+                world.set(key, checkedLogEntries(entry.getValue()));
+                continue;
+            }
             if (key.equals(KeyGrants.WORLD_KEY)) {
                 world.set(key, KeyGrants.checked(entry.getValue()));
                 continue;
@@ -101,6 +105,11 @@ public final class World {
         return result;
     }
 
+    /** OCI Logging entries, in the shape a log search returns them (results[].data). */
+    public List<ObjectNode> logEntries() {
+        return resources(LogSearch.WORLD_KEY);
+    }
+
     public List<Fault> faults() {
         List<Fault> result = new ArrayList<>();
         json.path(FAULTS).forEach(f -> result.add(Fault.fromJson(f)));
@@ -116,6 +125,7 @@ public final class World {
         List<String> keys = new ArrayList<>(ResourceCollection.wireNames());
         keys.add(FAULTS);
         keys.add(KeyGrants.WORLD_KEY);
+        keys.add(LogSearch.WORLD_KEY);
         return keys;
     }
 
@@ -137,6 +147,25 @@ public final class World {
             }
             if (!ids.add(id)) {
                 throw new IllegalArgumentException(where + " repeats the id " + id);
+            }
+        }
+        return (ArrayNode) value.deepCopy();
+    }
+
+    private static ArrayNode checkedLogEntries(JsonNode value) {
+        if (!value.isArray()) {
+            throw new IllegalArgumentException("\"" + LogSearch.WORLD_KEY + "\" must be a list of log entries");
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode entry = value.get(i);
+            String where = LogSearch.WORLD_KEY + "[" + i + "]";
+            if (!entry.path("datetime").canConvertToLong()) {
+                throw new IllegalArgumentException(where + " needs \"datetime\" (epoch milliseconds)");
+            }
+            if (!entry.path("logContent").path("oracle").path("compartmentid").isTextual()
+                    || !entry.path("logContent").path("data").isObject()) {
+                throw new IllegalArgumentException(where + " needs \"logContent\" with \"data\" and"
+                        + " \"oracle\": {\"compartmentid\", \"loggroupid\", \"logid\"}");
             }
         }
         return (ArrayNode) value.deepCopy();
