@@ -60,7 +60,7 @@ final class SweepCommand {
             while (reader.hasNext()) {
                 String arg = reader.next();
                 switch (arg) {
-                    case "--compartment" -> compartment = Ocids.require(arg, reader.valueOf(arg), "tenancy", "compartment");
+                    case "--compartment" -> compartment = Ocids.require(arg, reader.valueOf(arg), "compartment", "tenancy");
                     case "--profile" -> profile = Optional.of(reader.valueOf(arg));
                     case "--config-file" -> configFile = Optional.of(ArgReader.existingFile(arg, reader.valueOf(arg)));
                     case "--region" -> regions.add(region(reader.valueOf(arg)));
