@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +61,15 @@ class QuietOutputTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath, "-Dcmkguard.home=" + Cli.repo(), Main.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-        // stderr is small; read stdout fully first, then stderr
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher ended");
-        return new Run(process.exitValue(), out, err);
+        Path errFile = Files.createTempFile("cmk-guard-quiet-", ".err");
+        try {
+            Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectError(errFile.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launcher ended");
+            return new Run(process.exitValue(), out, Files.readString(errFile));
+        } finally {
+            Files.deleteIfExists(errFile);
+        }
     }
 }
