@@ -26,7 +26,7 @@ public final class EventParser {
     private EventParser() {
     }
 
-    /** Both stages at once: for callers that handle every event type. */
+    /** Both stages at once, for an event that names a regional OCID. */
     public static OciEvent parse(String body) {
         return event(envelope(body));
     }
@@ -71,19 +71,24 @@ public final class EventParser {
         return new EventEnvelope(type, eventId, root);
     }
 
-    /** The resource the event names; only for event types the caller handles. */
+    /** The resource the event names, a regional OCID; only for event types the caller handles. */
     public static OciEvent event(EventEnvelope envelope) {
+        return event(envelope, ResourceIdRule.REGIONAL_OCID);
+    }
+
+    /** The resource the event names, as the event type's own rule takes its resourceId. */
+    public static OciEvent event(EventEnvelope envelope, ResourceIdRule rule) {
         JsonNode root = envelope.root();
         String eventType = envelope.eventType();
         JsonNode data = root.path("data");
         if (!data.isObject()) {
             throw bad(envelope, "MissingData", "event " + eventType + " has no data object, so no resource to check");
         }
-        String resourceId = resourceId(envelope, data);
-        Optional<String> problem = Ocid.regionalProblem(resourceId);
+        String resourceId = resourceId(envelope, data, rule);
+        Optional<String> problem = resourceId.isEmpty() ? Optional.empty() : rule.problem(resourceId);
         if (problem.isPresent()) {
             throw bad(envelope, "InvalidResourceId", "event " + eventType + " names data.resourceId '"
-                    + Echo.bounded(resourceId, 80) + "', which is not a well-formed OCID: " + problem.get());
+                    + Echo.bounded(resourceId, 80) + "', which is " + problem.get());
         }
         String compartmentId = text(data, "compartmentId");
         if (compartmentId.isBlank()) {
@@ -108,9 +113,13 @@ public final class EventParser {
                 data.path("additionalDetails").isObject() ? data.path("additionalDetails") : MissingNode.getInstance());
     }
 
-    private static String resourceId(EventEnvelope envelope, JsonNode data) {
+    private static String resourceId(EventEnvelope envelope, JsonNode data, ResourceIdRule rule) {
         JsonNode value = data.path("resourceId");
-        if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        boolean absent = value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank());
+        if (absent && rule.optional()) {
+            return "";
+        }
+        if (absent) {
             String legacy = data.has("id") ? " (it has data.id: a 2019-style payload, which OCI no longer sends"
                     + " for this event type)" : "";
             throw bad(envelope, "MissingResourceId", "event " + envelope.eventType()

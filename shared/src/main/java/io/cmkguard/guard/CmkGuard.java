@@ -185,10 +185,11 @@ public final class CmkGuard implements AutoCloseable {
             if (type.isEmpty()) {
                 return logged(ignored(envelope.get()));
             }
-            OciEvent event = EventParser.event(envelope.get());
+            OciEvent event = EventParser.event(envelope.get(),
+                    type.get().subject(envelope.get().eventType()).resourceIdRule());
             if (type.get().listsByCompartment(event.eventType()) && event.compartmentId().isBlank()) {
-                throw new BadEventException("MissingCompartmentId", "event " + event.eventType() + " names a "
-                        + type.get().subjectKind(event.eventType()) + " whose " + type.get().noun() + "s are listed"
+                throw new BadEventException("MissingCompartmentId", "event " + event.eventType() + " names "
+                        + type.get().subject(event.eventType()).expected() + " whose " + type.get().noun() + "s are listed"
                         + " in the event's compartment, but it has no compartmentId (data or extensions)",
                         event.eventType(), event.eventId());
             }

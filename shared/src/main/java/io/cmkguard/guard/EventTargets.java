@@ -6,16 +6,16 @@ import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidate;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
-import io.cmkguard.util.Ocid;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Finds the resources an event asks to check: the type its event type belongs to, a check that
- * the event names the right kind of OCID, then the ids (an instance's boot volumes, a container's
+ * the event names what its type expects, then the ids (an instance's boot volumes, a container's
  * databases...). Either the resources, or the answer when there are none to check.
  */
 final class EventTargets {
@@ -54,13 +54,12 @@ final class EventTargets {
                     Status.IGNORED, ignored.get(), Optional.empty()).toBuilder()
                     .resourceType(type.name()).compartmentId(event.compartmentId()).build());
         }
-        String expected = type.subjectKind(event.eventType());
-        String actual = Ocid.kindOf(event.resourceId());
-        if (!expected.equals(actual)) {
+        Identity subject = type.subject(event.eventType());
+        if (subject.namedBy(event).isEmpty()) {
             return new Answered(GuardResult.rejected(event.eventId(), event.eventType(), event.resourceId(),
-                    Status.ERROR, "the event's resourceId is not an OCID of a " + expected,
+                    Status.ERROR, "the event does not name " + subject.expected(),
                     Optional.of(new GuardResult.Fault("ResourceIdMismatch", "event " + event.eventType()
-                            + " should name an ocid1." + expected + " but names '" + event.resourceId() + "'"))));
+                            + " should name " + subject.expected() + " but names '" + event.resourceId() + "'"))));
         }
         List<String> ids;
         try {
@@ -71,15 +70,14 @@ final class EventTargets {
         }
         if (ids.isEmpty()) {
             return new Answered(Unchecked.notFound(Trigger.event(event), type, config.modeFor(type.name()),
-                    event.resourceId(), event.compartmentId(), "the " + expected + " " + event.resourceId() + " no longer exists or has no "
+                    event.resourceId(), event.compartmentId(), "the resource " + event.resourceId() + " no longer exists or has no "
                             + type.noun() + " attached, or the function may not read it"));
         }
         return new Found(ids.stream().map(id -> new Candidate(typeOf(id, type), id, event.compartmentId())).toList());
     }
 
-    /** The registered type of the id's OCID kind; the event's type when the kind is not registered. */
+    /** The registered type that owns the id; the event's type when none does. */
     private static ResourceType typeOf(String id, ResourceType eventsType) {
-        String kind = Ocid.kindOf(id);
-        return kind.equals(eventsType.ocidKind()) ? eventsType : ResourceTypes.forOcidKind(kind).orElse(eventsType);
+        return eventsType.identity().owns(id) ? eventsType : ResourceTypes.owning(id).orElse(eventsType);
     }
 }

@@ -17,7 +17,6 @@ import io.cmkguard.resource.Listing;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.ResourceTypes;
-import io.cmkguard.util.Ocid;
 
 import io.cmkguard.util.Deadline;
 
@@ -198,7 +197,7 @@ public final class Guard implements AutoCloseable {
 
     /** The source of a clone, restore, activation or copy; empty if there is none or it cannot be read. */
     private Optional<Resource> readSource(Resource resource) {
-        return resource.lineage().flatMap(l -> ResourceTypes.forOcidKind(Ocid.kindOf(l.sourceId()))
+        return resource.lineage().flatMap(l -> ResourceTypes.owning(l.sourceId())
                 .flatMap(t -> {
                     try {
                         return t.fetch(clients, l.sourceId());

@@ -21,8 +21,8 @@ public interface ResourceType {
     /** How people call it in messages, e.g. "block volume". */
     String noun();
 
-    /** The OCID kind of this resource, e.g. {@code volume} in ocid1.volume.oc1... */
-    String ocidKind();
+    /** How this type's ids look and how an event names one, e.g. an OCID of kind {@code volume}. */
+    Identity identity();
 
     /** The event types that lead to a check of this type (with an Events rule listing them). */
     Set<String> eventTypes();
@@ -32,9 +32,9 @@ public interface ResourceType {
         return Set.of();
     }
 
-    /** The OCID kind the event's resourceId must have (the event may name a parent, e.g. an instance). */
-    default String subjectKind(String eventType) {
-        return ocidKind();
+    /** What an event of this type names: the resource itself, or a parent (an instance, a container). */
+    default Identity subject(String eventType) {
+        return identity();
     }
 
     /**
@@ -55,10 +55,10 @@ public interface ResourceType {
 
     /**
      * The resources an event asks to check; by default the one it names. A fan-out may name resources
-     * of a sibling type (a volume group's boot volumes): each id is checked as the type of its OCID kind.
+     * of a sibling type (a volume group's boot volumes): each id is checked as the type that owns it.
      */
     default List<String> resourceIds(OciEvent event, OciClients clients) {
-        return List.of(event.resourceId());
+        return identity().namedBy(event).map(List::of).orElse(List.of());
     }
 
     /** Re-reads the resource; empty when it does not exist (any more). */

@@ -47,9 +47,9 @@ public final class ResourceTypes {
         return ALL.stream().filter(t -> t.eventTypes().contains(eventType)).findFirst();
     }
 
-    /** The type of an OCID, e.g. for a clone's source. */
-    public static Optional<ResourceType> forOcidKind(String kind) {
-        return ALL.stream().filter(t -> t.ocidKind().equals(kind)).findFirst();
+    /** The type an id belongs to, e.g. a clone's source. */
+    public static Optional<ResourceType> owning(String id) {
+        return ALL.stream().filter(t -> t.identity().owns(id)).findFirst();
     }
 
     /** Every event type some registered type or the key-health watch handles, sorted: the Events rule condition. */

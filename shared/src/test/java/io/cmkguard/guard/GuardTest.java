@@ -11,6 +11,7 @@ import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidate;
 import io.cmkguard.resource.Encryption;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,8 @@ class GuardTest {
             return "block volume";
         }
 
-        public String ocidKind() {
-            return "volume";
+        public Identity identity() {
+            return Identity.ocid("volume");
         }
 
         public Set<String> eventTypes() {

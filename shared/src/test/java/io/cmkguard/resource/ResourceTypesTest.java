@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,13 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResourceTypesTest {
 
     @Test
-    void namesOcidKindsAndEventTypesAreUnique() {
+    void namesIdentitiesAndEventTypesAreUnique() {
         Set<String> names = new HashSet<>();
-        Set<String> kinds = new HashSet<>();
         Set<String> events = new HashSet<>();
         for (ResourceType t : ResourceTypes.ALL) {
             assertTrue(names.add(t.name()), "duplicate name " + t.name());
-            assertTrue(kinds.add(t.ocidKind()), "duplicate OCID kind " + t.ocidKind());
+            String example = t.identity().example();
+            assertEquals(List.of(t), ResourceTypes.ALL.stream().filter(o -> o.identity().owns(example)).toList(),
+                    "exactly " + t.name() + " owns its own example id " + example);
             for (String e : t.eventTypes()) {
                 assertTrue(events.add(e), "event type " + e + " registered twice");
                 assertTrue(e.startsWith("com.oraclecloud."), e);

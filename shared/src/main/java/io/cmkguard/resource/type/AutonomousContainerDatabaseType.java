@@ -10,6 +10,7 @@ import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Listing;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -40,8 +41,8 @@ public final class AutonomousContainerDatabaseType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "autonomouscontainerdatabase";
+    public Identity identity() {
+        return Identity.ocid("autonomouscontainerdatabase");
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.cmkguard.policy.KeyFacts;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -52,8 +53,8 @@ public final class AutonomousDatabaseType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "autonomousdatabase";
+    public Identity identity() {
+        return Identity.ocid("autonomousdatabase");
     }
 
     @Override
@@ -77,8 +78,8 @@ public final class AutonomousDatabaseType implements ResourceType {
     }
 
     @Override
-    public String subjectKind(String eventType) {
-        return CONTAINER_EVENTS.contains(eventType) ? "autonomouscontainerdatabase" : ocidKind();
+    public Identity subject(String eventType) {
+        return CONTAINER_EVENTS.contains(eventType) ? Identity.ocid("autonomouscontainerdatabase") : identity();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.oracle.bmc.core.requests.GetBlockVolumeReplicaRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.Resource;
 
 import java.util.Optional;
@@ -23,8 +24,8 @@ public final class BlockVolumeReplicaType extends ReplicaType {
     }
 
     @Override
-    public String ocidKind() {
-        return "blockvolumereplica";
+    public Identity identity() {
+        return Identity.ocid("blockvolumereplica");
     }
 
     @Override

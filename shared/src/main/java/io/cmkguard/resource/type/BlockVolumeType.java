@@ -22,6 +22,7 @@ import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Replica;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -44,8 +45,8 @@ public final class BlockVolumeType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "volume";
+    public Identity identity() {
+        return Identity.ocid("volume");
     }
 
     @Override
@@ -63,8 +64,8 @@ public final class BlockVolumeType implements ResourceType {
     }
 
     @Override
-    public String subjectKind(String eventType) {
-        return VolumeGroupMembers.EVENTS.contains(eventType) ? VolumeGroupMembers.KIND : ocidKind();
+    public Identity subject(String eventType) {
+        return VolumeGroupMembers.EVENTS.contains(eventType) ? Identity.ocid(VolumeGroupMembers.KIND) : identity();
     }
 
     /** A volume group event asks for every member volume (a group clone or restore creates them all). */

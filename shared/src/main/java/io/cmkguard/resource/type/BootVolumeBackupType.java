@@ -15,6 +15,7 @@ import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -36,8 +37,8 @@ public final class BootVolumeBackupType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "bootvolumebackup";
+    public Identity identity() {
+        return Identity.ocid("bootvolumebackup");
     }
 
     @Override

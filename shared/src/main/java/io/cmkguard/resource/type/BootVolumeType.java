@@ -26,6 +26,7 @@ import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Replica;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -55,8 +56,8 @@ public final class BootVolumeType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "bootvolume";
+    public Identity identity() {
+        return Identity.ocid("bootvolume");
     }
 
     @Override
@@ -74,8 +75,8 @@ public final class BootVolumeType implements ResourceType {
     }
 
     @Override
-    public String subjectKind(String eventType) {
-        return INSTANCE_EVENTS.contains(eventType) ? "instance" : ocidKind();
+    public Identity subject(String eventType) {
+        return INSTANCE_EVENTS.contains(eventType) ? Identity.ocid("instance") : identity();
     }
 
     @Override

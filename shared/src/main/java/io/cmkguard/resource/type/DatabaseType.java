@@ -9,6 +9,7 @@ import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -49,8 +50,8 @@ public final class DatabaseType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "database";
+    public Identity identity() {
+        return Identity.ocid("database");
     }
 
     @Override
@@ -64,8 +65,8 @@ public final class DatabaseType implements ResourceType {
     }
 
     @Override
-    public String subjectKind(String eventType) {
-        return PARENT_EVENTS.getOrDefault(eventType, ocidKind());
+    public Identity subject(String eventType) {
+        return Optional.ofNullable(PARENT_EVENTS.get(eventType)).map(Identity::ocid).orElse(identity());
     }
 
     @Override

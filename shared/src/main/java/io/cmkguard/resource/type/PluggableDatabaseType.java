@@ -14,6 +14,7 @@ import io.cmkguard.resource.Encryption;
 import io.cmkguard.resource.Lineage;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
+import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.Resource;
 import io.cmkguard.resource.ResourceType;
 
@@ -43,8 +44,8 @@ public final class PluggableDatabaseType implements ResourceType {
     }
 
     @Override
-    public String ocidKind() {
-        return "pluggabledatabase";
+    public Identity identity() {
+        return Identity.ocid("pluggabledatabase");
     }
 
     @Override

@@ -28,7 +28,7 @@ class FixCommandsTest {
     void everyTypesFixCommandIsARealCliCommand() {
         int printed = 0;
         for (ResourceType type : ResourceTypes.ALL) {
-            String id = "ocid1." + type.ocidKind() + ".oc1.iad.x";
+            String id = type.identity().example();
             Optional<String> command = type.fixCommand(resource(type.name(), id, Encryption.oracleManaged(),
                     Optional.empty()), KEY);
             if (command.isPresent()) {
