@@ -58,6 +58,16 @@ final class ArgReader {
         return file;
     }
 
+    /** A file to write: its directory must exist, so the run does not fail at its end. */
+    static Path fileToWrite(String option, String path) {
+        Path file = Path.of(path);
+        Path dir = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file) || dir == null || !Files.isDirectory(dir)) {
+            throw new UsageException(option + " " + path + ": not a file in an existing directory");
+        }
+        return file;
+    }
+
     /** One of the choices, compared case-insensitively; the choice as written here. */
     static String oneOf(String option, String value, String... choices) {
         for (String choice : choices) {

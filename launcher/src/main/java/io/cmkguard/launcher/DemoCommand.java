@@ -42,7 +42,7 @@ final class DemoCommand {
             while (reader.hasNext()) {
                 String arg = reader.next();
                 switch (arg) {
-                    case "--log" -> log = Path.of(reader.valueOf(arg));
+                    case "--log" -> log = ArgReader.fileToWrite(arg, reader.valueOf(arg));
                     case "--samples" -> samples = Path.of(reader.valueOf(arg));
                     case "--verbose" -> verbose = true;
                     case "--notifications" -> notifications = true;

@@ -47,8 +47,8 @@ final class InvokeCommand {
                 switch (arg) {
                     case "--world" -> world = ArgReader.world(reader.valueOf(arg));
                     case "--config" -> ArgReader.configPair(reader.valueOf(arg), config);
-                    case "--state-out" -> stateOut = Path.of(reader.valueOf(arg));
-                    case "--log" -> log = Path.of(reader.valueOf(arg));
+                    case "--state-out" -> stateOut = ArgReader.fileToWrite(arg, reader.valueOf(arg));
+                    case "--log" -> log = ArgReader.fileToWrite(arg, reader.valueOf(arg));
                     case "--verbose" -> { } // the SDK's warnings: see SdkLogging
                     case STDIN -> events.add(STDIN);
                     default -> {

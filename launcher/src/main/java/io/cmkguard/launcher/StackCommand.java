@@ -1,7 +1,6 @@
 package io.cmkguard.launcher;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,7 @@ final class StackCommand {
         if (!output.getFileName().toString().endsWith(".zip")) {
             throw new UsageException("--output must name a .zip file, not '" + output + "'");
         }
-        Path dir = output.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException("--output " + output + ": no such directory " + dir);
-        }
-        return output;
+        return ArgReader.fileToWrite("--output", output.toString());
     }
 
     static int run(Path output, PrintStream out) {

@@ -71,7 +71,7 @@ final class SweepCommand {
                             "json", "csv").toUpperCase(Locale.ROOT));
                     case "--no-subcompartments" -> subcompartments = false;
                     case "--world" -> world = Optional.of(ArgReader.world(reader.valueOf(arg)));
-                    case "--log" -> log = Optional.of(Path.of(reader.valueOf(arg)));
+                    case "--log" -> log = Optional.of(ArgReader.fileToWrite(arg, reader.valueOf(arg)));
                     // the deployed function's OCID: the sweep then also checks the Events rules that feed it
                     case "--function-id" -> config.put("FN_FN_ID", Ocids.require(arg, reader.valueOf(arg), "fnfunc"));
                     case "--config" -> ArgReader.configPair(reader.valueOf(arg), config);
