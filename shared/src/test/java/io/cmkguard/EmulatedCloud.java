@@ -1,5 +1,6 @@
 package io.cmkguard;
 
+import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.emulator.EmulatorOptions;
 import io.cmkguard.emulator.OciEmulator;
@@ -51,7 +52,7 @@ public final class EmulatedCloud implements AutoCloseable {
     /** SDK clients signed with the emulator's trusted key. */
     public OciClients clients() {
         Map<String, String> env = config(Map.of(GuardConfig.MODE, "audit"));
-        GuardConfig config = GuardConfig.fromEnv(env);
+        GuardConfig config = GuardConfig.fromEnv(env, ResourceTypes.checkedNames());
         Auth.Signer signer = Auth.from(config.auth(), env);
         return new OciClients(signer.provider(), Optional.of("us-ashburn-1"), config.endpoint(), 3,
                 Duration.ofSeconds(10));

@@ -7,6 +7,8 @@ import io.cmkguard.emulator.GeneratedWorld;
 import io.cmkguard.emulator.fn.FnAnswer;
 import io.cmkguard.emulator.fn.FnContainer;
 import io.cmkguard.emulator.fn.FnSocketClient;
+import io.cmkguard.resource.ResourceType;
+import io.cmkguard.resource.type.ResourceTypes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Sweep throughput as OCI Functions runs it: a generated world (by default 9 996 resources in 21 nested
@@ -33,11 +36,9 @@ final class SweepBench {
     private static final Pattern COLLECTION = Pattern.compile("^/\\d{8}/(\\w+)");
     /** A LIST is a GET of a collection (a GET of one resource has an id after it). */
     private static final Pattern LIST = Pattern.compile("^/\\d{8}/\\w+$");
-    /** The world collection each swept resourceType lives in, for requests per resource of a type. */
-    private static final Map<String, String> TYPE_COLLECTIONS = Map.of("block-volume", "volumes",
-            "boot-volume", "bootVolumes", "volume-backup", "volumeBackups", "boot-volume-backup", "bootVolumeBackups",
-            "autonomous-database", "autonomousDatabases", "database", "databases",
-            "pluggable-database", "pluggableDatabases");
+    /** The world collection each swept resourceType lives in (the registry's), for requests per resource of a type. */
+    private static final Map<String, String> TYPE_COLLECTIONS = ResourceTypes.ALL.stream()
+            .collect(Collectors.toMap(ResourceType::name, ResourceType::collection));
 
     /**
      * @param perType         resources of each checked collection per compartment (GeneratedWorld)

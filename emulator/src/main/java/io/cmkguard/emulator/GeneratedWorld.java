@@ -24,7 +24,8 @@ public final class GeneratedWorld {
     public static final String EXEMPT_TAG = "cmk-guard-exempt";
     /** The collections that hold checked resources, in the order they are generated. */
     public static final List<String> CHECKED = List.of("volumes", "bootVolumes", "volumeBackups",
-            "bootVolumeBackups", "autonomousDatabases", "databases", "pluggableDatabases");
+            "bootVolumeBackups", "autonomousDatabases", "autonomousContainerDatabases", "databases",
+            "pluggableDatabases");
 
     /** What a generated resource is. */
     public enum Fate { TERMINATED, ORACLE_MANAGED, EXEMPT, CUSTOMER_MANAGED }
@@ -137,6 +138,7 @@ public final class GeneratedWorld {
                 volume("volumeBackups", "ocid1.volumebackup.oc1.iad." + suffix, compartment, fate());
                 volume("bootVolumeBackups", "ocid1.bootvolumebackup.oc1.iad." + suffix, compartment, fate());
                 autonomousDatabase("ocid1.autonomousdatabase.oc1.iad." + suffix, compartment, fate());
+                containerDatabase("ocid1.autonomouscontainerdatabase.oc1.iad." + suffix, compartment, fate());
                 // the first two databases are the containers of the pluggable ones: one on the key, one not
                 Fate dbFate = i == 0 ? Fate.CUSTOMER_MANAGED : i == 1 ? Fate.ORACLE_MANAGED : fate();
                 database("ocid1.database.oc1.iad." + suffix, compartment, home, dbFate);
@@ -175,6 +177,16 @@ public final class GeneratedWorld {
                 key.put("vaultId", VAULT);
                 adb.put("kmsKeyId", KEY);
                 adb.put("vaultId", VAULT);
+            }
+        }
+
+        private void containerDatabase(String id, String compartment, Fate fate) {
+            ObjectNode acd = resource("autonomousContainerDatabases", id, compartment, fate, "AVAILABLE");
+            acd.put("infrastructureType", "CLOUD");
+            acd.put("role", "PRIMARY");
+            if (fate != Fate.ORACLE_MANAGED) {
+                acd.put("kmsKeyId", KEY);
+                acd.put("vaultId", VAULT);
             }
         }
 

@@ -6,7 +6,7 @@ import io.cmkguard.iam.IamPolicy;
 import io.cmkguard.iam.PolicyGenerator;
 import io.cmkguard.iam.PolicyRequest;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.bmc.Region;
 import io.cmkguard.emulator.World;
-import io.cmkguard.guard.Action;
+import io.cmkguard.result.Action;
 import io.cmkguard.guard.CmkGuard;
 import io.cmkguard.guard.SweepReport;
 import io.cmkguard.guard.SweepReportJson;
@@ -246,7 +246,7 @@ final class SweepCommand {
         }
 
         @Override
-        public synchronized void judged(int count, String compartmentId, io.cmkguard.guard.GuardResult result) {
+        public synchronized void judged(int count, String compartmentId, io.cmkguard.result.GuardResult result) {
             judged++;
             long now = System.currentTimeMillis();
             if (now - shownAt >= 200) {

@@ -1,6 +1,6 @@
 package io.cmkguard.launcher;
 
-import io.cmkguard.guard.GuardResult;
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.guard.SweepReport;
 import io.cmkguard.policy.Status;
 

@@ -1,6 +1,9 @@
 package io.cmkguard.config;
 
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.util.ConfigException;
+import io.cmkguard.oci.Auth;
+import io.cmkguard.policy.PolicySettings;
+import io.cmkguard.oci.AuthMode;
 import io.cmkguard.util.Ocid;
 
 import java.net.URI;
@@ -48,9 +51,9 @@ public record GuardConfig(
     public static final String KMS_KEY_ID = "CMK_GUARD_KMS_KEY_ID";
     public static final String KMS_KEY_BY_COMPARTMENT = "CMK_GUARD_KMS_KEY_BY_COMPARTMENT";
     public static final String TOPIC_ID = "CMK_GUARD_TOPIC_ID";
-    public static final String ALLOWED_KEY_IDS = "CMK_GUARD_ALLOWED_KEY_IDS";
-    public static final String ALLOWED_VAULT_IDS = "CMK_GUARD_ALLOWED_VAULT_IDS";
-    public static final String REQUIRE_HSM = "CMK_GUARD_REQUIRE_HSM";
+    public static final String ALLOWED_KEY_IDS = PolicySettings.ALLOWED_KEY_IDS;
+    public static final String ALLOWED_VAULT_IDS = PolicySettings.ALLOWED_VAULT_IDS;
+    public static final String REQUIRE_HSM = PolicySettings.REQUIRE_HSM;
     public static final String EXEMPT_TAG = "CMK_GUARD_EXEMPT_TAG";
     public static final String REGION = "CMK_GUARD_REGION";
     public static final String OCI_ENDPOINT = "CMK_GUARD_OCI_ENDPOINT";
@@ -60,7 +63,7 @@ public record GuardConfig(
     public static final String TIMEOUT_SECONDS = "CMK_GUARD_OCI_TIMEOUT_SECONDS";
     public static final String CONSOLE_URL = "CMK_GUARD_CONSOLE_URL";
     public static final String DEDUP_SECONDS = "CMK_GUARD_DEDUP_SECONDS";
-    public static final String EXTERNAL_KEY_PROVIDERS = "CMK_GUARD_EXTERNAL_KEY_PROVIDERS";
+    public static final String EXTERNAL_KEY_PROVIDERS = PolicySettings.EXTERNAL_KEY_PROVIDERS;
     public static final String FUNCTION_TIMEOUT_SECONDS = "CMK_GUARD_FUNCTION_TIMEOUT_SECONDS";
 
     /** func.yaml's timeout; OCI Functions allows at most 300 s. */
@@ -78,8 +81,8 @@ public record GuardConfig(
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
 
     /** Set by OCI Functions; its presence selects resource-principal auth by default. */
-    public static final String RP_VERSION = "OCI_RESOURCE_PRINCIPAL_VERSION";
-    public static final String RP_REGION = "OCI_RESOURCE_PRINCIPAL_REGION";
+    public static final String RP_VERSION = Auth.RP_VERSION;
+    public static final String RP_REGION = Auth.RP_REGION;
 
     /** Every CMK_GUARD_* key this version understands (per-type mode keys are derived from the registry). */
     public static final List<String> KEYS = List.of(MODE, KMS_KEY_ID, KMS_KEY_BY_COMPARTMENT, TOPIC_ID,
@@ -89,6 +92,11 @@ public record GuardConfig(
             SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
+
+    /** What the policy reads. */
+    public PolicySettings policy() {
+        return new PolicySettings(allowedKeyIds, allowedVaultIds, requireHsm, exemptTag, externalKeyProviders);
+    }
 
     /** The mode that applies to one resource type. */
     public Mode modeFor(String resourceType) {
@@ -106,13 +114,18 @@ public record GuardConfig(
         return MODE_PREFIX + resourceType.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
-    /** Every per-resource-type mode key, e.g. CMK_GUARD_MODE_BLOCK_VOLUME. */
-    public static List<String> modeKeys() {
-        return ResourceTypes.checkedNames().stream().map(GuardConfig::modeKeyFor).toList();
+    /** The per-resource-type mode keys of these types, e.g. CMK_GUARD_MODE_BLOCK_VOLUME. */
+    public static List<String> modeKeys(List<String> resourceTypes) {
+        return resourceTypes.stream().map(GuardConfig::modeKeyFor).toList();
     }
 
-    public static GuardConfig fromEnv(Map<String, String> env) {
-        return new Reader(env).read();
+    /**
+     * Reads every key, reporting all problems at once.
+     *
+     * @param resourceTypes the names of the resource types a mode can be set for (the registry's checked types)
+     */
+    public static GuardConfig fromEnv(Map<String, String> env, List<String> resourceTypes) {
+        return new Reader(env, resourceTypes).read();
     }
 
     /**
@@ -135,17 +148,19 @@ public record GuardConfig(
     /** Collects every problem while reading, so the operator fixes them all in one go. */
     private static final class Reader {
         private final Map<String, String> env;
+        private final List<String> resourceTypes;
         private final List<String> problems = new ArrayList<>();
 
-        Reader(Map<String, String> env) {
+        Reader(Map<String, String> env, List<String> resourceTypes) {
             this.env = env;
+            this.resourceTypes = List.copyOf(resourceTypes);
         }
 
         GuardConfig read() {
             rejectUnknownKeys();
             Mode mode = mode(MODE, Mode.NOTIFY);
             Map<String, Mode> byType = new LinkedHashMap<>();
-            for (String type : ResourceTypes.checkedNames()) {
+            for (String type : resourceTypes) {
                 String key = modeKeyFor(type);
                 if (present(key)) {
                     byType.put(type, mode(key, mode));
@@ -211,7 +226,7 @@ public record GuardConfig(
 
         private void rejectUnknownKeys() {
             Set<String> known = new TreeSet<>(KEYS);
-            known.addAll(modeKeys());
+            known.addAll(modeKeys(resourceTypes));
             for (String key : new TreeSet<>(env.keySet())) {
                 if (key.startsWith("CMK_GUARD_") && !known.contains(key)) {
                     problems.add("unknown key " + key + closest(key, known)

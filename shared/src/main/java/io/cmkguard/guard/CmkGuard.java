@@ -1,8 +1,9 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.GuardResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cmkguard.config.AuthMode;
-import io.cmkguard.config.ConfigException;
+import io.cmkguard.oci.AuthMode;
+import io.cmkguard.util.ConfigException;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.RegionCheck;
 import io.cmkguard.event.BadEventException;
@@ -18,9 +19,8 @@ import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidates;
 import io.cmkguard.resource.KeyEvents;
-import io.cmkguard.resource.KeyUsers;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.rules.SweepRulesCheck;
 import io.cmkguard.util.Echo;
 
@@ -67,7 +67,7 @@ public final class CmkGuard implements AutoCloseable {
         DecisionLog log = new DecisionLog(logOut, clock);
         try {
             List<String> problems = new ArrayList<>();
-            Optional<GuardConfig> config = collect(problems, () -> GuardConfig.fromEnv(env));
+            Optional<GuardConfig> config = collect(problems, () -> GuardConfig.fromEnv(env, ResourceTypes.checkedNames()));
             Optional<AuthMode> authMode = config.map(GuardConfig::auth).or(() -> GuardConfig.authModeOf(env));
             Optional<Auth.Signer> signer = authMode.flatMap(mode -> collect(problems, () -> Auth.from(mode, env)));
             Optional<String> region = config.flatMap(GuardConfig::region).or(() -> signer.flatMap(Auth.Signer::region));

@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.GuardResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.PrintStream;

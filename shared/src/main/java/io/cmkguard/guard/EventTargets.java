@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciCallException;
@@ -8,7 +9,7 @@ import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidate;
 import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.event.EventEnvelope;
 import io.cmkguard.policy.Status;
 

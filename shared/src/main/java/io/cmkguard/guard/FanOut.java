@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.Mode;
 import io.cmkguard.resource.Candidate;
 import io.cmkguard.resource.ResourceType;

@@ -1,5 +1,7 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.Mode;
 import io.cmkguard.event.OciEvent;
@@ -9,14 +11,14 @@ import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.CmkPolicy;
-import io.cmkguard.policy.KeyFacts;
+import io.cmkguard.model.KeyFacts;
 import io.cmkguard.policy.Status;
 import io.cmkguard.policy.Verdict;
 import io.cmkguard.resource.Candidate;
 import io.cmkguard.resource.Listing;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 
 import io.cmkguard.util.Deadline;
 
@@ -52,7 +54,7 @@ public final class Guard implements AutoCloseable {
         this.keys = keys;
         this.log = log;
         this.clock = clock;
-        this.policy = new CmkPolicy(config);
+        this.policy = new CmkPolicy(config.policy());
         this.targets = new EventTargets(clients, config);
         this.remediator = new Remediator(config, clients, keys, policy, clock);
         this.publisher = new Publisher(notifier, config.dedupWindow(), clock);

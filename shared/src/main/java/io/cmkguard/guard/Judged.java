@@ -1,10 +1,12 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.Mode;
 import io.cmkguard.policy.Status;
 import io.cmkguard.policy.Verdict;
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 
 import java.util.List;

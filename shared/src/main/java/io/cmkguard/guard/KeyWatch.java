@@ -1,5 +1,7 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 import com.oracle.bmc.identity.model.Compartment;
 import com.oracle.bmc.identity.requests.GetCompartmentRequest;
 import com.oracle.bmc.keymanagement.model.KeySummary;
@@ -17,14 +19,13 @@ import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
-import io.cmkguard.policy.KeyFacts;
+import io.cmkguard.model.KeyFacts;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.KeyEvents;
 import io.cmkguard.resource.KeyEvents.Change;
-import io.cmkguard.resource.KeyUsers;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.util.Ocid;
 
 import java.time.Clock;

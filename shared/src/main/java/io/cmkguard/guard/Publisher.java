@@ -1,5 +1,7 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.notify.Finding;
 import io.cmkguard.notify.Notifier;
 import io.cmkguard.oci.OciCallException;

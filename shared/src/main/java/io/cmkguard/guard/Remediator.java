@@ -1,16 +1,18 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.CmkPolicy;
-import io.cmkguard.policy.KeyFacts;
+import io.cmkguard.model.KeyFacts;
 import io.cmkguard.policy.Problem;
 import io.cmkguard.resource.KeyAssignment;
 import io.cmkguard.policy.Status;
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Resource;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;

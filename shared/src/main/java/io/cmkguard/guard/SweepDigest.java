@@ -1,12 +1,14 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.notify.Digest;
 import io.cmkguard.notify.Finding;
 import io.cmkguard.notify.Notifier;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.GuardResult;
+
 /** Told about each resource a sweep has judged (a laptop shows a progress line); called from worker threads. */
 @FunctionalInterface
 public interface SweepProgress {

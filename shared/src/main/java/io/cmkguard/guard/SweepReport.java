@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.policy.Status;
 import io.cmkguard.rules.EventRulesStatus;
 

@@ -1,7 +1,7 @@
 package io.cmkguard.notify;
 
-import io.cmkguard.guard.Action;
-import io.cmkguard.guard.GuardResult;
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

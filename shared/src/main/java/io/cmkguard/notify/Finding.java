@@ -1,6 +1,6 @@
 package io.cmkguard.notify;
 
-import io.cmkguard.guard.GuardResult;
+import io.cmkguard.result.GuardResult;
 
 import java.util.Optional;
 

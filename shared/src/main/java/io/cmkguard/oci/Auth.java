@@ -4,9 +4,7 @@ import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider.ResourcePrincipalAuthenticationDetailsProviderBuilder;
-import io.cmkguard.config.AuthMode;
-import io.cmkguard.config.ConfigException;
-import io.cmkguard.config.GuardConfig;
+import io.cmkguard.util.ConfigException;
 import io.cmkguard.util.Echo;
 
 import java.io.FileNotFoundException;
@@ -25,6 +23,10 @@ import java.util.Set;
  * key and its passphrase live in these keys, and the SDK's messages have been seen to quote them.
  */
 public final class Auth {
+    /** Set by OCI Functions in the function's environment (secrets: never logged). */
+    public static final String RP_VERSION = "OCI_RESOURCE_PRINCIPAL_VERSION";
+    public static final String RP_REGION = "OCI_RESOURCE_PRINCIPAL_REGION";
+
     static final String RP_RPST = "OCI_RESOURCE_PRINCIPAL_RPST";
     static final String RP_PEM = "OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM";
     static final String RP_PEM_PASSPHRASE = "OCI_RESOURCE_PRINCIPAL_PRIVATE_PEM_PASSPHRASE";
@@ -52,8 +54,8 @@ public final class Auth {
     }
 
     private static Signer resourcePrincipal(Map<String, String> env) {
-        String version = Optional.ofNullable(env.get(GuardConfig.RP_VERSION)).map(String::trim).orElse("");
-        Optional<String> region = Optional.ofNullable(env.get(GuardConfig.RP_REGION)).map(String::trim);
+        String version = Optional.ofNullable(env.get(RP_VERSION)).map(String::trim).orElse("");
+        Optional<String> region = Optional.ofNullable(env.get(RP_REGION)).map(String::trim);
         if (SDK_ENV_VERSIONS.contains(version)) {
             try { // these versions need token endpoints the SDK reads from the process environment itself
                 return new Signer(ResourcePrincipalAuthenticationDetailsProvider.builder().build(), region);
@@ -64,7 +66,7 @@ public final class Auth {
             }
         }
         if (!"2.2".equals(version)) {
-            throw new ConfigException(List.of(GuardConfig.RP_VERSION + "='" + bounded(version)
+            throw new ConfigException(List.of(RP_VERSION + "='" + bounded(version)
                     + "' is not a resource-principal version this function supports: 2.2 (what OCI Functions"
                     + " sets), or " + String.join(", ", SDK_ENV_VERSIONS.stream().sorted().toList())
                     + " through the process environment"));
@@ -82,7 +84,7 @@ public final class Auth {
             problems.add("resource principal: " + RP_RPST + " is not set");
         }
         if (region.filter(r -> !r.isEmpty()).isEmpty()) {
-            problems.add("resource principal: " + GuardConfig.RP_REGION + " is not set");
+            problems.add("resource principal: " + RP_REGION + " is not set");
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -90,13 +92,13 @@ public final class Auth {
         try {
             var provider = ResourcePrincipalAuthenticationDetailsProviderBuilder.build_2_2(
                     env.get(RP_PEM), env.get(RP_PEM_PASSPHRASE), env.get(RP_RPST),
-                    env.get(GuardConfig.RP_REGION), "function configuration");
+                    env.get(RP_REGION), "function configuration");
             return new Signer(provider, region);
         } catch (RuntimeException e) {
             throw new ConfigException(List.of("resource principal (version 2.2) could not be set up ("
                     + e.getClass().getSimpleName() + "): check " + RP_RPST + " (a session token, a JWT), " + RP_PEM
                     + " (its private key: a PEM file), " + RP_PEM_PASSPHRASE + " (that key's passphrase, if any) and "
-                    + GuardConfig.RP_REGION + "; their values are not shown because they are secrets"));
+                    + RP_REGION + "; their values are not shown because they are secrets"));
         }
     }
 

@@ -5,7 +5,7 @@ import com.oracle.bmc.keymanagement.model.Key;
 import com.oracle.bmc.keymanagement.model.Vault;
 import com.oracle.bmc.keymanagement.requests.GetKeyRequest;
 import com.oracle.bmc.keymanagement.requests.GetVaultRequest;
-import io.cmkguard.policy.KeyFacts;
+import io.cmkguard.model.KeyFacts;
 import io.cmkguard.util.Ocid;
 
 import java.time.Clock;

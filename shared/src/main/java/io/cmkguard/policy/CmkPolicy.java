@@ -1,10 +1,10 @@
 package io.cmkguard.policy;
 
-import io.cmkguard.config.GuardConfig;
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Lineage;
-import io.cmkguard.resource.Replica;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.KeyFacts;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Lineage;
+import io.cmkguard.model.Replica;
+import io.cmkguard.model.Resource;
 import io.cmkguard.util.Ocid;
 
 import java.time.Instant;
@@ -22,9 +22,9 @@ public final class CmkPolicy {
     private static final String UNVERIFIED_KEY =
             "cmk-guard never re-keys away from a key it cannot verify: check the key and fix it by hand";
 
-    private final GuardConfig config;
+    private final PolicySettings config;
 
-    public CmkPolicy(GuardConfig config) {
+    public CmkPolicy(PolicySettings config) {
         this.config = config;
     }
 
@@ -131,15 +131,15 @@ public final class CmkPolicy {
                 "the key's vault " + facts.vaultId() + " is " + s, UNVERIFIED_KEY)));
         if (!config.allowedKeyIds().isEmpty() && !config.allowedKeyIds().contains(keyId)) {
             problems.add(Problem.fixable("its key " + keyId + " is not one of the allowed keys ("
-                    + GuardConfig.ALLOWED_KEY_IDS + ")"));
+                    + PolicySettings.ALLOWED_KEY_IDS + ")"));
         }
         if (!config.allowedVaultIds().isEmpty() && !config.allowedVaultIds().contains(facts.vaultId())) {
             problems.add(Problem.fixable("its key " + keyId + " is in vault " + facts.vaultId()
-                    + ", which is not one of the allowed vaults (" + GuardConfig.ALLOWED_VAULT_IDS + ")"));
+                    + ", which is not one of the allowed vaults (" + PolicySettings.ALLOWED_VAULT_IDS + ")"));
         }
         if (config.requireHsm() && !"HSM".equals(facts.protectionMode())) {
             problems.add(Problem.fixable("its key " + keyId + " is protected by " + facts.protectionMode()
-                    + ", but HSM protection is required (" + GuardConfig.REQUIRE_HSM + ")"));
+                    + ", but HSM protection is required (" + PolicySettings.REQUIRE_HSM + ")"));
         }
         return problems;
     }
@@ -159,7 +159,7 @@ public final class CmkPolicy {
         String noMove = "cmk-guard never moves a database between key providers: change it by hand if intended";
         if (!config.externalKeyProviders().contains(e.provider())) {
             return List.of(Problem.blocked("it is encrypted with an " + e.provider() + " key, and "
-                    + GuardConfig.EXTERNAL_KEY_PROVIDERS + " does not accept " + e.provider() + " keys", noMove));
+                    + PolicySettings.EXTERNAL_KEY_PROVIDERS + " does not accept " + e.provider() + " keys", noMove));
         }
         String arn = e.details().getOrDefault("keyArn", "");
         if (!"AWS".equals(e.provider()) || arn.isBlank()) {

@@ -1,8 +1,9 @@
 package io.cmkguard.resource;
 
+import io.cmkguard.model.Resource;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciClients;
-import io.cmkguard.policy.KeyFacts;
+import io.cmkguard.model.KeyFacts;
 
 import java.util.Optional;
 

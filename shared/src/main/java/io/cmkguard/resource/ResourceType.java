@@ -1,8 +1,10 @@
 package io.cmkguard.resource;
 
+import io.cmkguard.resource.type.ResourceTypes;
+import io.cmkguard.model.Resource;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciClients;
-import io.cmkguard.policy.KeyFacts;
+import io.cmkguard.model.KeyFacts;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +33,12 @@ public interface ResourceType {
     default Set<String> keyRemovalEventTypes() {
         return Set.of();
     }
+
+    /**
+     * The plural OCI names this resource by in its list call ({@code volumes}, {@code bootVolumes},
+     * {@code buckets}): the emulator's worlds and the bench count resources and requests by it.
+     */
+    String collection();
 
     /** What an event of this type names: the resource itself, or a parent (an instance, a container). */
     default Identity subject(String eventType) {

@@ -1,6 +1,6 @@
 package io.cmkguard.rules;
 
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 
 import java.util.ArrayList;
 import java.util.List;

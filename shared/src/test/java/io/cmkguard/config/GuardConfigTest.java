@@ -1,5 +1,8 @@
 package io.cmkguard.config;
 
+import io.cmkguard.resource.type.ResourceTypes;
+import io.cmkguard.util.ConfigException;
+import io.cmkguard.oci.AuthMode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +19,7 @@ class GuardConfigTest {
 
     @Test
     void defaultsAreNotifyWithSaneValues() {
-        GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC));
+        GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC), ResourceTypes.checkedNames());
         assertEquals(Mode.NOTIFY, c.mode());
         assertEquals(Mode.NOTIFY, c.modeFor("block-volume"));
         assertEquals("cmk-guard-exempt", c.exemptTag());
@@ -29,23 +32,23 @@ class GuardConfigTest {
 
     @Test
     void auditNeedsNeitherTopicNorKey() {
-        GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.MODE, "audit"));
+        GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.MODE, "audit"), ResourceTypes.checkedNames());
         assertEquals(Mode.AUDIT, c.mode());
     }
 
     @Test
     void perTypeModeOverridesTheDefault() {
         GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC, GuardConfig.KMS_KEY_ID, KEY,
-                "CMK_GUARD_MODE_BOOT_VOLUME", "remediate", GuardConfig.MODE, "notify"));
+                "CMK_GUARD_MODE_BOOT_VOLUME", "remediate", GuardConfig.MODE, "notify"), ResourceTypes.checkedNames());
         assertEquals(Mode.REMEDIATE, c.modeFor("boot-volume"));
         assertEquals(Mode.NOTIFY, c.modeFor("block-volume"));
     }
 
     @Test
     void modeKeysExistOnlyForTypesEventsLeadTo() {
-        assertTrue(GuardConfig.modeKeys().contains("CMK_GUARD_MODE_AUTONOMOUS_DATABASE"));
+        assertTrue(GuardConfig.modeKeys(ResourceTypes.checkedNames()).contains("CMK_GUARD_MODE_AUTONOMOUS_DATABASE"));
         ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromEnv(Map.of(
-                GuardConfig.TOPIC_ID, TOPIC, "CMK_GUARD_MODE_BLOCK_VOLUME_REPLICA", "audit")));
+                GuardConfig.TOPIC_ID, TOPIC, "CMK_GUARD_MODE_BLOCK_VOLUME_REPLICA", "audit"), ResourceTypes.checkedNames()));
         assertTrue(e.getMessage().contains("unknown key CMK_GUARD_MODE_BLOCK_VOLUME_REPLICA"), e.getMessage());
     }
 
@@ -53,7 +56,7 @@ class GuardConfigTest {
     void compartmentKeyMappingWinsOverTheDefaultKey() {
         GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC, GuardConfig.MODE, "remediate",
                 GuardConfig.KMS_KEY_ID, KEY,
-                GuardConfig.KMS_KEY_BY_COMPARTMENT, "ocid1.compartment.oc1..dev=ocid1.key.oc1.iad.emuvault1.keysoftware"));
+                GuardConfig.KMS_KEY_BY_COMPARTMENT, "ocid1.compartment.oc1..dev=ocid1.key.oc1.iad.emuvault1.keysoftware"), ResourceTypes.checkedNames());
         assertEquals("ocid1.key.oc1.iad.emuvault1.keysoftware", c.remediationKeyFor("ocid1.compartment.oc1..dev").orElseThrow());
         assertEquals(KEY, c.remediationKeyFor("ocid1.compartment.oc1..prod").orElseThrow());
     }
@@ -66,7 +69,7 @@ class GuardConfigTest {
                 GuardConfig.REQUIRE_HSM, "maybe",
                 GuardConfig.RETRY_ATTEMPTS, "99",
                 GuardConfig.OCI_ENDPOINT, "ftp://x",
-                "CMK_GUARD_MODEE", "notify")));
+                "CMK_GUARD_MODEE", "notify"), ResourceTypes.checkedNames()));
         String all = String.join("\n", e.problems());
         assertTrue(all.contains("CMK_GUARD_MODE='fix' is not a mode"), all);
         assertTrue(all.contains("CMK_GUARD_KMS_KEY_ID='not-an-ocid'"), all);
@@ -81,14 +84,14 @@ class GuardConfigTest {
     @Test
     void remediateWithoutAKeyIsRejected() {
         ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromEnv(Map.of(
-                GuardConfig.MODE, "remediate", GuardConfig.TOPIC_ID, TOPIC)));
+                GuardConfig.MODE, "remediate", GuardConfig.TOPIC_ID, TOPIC), ResourceTypes.checkedNames()));
         assertTrue(e.getMessage().contains(GuardConfig.KMS_KEY_ID + " is required"), e.getMessage());
     }
 
     @Test
     void resourcePrincipalIsChosenWhenFunctionsProvidesIt() {
         GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC,
-                GuardConfig.RP_VERSION, "2.2", GuardConfig.RP_REGION, "us-ashburn-1"));
+                GuardConfig.RP_VERSION, "2.2", GuardConfig.RP_REGION, "us-ashburn-1"), ResourceTypes.checkedNames());
         assertEquals(AuthMode.RESOURCE_PRINCIPAL, c.auth());
         assertEquals("us-ashburn-1", c.region().orElseThrow());
     }
@@ -96,7 +99,7 @@ class GuardConfigTest {
     @Test
     void badCompartmentMappingIsExplained() {
         ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromEnv(Map.of(
-                GuardConfig.TOPIC_ID, TOPIC, GuardConfig.KMS_KEY_BY_COMPARTMENT, "prod:key")));
+                GuardConfig.TOPIC_ID, TOPIC, GuardConfig.KMS_KEY_BY_COMPARTMENT, "prod:key"), ResourceTypes.checkedNames()));
         assertTrue(e.getMessage().contains("must be compartmentOcid=keyOcid"), e.getMessage());
     }
 
@@ -104,7 +107,7 @@ class GuardConfigTest {
     void valuesNeverAppearInUnknownKeyMessagesForSecrets() {
         // unrelated environment (like the resource-principal token) is ignored, not echoed
         GuardConfig c = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC,
-                "OCI_RESOURCE_PRINCIPAL_RPST", "secret-token"));
+                "OCI_RESOURCE_PRINCIPAL_RPST", "secret-token"), ResourceTypes.checkedNames());
         assertEquals(TOPIC, c.topicId().orElseThrow());
     }
 }

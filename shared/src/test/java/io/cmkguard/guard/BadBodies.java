@@ -1,7 +1,7 @@
 package io.cmkguard.guard;
 
 import io.cmkguard.TestFiles;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 
 import java.util.List;
 import java.util.Random;

@@ -1,5 +1,7 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cmkguard.event.EventEnvelope;
 import io.cmkguard.policy.Status;

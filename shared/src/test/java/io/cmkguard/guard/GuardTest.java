@@ -1,5 +1,8 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.resource.type.ResourceTypes;
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.Mode;
 import io.cmkguard.notify.Digest;
@@ -10,9 +13,9 @@ import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidate;
-import io.cmkguard.resource.Encryption;
+import io.cmkguard.model.Encryption;
 import io.cmkguard.resource.Identity;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +61,10 @@ class GuardTest {
 
         public Identity identity() {
             return Identity.ocid("volume");
+        }
+
+        public String collection() {
+            return "volumes";
         }
 
         public Set<String> eventTypes() {
@@ -116,7 +123,7 @@ class GuardTest {
 
     private Guard guard(Notifier notifier) {
         GuardConfig config = GuardConfig.fromEnv(Map.of("CMK_GUARD_MODE", "notify",
-                "CMK_GUARD_TOPIC_ID", "ocid1.onstopic.oc1.iad.fake"));
+                "CMK_GUARD_TOPIC_ID", "ocid1.onstopic.oc1.iad.fake"), ResourceTypes.checkedNames());
         return new Guard(config, null, new KeyDirectory(null, Duration.ZERO, Clock.systemUTC()), notifier,
                 new DecisionLog(log, Clock.systemUTC()), Clock.systemUTC());
     }

@@ -2,7 +2,7 @@ package io.cmkguard.iam;
 
 import io.cmkguard.config.Mode;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.cmkguard.notify;
 
 import io.cmkguard.config.Mode;
-import io.cmkguard.guard.Action;
-import io.cmkguard.guard.GuardResult;
+import io.cmkguard.result.Action;
+import io.cmkguard.result.GuardResult;
 import io.cmkguard.policy.Status;
 import org.junit.jupiter.api.Test;
 

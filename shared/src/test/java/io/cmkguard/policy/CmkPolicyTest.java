@@ -1,10 +1,12 @@
 package io.cmkguard.policy;
 
+import io.cmkguard.resource.type.ResourceTypes;
+import io.cmkguard.model.KeyFacts;
 import io.cmkguard.config.GuardConfig;
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Lineage;
-import io.cmkguard.resource.Replica;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Lineage;
+import io.cmkguard.model.Replica;
+import io.cmkguard.model.Resource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -28,7 +30,7 @@ class CmkPolicyTest {
     static CmkPolicy policy(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of(GuardConfig.MODE, "audit"));
         env.putAll(extra);
-        return new CmkPolicy(GuardConfig.fromEnv(env));
+        return new CmkPolicy(GuardConfig.fromEnv(env, ResourceTypes.checkedNames()).policy());
     }
 
     static Resource volume(Encryption e) {

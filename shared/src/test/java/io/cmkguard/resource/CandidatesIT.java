@@ -1,5 +1,6 @@
 package io.cmkguard.resource;
 
+import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.EmulatedCloud;
 import io.cmkguard.emulator.GeneratedWorld;
 import io.cmkguard.emulator.GeneratedWorld.Fate;

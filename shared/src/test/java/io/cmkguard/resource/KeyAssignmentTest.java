@@ -2,10 +2,8 @@ package io.cmkguard.resource;
 
 import com.oracle.bmc.model.BmcException;
 import io.cmkguard.oci.OciCallException;
-import io.cmkguard.policy.KeyFacts;
-import io.cmkguard.resource.type.BlockVolumeType;
-import io.cmkguard.resource.type.BlockVolumeReplicaType;
-import io.cmkguard.resource.type.VolumeBackupType;
+import io.cmkguard.model.KeyFacts;
+import io.cmkguard.resource.type.ResourceTypes;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -25,7 +23,7 @@ class KeyAssignmentTest {
 
     @Test
     void theKeyRefusalNamesTheServiceGrant() {
-        OciCallException e = KeyAssignment.explain(fault(404, "NotAuthorizedOrFoundKmsKey"), new BlockVolumeType(), KEY);
+        OciCallException e = KeyAssignment.explain(fault(404, "NotAuthorizedOrFoundKmsKey"), ResourceTypes.named("block-volume").orElseThrow(), KEY);
         assertEquals("MissingKeyGrant", e.code());
         assertEquals(404, e.status());
         assertTrue(e.getMessage().contains("Missing: Allow service blockstorage to use keys in compartment <the"
@@ -36,7 +34,7 @@ class KeyAssignmentTest {
 
     @Test
     void aGenericNotFoundKeepsItsCodeButNamesTheLikelyGrant() {
-        OciCallException e = KeyAssignment.explain(fault(404, "NotAuthorizedOrNotFound"), new VolumeBackupType(), KEY);
+        OciCallException e = KeyAssignment.explain(fault(404, "NotAuthorizedOrNotFound"), ResourceTypes.named("volume-backup").orElseThrow(), KEY);
         assertEquals("NotAuthorizedOrNotFound", e.code());
         assertTrue(e.getMessage().contains("likely cause is a missing grant: Allow service blockstorage"), e.getMessage());
     }
@@ -44,9 +42,9 @@ class KeyAssignmentTest {
     @Test
     void otherFailuresAreUnchanged() {
         OciCallException conflict = fault(409, "IncorrectState");
-        assertSame(conflict, KeyAssignment.explain(conflict, new BlockVolumeType(), KEY));
+        assertSame(conflict, KeyAssignment.explain(conflict, ResourceTypes.named("block-volume").orElseThrow(), KEY));
         OciCallException notFound = fault(404, "NotAuthorizedOrFoundKmsKey");
-        assertEquals("NotAuthorizedOrFoundKmsKey", KeyAssignment.explain(notFound, new BlockVolumeReplicaType(), KEY).code(),
+        assertEquals("NotAuthorizedOrFoundKmsKey", KeyAssignment.explain(notFound, ResourceTypes.named("block-volume-replica").orElseThrow(), KEY).code(),
                 "a type with no key user has no grant to name");
     }
 }

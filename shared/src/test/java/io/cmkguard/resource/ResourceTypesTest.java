@@ -1,5 +1,6 @@
 package io.cmkguard.resource;
 
+import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.TestFiles;
 import io.cmkguard.event.EventEnvelope;
 import io.cmkguard.event.EventParser;

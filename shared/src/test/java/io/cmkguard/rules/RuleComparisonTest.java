@@ -95,6 +95,6 @@ class RuleComparisonTest {
         List<ExpectedRule> rules = EventRules.expected();
         assertEquals(List.of("block-storage", "database", "vault-keys"), rules.stream().map(ExpectedRule::family).toList());
         long all = rules.stream().mapToLong(r -> r.eventTypes().size()).sum();
-        assertEquals(io.cmkguard.resource.ResourceTypes.allEventTypes().size(), all);
+        assertEquals(io.cmkguard.resource.type.ResourceTypes.allEventTypes().size(), all);
     }
 }

@@ -10,7 +10,7 @@ import io.cmkguard.iam.Compartment;
 import io.cmkguard.iam.IamPolicy;
 import io.cmkguard.iam.PolicyGenerator;
 import io.cmkguard.iam.PolicyRequest;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.rules.EventRules;
 import io.cmkguard.rules.ExpectedRule;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.cmkguard.fn;
 
+import io.cmkguard.resource.type.ResourceTypes;
 import com.fnproject.fn.runtime.Version;
 import io.cmkguard.config.GuardConfig;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class DeployablesTest {
     @Test
     void funcYamlListsEveryConfigKeyTheFunctionUnderstands() {
         Set<String> expected = new TreeSet<>(GuardConfig.KEYS);
-        expected.addAll(GuardConfig.modeKeys());
+        expected.addAll(GuardConfig.modeKeys(ResourceTypes.checkedNames()));
         List<String> keys = configKeys(RepoFiles.read(RepoFiles.root().resolve("func.yaml")));
         Set<String> listed = new TreeSet<>(keys);
         assertEquals(listed.size(), keys.size(), "func.yaml lists a key twice: " + keys);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cmkguard.resource.KeyEvents;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.rules.EventRules;
 import io.cmkguard.rules.ExpectedRule;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import io.cmkguard.config.Mode;
 import io.cmkguard.iam.Compartment;
 import io.cmkguard.iam.PolicyGenerator;
 import io.cmkguard.iam.PolicyRequest;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

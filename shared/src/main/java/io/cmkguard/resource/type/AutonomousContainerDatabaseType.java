@@ -7,11 +7,11 @@ import com.oracle.bmc.database.requests.ListAutonomousContainerDatabasesRequest;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
-import io.cmkguard.resource.Encryption;
+import io.cmkguard.model.Encryption;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.resource.Identity;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 
 import java.util.List;
@@ -43,6 +43,11 @@ public final class AutonomousContainerDatabaseType implements ResourceType {
     @Override
     public Identity identity() {
         return Identity.ocid("autonomouscontainerdatabase");
+    }
+
+    @Override
+    public String collection() {
+        return "autonomousContainerDatabases";
     }
 
     @Override

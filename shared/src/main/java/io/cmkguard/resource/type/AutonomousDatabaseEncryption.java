@@ -7,7 +7,7 @@ import com.oracle.bmc.database.model.AzureKeyDetails;
 import com.oracle.bmc.database.model.OciKeyDetails;
 import com.oracle.bmc.database.model.OkvKeyDetails;
 import com.oracle.bmc.database.model.OracleManagedKeyDetails;
-import io.cmkguard.resource.Encryption;
+import io.cmkguard.model.Encryption;
 
 import static io.cmkguard.resource.type.DatabaseFamily.details;
 import static io.cmkguard.resource.type.DatabaseFamily.isBlank;

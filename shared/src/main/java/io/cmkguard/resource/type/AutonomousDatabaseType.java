@@ -12,12 +12,12 @@ import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
-import io.cmkguard.policy.KeyFacts;
-import io.cmkguard.resource.Lineage;
+import io.cmkguard.model.KeyFacts;
+import io.cmkguard.model.Lineage;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Identity;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 
 import java.util.HashSet;
@@ -55,6 +55,11 @@ public final class AutonomousDatabaseType implements ResourceType {
     @Override
     public Identity identity() {
         return Identity.ocid("autonomousdatabase");
+    }
+
+    @Override
+    public String collection() {
+        return "autonomousDatabases";
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.cmkguard.resource.type;
 
 import com.oracle.bmc.database.model.Database;
 import io.cmkguard.oci.Wire;
-import io.cmkguard.resource.Encryption;
+import io.cmkguard.model.Encryption;
 import io.cmkguard.util.Ocid;
 
 import java.util.ArrayList;

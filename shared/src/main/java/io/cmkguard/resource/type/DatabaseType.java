@@ -6,11 +6,11 @@ import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
-import io.cmkguard.resource.Encryption;
+import io.cmkguard.model.Encryption;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Identity;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 
 import java.util.HashSet;
@@ -52,6 +52,11 @@ public final class DatabaseType implements ResourceType {
     @Override
     public Identity identity() {
         return Identity.ocid("database");
+    }
+
+    @Override
+    public String collection() {
+        return "databases";
     }
 
     @Override

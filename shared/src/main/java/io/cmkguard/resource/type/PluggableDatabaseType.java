@@ -10,12 +10,12 @@ import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Lineage;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Lineage;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Identity;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 
 import java.util.List;
@@ -46,6 +46,11 @@ public final class PluggableDatabaseType implements ResourceType {
     @Override
     public Identity identity() {
         return Identity.ocid("pluggabledatabase");
+    }
+
+    @Override
+    public String collection() {
+        return "pluggableDatabases";
     }
 
     @Override

@@ -10,8 +10,8 @@ import com.oracle.bmc.database.model.OciKeyDetails;
 import com.oracle.bmc.database.model.OkvKeyDetails;
 import com.oracle.bmc.database.model.OracleManagedKeyDetails;
 import com.oracle.bmc.database.model.PluggableDatabase;
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Lineage;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Lineage;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,11 +1,10 @@
 package io.cmkguard.resource.type;
 
 import io.cmkguard.OciCli;
-import io.cmkguard.resource.Encryption;
-import io.cmkguard.resource.Lineage;
-import io.cmkguard.resource.Resource;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Lineage;
+import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.resource.ResourceTypes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -96,7 +95,7 @@ class FixCommandsTest {
     @Test
     void theVolumeBackupConsolePageIsVolumeBackups() {
         assertEquals("/block-storage/volume-backups/ocid1.volumebackup.oc1.iad.b?region=us-ashburn-1",
-                new VolumeBackupType().consolePath(resource("volume-backup", "ocid1.volumebackup.oc1.iad.b",
+                VolumeBackupType.TYPE.consolePath(resource("volume-backup", "ocid1.volumebackup.oc1.iad.b",
                         Encryption.oracleManaged(), Optional.empty())));
     }
 }

@@ -1,4 +1,4 @@
-package io.cmkguard.config;
+package io.cmkguard.util;
 
 import java.util.List;
 

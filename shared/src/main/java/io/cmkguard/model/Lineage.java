@@ -1,4 +1,4 @@
-package io.cmkguard.resource;
+package io.cmkguard.model;
 
 /**
  * Where a resource came from: OCI falls back to the Oracle-managed key for clones, restores,

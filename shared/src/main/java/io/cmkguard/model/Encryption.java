@@ -1,4 +1,4 @@
-package io.cmkguard.resource;
+package io.cmkguard.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

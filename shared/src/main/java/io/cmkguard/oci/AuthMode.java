@@ -1,4 +1,4 @@
-package io.cmkguard.config;
+package io.cmkguard.oci;
 
 /** How the function signs its OCI requests. */
 public enum AuthMode {

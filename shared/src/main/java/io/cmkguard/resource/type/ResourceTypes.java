@@ -1,15 +1,7 @@
-package io.cmkguard.resource;
+package io.cmkguard.resource.type;
 
-import io.cmkguard.resource.type.AutonomousContainerDatabaseType;
-import io.cmkguard.resource.type.AutonomousDatabaseType;
-import io.cmkguard.resource.type.BlockVolumeReplicaType;
-import io.cmkguard.resource.type.BlockVolumeType;
-import io.cmkguard.resource.type.BootVolumeBackupType;
-import io.cmkguard.resource.type.BootVolumeReplicaType;
-import io.cmkguard.resource.type.BootVolumeType;
-import io.cmkguard.resource.type.DatabaseType;
-import io.cmkguard.resource.type.PluggableDatabaseType;
-import io.cmkguard.resource.type.VolumeBackupType;
+import io.cmkguard.resource.KeyEvents;
+import io.cmkguard.resource.ResourceType;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +11,12 @@ import java.util.TreeSet;
 public final class ResourceTypes {
 
     public static final List<ResourceType> ALL = List.of(
-            new BlockVolumeType(),
-            new BootVolumeType(),
-            new VolumeBackupType(),
-            new BootVolumeBackupType(),
-            new BlockVolumeReplicaType(),
-            new BootVolumeReplicaType(),
+            BlockVolumeType.TYPE,
+            BootVolumeType.TYPE,
+            VolumeBackupType.TYPE,
+            BootVolumeBackupType.TYPE,
+            BlockVolumeReplicaType.TYPE,
+            BootVolumeReplicaType.TYPE,
             new AutonomousDatabaseType(),
             new AutonomousContainerDatabaseType(),
             new DatabaseType(),
@@ -35,6 +27,11 @@ public final class ResourceTypes {
 
     public static List<String> names() {
         return ALL.stream().map(ResourceType::name).toList();
+    }
+
+    /** The type of this name (a resourceType of results and config keys). */
+    public static Optional<ResourceType> named(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     /** The types events lead to (the replica types are only read as sources, and need no mode). */

@@ -1,4 +1,4 @@
-package io.cmkguard.guard;
+package io.cmkguard.result;
 
 /** What cmk-guard did about a resource. */
 public enum Action {

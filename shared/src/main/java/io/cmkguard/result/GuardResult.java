@@ -1,5 +1,6 @@
-package io.cmkguard.guard;
+package io.cmkguard.result;
 
+import io.cmkguard.result.Action;
 import io.cmkguard.config.Mode;
 import io.cmkguard.policy.Status;
 

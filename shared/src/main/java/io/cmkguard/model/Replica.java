@@ -1,4 +1,6 @@
-package io.cmkguard.resource;
+package io.cmkguard.model;
+
+import io.cmkguard.model.Encryption;
 
 /**
  * A cross-region (or cross-AD) replica the service keeps of a resource, with its own key.

@@ -1,4 +1,4 @@
-package io.cmkguard.policy;
+package io.cmkguard.model;
 
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
-package io.cmkguard.resource;
+package io.cmkguard.model;
 
+import io.cmkguard.model.Replica;
+import io.cmkguard.model.Lineage;
+import io.cmkguard.model.Encryption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

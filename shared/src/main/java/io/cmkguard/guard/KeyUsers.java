@@ -1,5 +1,12 @@
-package io.cmkguard.resource;
+package io.cmkguard.guard;
 
+import io.cmkguard.resource.CompartmentTree;
+import io.cmkguard.resource.Candidate;
+import io.cmkguard.resource.Candidates;
+import io.cmkguard.resource.ResourceType;
+import io.cmkguard.resource.type.ResourceTypes;
+import io.cmkguard.model.Encryption;
+import io.cmkguard.model.Resource;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciClients;
 
