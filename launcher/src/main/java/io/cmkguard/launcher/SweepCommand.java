@@ -10,7 +10,7 @@ import io.cmkguard.guard.CmkGuard;
 import io.cmkguard.guard.SweepReport;
 import io.cmkguard.guard.SweepReportJson;
 import io.cmkguard.policy.Status;
-import io.cmkguard.resource.ResourceTypes;
+import io.cmkguard.resource.type.ResourceTypes;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
