@@ -59,9 +59,11 @@ final class EmulatorHttpHandler implements HttpHandler {
             Response applied = f.applyFirst() ? routed(request) : null;
             sleep(f.delay());
             if (f.status() != 0) { // a status of 200 answers 200 with the error body
-                return Response.error(new ApiError(f.status(), f.code(), f.message()));
+                Response error = Response.error(new ApiError(f.status(), f.code(), f.message()));
+                return f.retryAfter() == null ? error : error.withHeader("retry-after", f.retryAfter());
             }
-            return applied != null ? applied : router.route(request);
+            return f.listing().apply(applied != null ? applied : router.route(request),
+                    request.queryParameters().get("page"));
         } catch (ApiError e) {
             return e.status() == 429 ? Response.error(e).withHeader("retry-after", "1") : Response.error(e);
         } catch (RuntimeException e) {

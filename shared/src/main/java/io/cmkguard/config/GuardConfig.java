@@ -44,7 +44,8 @@ public record GuardConfig(
         String consoleUrl,
         Duration functionTimeout,
         SweepLimits sweep,
-        WatchSettings watch) {
+        WatchSettings watch,
+        ContinuationSecret continuationSecret) {
 
     public static final String MODE = "CMK_GUARD_MODE";
     public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
@@ -76,6 +77,8 @@ public record GuardConfig(
     public static final String SWEEP_MAX_WRITE_FAILURES = "CMK_GUARD_SWEEP_MAX_WRITE_FAILURES";
     public static final String WATCH_COMPARTMENT_ID = "CMK_GUARD_WATCH_COMPARTMENT_ID";
     public static final String WATCH_UNUSED_KEY = "CMK_GUARD_WATCH_UNUSED_KEY";
+    public static final String CONTINUATION_KEY = "CMK_GUARD_CONTINUATION_KEY";
+    public static final String CONTINUATION_KEY_PREVIOUS = "CMK_GUARD_CONTINUATION_KEY_PREVIOUS";
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
@@ -89,7 +92,8 @@ public record GuardConfig(
             ALLOWED_KEY_IDS, ALLOWED_VAULT_IDS, REQUIRE_HSM, EXEMPT_TAG, REGION, OCI_ENDPOINT, AUTH,
             KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
             FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
-            SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY);
+            SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY, CONTINUATION_KEY,
+            CONTINUATION_KEY_PREVIOUS);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -203,6 +207,7 @@ public record GuardConfig(
                     integer(SWEEP_CONCURRENCY, 4, 1, 32), integer(SWEEP_MAX_REMEDIATIONS, 25, 0, 100_000),
                     integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000));
             WatchSettings watch = new WatchSettings(watchScope(), unusedKeyNote());
+            ContinuationSecret continuationSecret = continuationSecret();
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
             modes.add(mode);
@@ -221,7 +226,28 @@ public record GuardConfig(
             }
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
-                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch);
+                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch, continuationSecret);
+        }
+
+        /** The continuation signing keys; a problem names the key and its length, never its value. */
+        private ContinuationSecret continuationSecret() {
+            Optional<String> current = secret(CONTINUATION_KEY);
+            Optional<String> previous = secret(CONTINUATION_KEY_PREVIOUS);
+            if (previous.isPresent() && current.isEmpty()) {
+                problems.add(CONTINUATION_KEY_PREVIOUS + " is set without " + CONTINUATION_KEY + ": the previous key"
+                        + " only verifies tokens; set the new key in " + CONTINUATION_KEY);
+            }
+            return new ContinuationSecret(current, previous);
+        }
+
+        private Optional<String> secret(String key) {
+            Optional<String> value = text(key);
+            if (value.isPresent() && value.get().length() < ContinuationSecret.MIN_CHARS) {
+                problems.add(key + " is " + value.get().length() + " characters long; use at least "
+                        + ContinuationSecret.MIN_CHARS + " random characters (e.g. openssl rand -base64 32)");
+                return Optional.empty();
+            }
+            return value;
         }
 
         private void rejectUnknownKeys() {

@@ -22,7 +22,6 @@ import io.cmkguard.resource.KeyEvents;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.rules.SweepRulesCheck;
-import io.cmkguard.util.Echo;
 
 import java.io.PrintStream;
 import io.cmkguard.util.Deadline;
@@ -126,14 +125,25 @@ public final class CmkGuard implements AutoCloseable {
 
     /**
      * As {@link #handle(String)} within an invocation that must answer by {@code invocationDeadline}
-     * (the FDK's deadline of the call): an event stops starting checks in time to answer.
+     * (the FDK's deadline of the call): an event stops starting checks in time to answer. The body is
+     * parsed once, strictly, then answered as exactly one of an event or a sweep.
      */
     public String handle(String body, Optional<Instant> invocationDeadline) {
-        Optional<JsonNode> sweepField = SweepRequest.sweepField(body);
-        if (sweepField.isPresent()) {
-            return SweepReportJson.write(sweep(sweepField.get(), SweepProgress.NONE, invocationDeadline));
+        InvocationBody parsed = InvocationBody.read(body);
+        if (parsed instanceof InvocationBody.Sweep asked) {
+            return SweepReportJson.write(sweep(asked.sweep(), SweepProgress.NONE, invocationDeadline));
         }
-        return ResultJson.write(handleToResult(body, invocationDeadline));
+        if (parsed instanceof InvocationBody.Refused refused && refused.sweepShaped()) {
+            return SweepReportJson.write(refusedSweep(new BadSweepException(refused.why().code(),
+                    refused.why().getMessage()), ""));
+        }
+        if (parsed instanceof InvocationBody.Refused refused) {
+            return ResultJson.write(eventResult(() -> {
+                throw refused.why();
+            }, invocationDeadline));
+        }
+        JsonNode root = ((InvocationBody.Event) parsed).root();
+        return ResultJson.write(eventResult(() -> EventParser.envelope(root), invocationDeadline));
     }
 
     /** Runs the sweep a body's "sweep" object asks for; a bad body, config or fault answers a report with its error. */
@@ -151,15 +161,24 @@ public final class CmkGuard implements AutoCloseable {
             return sweep.orElseThrow().run(SweepRequest.parse(sweepField), progress,
                     invocationDeadline.map(d -> Deadline.forInvocation(d, clock).at()));
         } catch (BadSweepException e) {
-            log.event("sweep-rejected", e.code() + ": " + e.getMessage());
-            return SweepReport.failed("", Echo.bounded(sweepField.path("compartmentId").asText("")), "",
-                    new GuardResult.Fault(e.code(), e.getMessage()), Optional.empty(), 0);
+            return refusedSweep(e, sweepField.path("compartmentId").asText(""));
         } catch (RuntimeException | LinkageError e) {
             GuardResult.Fault fault = Failures.unexpected(e, Optional.empty()).error().orElseThrow();
             log.event("sweep-failed", fault.code() + ": " + fault.message());
-            return SweepReport.failed("", Echo.bounded(sweepField.path("compartmentId").asText("")), "", fault,
-                    Optional.empty(), 0);
+            return SweepReport.failed("", SweepRequest.echoedCompartment(sweepField.path("compartmentId").asText("")),
+                    "", fault, Optional.empty(), 0);
         }
+    }
+
+    /** A sweep body refused before anything was called: its report names the code; nothing was judged. */
+    private SweepReport refusedSweep(BadSweepException e, String askedCompartment) {
+        if (startupError.isPresent()) {
+            return SweepReport.failed("", "", "", new GuardResult.Fault("InvalidConfiguration",
+                    startupError.get().getMessage()), Optional.empty(), 0);
+        }
+        log.event("sweep-rejected", e.code() + ": " + e.getMessage());
+        return SweepReport.failed("", SweepRequest.echoedCompartment(askedCompartment), "",
+                new GuardResult.Fault(e.code(), e.getMessage()), Optional.empty(), 0);
     }
 
     public GuardResult handleToResult(String body) {
@@ -167,6 +186,11 @@ public final class CmkGuard implements AutoCloseable {
     }
 
     public GuardResult handleToResult(String body, Optional<Instant> invocationDeadline) {
+        return eventResult(() -> EventParser.envelope(body), invocationDeadline);
+    }
+
+    /** Answers an event whose envelope the supplier reads (or refuses with a BadEventException). */
+    private GuardResult eventResult(Supplier<EventEnvelope> read, Optional<Instant> invocationDeadline) {
         if (startupError.isPresent()) {
             return GuardResult.rejected("", "", "", Status.ERROR, "the function configuration is invalid,"
                             + " so nothing was checked: " + String.join("; ", startupError.get().problems()),
@@ -174,7 +198,7 @@ public final class CmkGuard implements AutoCloseable {
         }
         Optional<EventEnvelope> envelope = Optional.empty();
         try {
-            envelope = Optional.of(EventParser.envelope(body));
+            envelope = Optional.of(read.get());
             if (KeyEvents.change(envelope.get().eventType()).isPresent()) {
                 // a Vault key event: who is affected, never a remediation
                 GuardResult result = keyWatch.orElseThrow().handle(EventParser.event(envelope.get()));

@@ -130,6 +130,11 @@ public final class OciClients implements AutoCloseable {
                 .configuration(configuration).additionalClientConfigurator(retryAfter).endpoint(url).build(signer));
     }
 
+    /** How long OCI has asked (by Retry-After) that no request be sent; zero when it has not. */
+    public Duration throttledFor() {
+        return Duration.ofMillis(retryAfter.closedForMillis());
+    }
+
     /** True when every call goes to one override URL (the emulator). */
     public boolean hasEndpointOverride() {
         return endpoint.isPresent();

@@ -21,14 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -370,30 +368,5 @@ class SweepIT {
             }
         });
         assertTrue(cloud.emulator.requests().isEmpty(), "bad input calls nothing");
-    }
-
-    /** A clock that moves on each time it is read, so a test's deadline does not depend on real time. */
-    private static final class TickingClock extends Clock {
-        private final AtomicLong now = new AtomicLong(Instant.parse("2026-11-25T12:00:00Z").toEpochMilli());
-        private final long step;
-
-        TickingClock(Duration step) {
-            this.step = step.toMillis();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now.getAndAdd(step));
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

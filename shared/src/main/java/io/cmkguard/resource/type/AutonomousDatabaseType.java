@@ -7,6 +7,7 @@ import com.oracle.bmc.database.requests.ConfigureAutonomousDatabaseVaultKeyReque
 import com.oracle.bmc.database.requests.GetAutonomousDatabaseRequest;
 import com.oracle.bmc.database.requests.ListAutonomousDatabaseClonesRequest;
 import com.oracle.bmc.database.requests.ListAutonomousDatabasesRequest;
+import com.oracle.bmc.database.responses.ListAutonomousDatabasesResponse;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
@@ -14,13 +15,15 @@ import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.model.KeyFacts;
 import io.cmkguard.model.Lineage;
+import io.cmkguard.resource.Declared;
+import io.cmkguard.resource.Parent;
+import io.cmkguard.resource.ResourceCalls;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Identity;
 import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +35,7 @@ import static io.cmkguard.resource.type.DatabaseFamily.isBlank;
  * Only a primary, non-refreshable database on shared infrastructure is re-keyed in place; the
  * others follow the key of their source, primary or container database.
  */
-public final class AutonomousDatabaseType implements ResourceType {
+final class AutonomousDatabaseType {
     /** Autonomous Data Guard on dedicated infrastructure: the event names the container database. */
     static final Set<String> CONTAINER_EVENTS = DatabaseFamily.events(
             "createautonomousdataguardassociation.end",
@@ -42,62 +45,48 @@ public final class AutonomousDatabaseType implements ResourceType {
     /** Marks a dedicated database's blocker: its key is its container's, and no command on the database changes it. */
     static final String CONTAINER_KEY = "the key belongs to the autonomous container database ";
 
-    @Override
-    public String name() {
-        return "autonomous-database";
+    static final String NAME = "autonomous-database";
+
+    static final ResourceType TYPE = Declared.named(NAME, "autonomous database")
+            .identity(Identity.ocid("autonomousdatabase"))
+            .collection("autonomousDatabases")
+            // clones, refreshable clones and cross-region standbys all arrive as instance.create.end; a
+            // remote standby's own create event fires in its region, so enable Data Guard checks the primary
+            .events(DatabaseFamily.events(
+                    "autonomous.database.instance.create.end",
+                    "updateautonomousdatabase.end",
+                    "autonomous.database.restore.end",
+                    "rotateautonomousdatabaseencryptionkey.end",
+                    "enableautonomousdataguard.end",
+                    // a standby that became primary, or a clone that became a normal database, is now remediable
+                    "switchoverautonomousdatabase.end",
+                    "failoverautonomousdatabase.end",
+                    "disconnectrefreshableautonomousdatabaseclonefromsource.end",
+                    "upgradeautonomousdatabasedbversion.end",
+                    "changeautonomousdatabasecompartment.end"))
+            // a container database event asks for every Autonomous Database in that container (in its compartment)
+            .parent(Parent.of(CONTAINER_EVENTS, Identity.ocid("autonomouscontainerdatabase"),
+                    AutonomousDatabaseType::inContainer).listedByCompartment())
+            .calls(ResourceCalls.of(AutonomousDatabaseType::fetch, AutonomousDatabaseType::list))
+            .keyChange(AutonomousDatabaseType::assignKey)
+            .fix(AutonomousDatabaseType::fixCommand)
+            .prerequisite(Optional.of("the Autonomous Databases' dynamic group (e.g. ALL {resource.type ="
+                    + " 'autonomousdatabase', resource.compartment.id = '<database compartment OCID>'}) must be"
+                    + " allowed to use the key: Allow dynamic-group <that group> to use keys in compartment"
+                    + " <vault-compartment>, and Allow dynamic-group <that group> to use vaults in compartment"
+                    + " <vault-compartment> (an AES-256 key; a remote Data Guard standby needs the vault replicated"
+                    + " to its region)"))
+            .console(adb -> "/db/adbs/" + adb.id() + (adb.region().isBlank() ? "" : "?region=" + adb.region()))
+            .permissions("AUTONOMOUS_DATABASE_INSPECT", "AUTONOMOUS_DATABASE_UPDATE")
+            .iam(Iam.readOnly("read autonomous-databases").remediatedWith("use autonomous-databases")
+                    .keyUsedBy(KeyUser.AUTONOMOUS_DATABASES))
+            .build();
+
+    private AutonomousDatabaseType() {
     }
 
-    @Override
-    public String noun() {
-        return "autonomous database";
-    }
-
-    @Override
-    public Identity identity() {
-        return Identity.ocid("autonomousdatabase");
-    }
-
-    @Override
-    public String collection() {
-        return "autonomousDatabases";
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        // clones, refreshable clones and cross-region standbys all arrive as instance.create.end; a
-        // remote standby's own create event fires in its region, so enable Data Guard checks the primary
-        HashSet<String> all = new HashSet<>(DatabaseFamily.events(
-                "autonomous.database.instance.create.end",
-                "updateautonomousdatabase.end",
-                "autonomous.database.restore.end",
-                "rotateautonomousdatabaseencryptionkey.end",
-                "enableautonomousdataguard.end",
-                // a standby that became primary, or a clone that became a normal database, is now remediable
-                "switchoverautonomousdatabase.end",
-                "failoverautonomousdatabase.end",
-                "disconnectrefreshableautonomousdatabaseclonefromsource.end",
-                "upgradeautonomousdatabasedbversion.end",
-                "changeautonomousdatabasecompartment.end"));
-        all.addAll(CONTAINER_EVENTS);
-        return Set.copyOf(all);
-    }
-
-    @Override
-    public Identity subject(String eventType) {
-        return CONTAINER_EVENTS.contains(eventType) ? Identity.ocid("autonomouscontainerdatabase") : identity();
-    }
-
-    @Override
-    public boolean listsByCompartment(String eventType) {
-        return CONTAINER_EVENTS.contains(eventType);
-    }
-
-    /** A container database event asks for every Autonomous Database in that container (in its compartment). */
-    @Override
-    public List<String> resourceIds(OciEvent event, OciClients clients) {
-        if (!CONTAINER_EVENTS.contains(event.eventType())) {
-            return List.of(event.resourceId());
-        }
+    /** The live Autonomous Databases of the container the event names. */
+    private static List<String> inContainer(OciClients clients, OciEvent event) {
         ListAutonomousDatabasesRequest request = ListAutonomousDatabasesRequest.builder()
                 .compartmentId(event.compartmentId())
                 .autonomousContainerDatabaseId(event.resourceId())
@@ -111,8 +100,7 @@ public final class AutonomousDatabaseType implements ResourceType {
                 .toList();
     }
 
-    @Override
-    public Optional<Resource> fetch(OciClients clients, String id) {
+    private static Optional<Resource> fetch(OciClients clients, String id) {
         return OciCalls.find("GetAutonomousDatabase " + id, () -> clients.database()
                         .getAutonomousDatabase(GetAutonomousDatabaseRequest.builder().autonomousDatabaseId(id).build()))
                 .map(response -> toResource(Answers.checked("GetAutonomousDatabase " + id, id,
@@ -149,8 +137,8 @@ public final class AutonomousDatabaseType implements ResourceType {
                 + "), then configure its key");
     }
 
-    private Resource toResource(AutonomousDatabase adb, String etag) {
-        Resource resource = new Resource(name(), adb.getId(), adb.getDisplayName(), adb.getCompartmentId(),
+    private static Resource toResource(AutonomousDatabase adb, String etag) {
+        Resource resource = new Resource(NAME, adb.getId(), adb.getDisplayName(), adb.getCompartmentId(),
                 Wire.regionOf(adb.getId()), Wire.value(adb.getLifecycleState()),
                 AutonomousDatabaseEncryption.of(adb), List.of(), lineage(adb),
                 Wire.tags(adb.getFreeformTags()), etag);
@@ -191,23 +179,17 @@ public final class AutonomousDatabaseType implements ResourceType {
         return adb.getRole() != null && adb.getRole() != AutonomousDatabase.Role.Primary;
     }
 
-    @Override
-    public List<String> list(OciClients clients, String compartmentId) {
+    private static List<String> list(OciClients clients, String compartmentId) {
         ListAutonomousDatabasesRequest request = ListAutonomousDatabasesRequest.builder()
                 .compartmentId(compartmentId).build();
         return Listing.liveIds("ListAutonomousDatabases " + compartmentId,
-                () -> clients.database().getPaginators().listAutonomousDatabasesRecordIterator(request),
+                () -> clients.database().getPaginators().listAutonomousDatabasesResponseIterator(request),
+                ListAutonomousDatabasesResponse::getItems,
                 a -> Wire.value(a.getLifecycleState()), AutonomousDatabaseSummary::getId);
     }
 
-    @Override
-    public boolean keyChangeableInPlace() {
-        return true;
-    }
-
     /** ConfigureAutonomousDatabaseVaultKey needs the key's own vault; the database goes UPDATING, then AVAILABLE. */
-    @Override
-    public void assignKey(OciClients clients, Resource resource, KeyFacts key) {
+    private static void assignKey(OciClients clients, Resource resource, KeyFacts key) {
         OciCalls.call("ConfigureAutonomousDatabaseVaultKey " + resource.id(), () -> clients.database()
                 .configureAutonomousDatabaseVaultKey(ConfigureAutonomousDatabaseVaultKeyRequest.builder()
                         .autonomousDatabaseId(resource.id())
@@ -226,8 +208,7 @@ public final class AutonomousDatabaseType implements ResourceType {
      * command names the primary. A dedicated database takes its key from its container database, and
      * no command on the database changes it: the reasons name the container.
      */
-    @Override
-    public Optional<String> fixCommand(Resource resource, String keyId) {
+    static Optional<String> fixCommand(Resource resource, String keyId) {
         Optional<String> relation = resource.lineage().map(Lineage::relation);
         if (resource.keyChangeBlocker().filter(b -> b.contains(CONTAINER_KEY)).isPresent()) {
             return Optional.empty();
@@ -249,31 +230,5 @@ public final class AutonomousDatabaseType implements ResourceType {
     private static String configureKey(String autonomousDatabaseId, String keyId) {
         return "oci db autonomous-database configure-key --autonomous-database-id " + autonomousDatabaseId
                 + " --kms-key-id " + keyId + " --vault-id <vault OCID of the key>";
-    }
-
-    @Override
-    public Optional<String> prerequisite() {
-        return Optional.of("the Autonomous Databases' dynamic group (e.g. ALL {resource.type ="
-                + " 'autonomousdatabase', resource.compartment.id = '<database compartment OCID>'}) must be"
-                + " allowed to use the key: Allow dynamic-group <that group> to use keys in compartment"
-                + " <vault-compartment>, and Allow dynamic-group <that group> to use vaults in compartment"
-                + " <vault-compartment> (an AES-256 key; a remote Data Guard standby needs the vault replicated"
-                + " to its region)");
-    }
-
-    @Override
-    public String consolePath(Resource resource) {
-        return "/db/adbs/" + resource.id() + (resource.region().isBlank() ? "" : "?region=" + resource.region());
-    }
-
-    @Override
-    public List<String> requiredPermissions() {
-        return List.of("AUTONOMOUS_DATABASE_INSPECT", "AUTONOMOUS_DATABASE_UPDATE");
-    }
-
-    @Override
-    public Iam iam() {
-        return Iam.readOnly("read autonomous-databases").remediatedWith("use autonomous-databases")
-                .keyUsedBy(KeyUser.AUTONOMOUS_DATABASES);
     }
 }

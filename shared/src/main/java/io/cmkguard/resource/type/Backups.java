@@ -3,7 +3,6 @@ package io.cmkguard.resource.type;
 import io.cmkguard.model.Encryption;
 import io.cmkguard.model.Lineage;
 import io.cmkguard.model.Resource;
-import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.ResourceCalls;
 
@@ -25,18 +24,8 @@ final class Backups {
                    Function<M, String> volumeId, Function<M, Map<String, String>> freeformTags) {
     }
 
-    static <A, M> ResourceCalls calls(String typeName, SdkGet<A, M> get, SdkList<?> list, View<M> view) {
-        return new ResourceCalls() {
-            @Override
-            public Optional<Resource> fetch(OciClients clients, String id) {
-                return get.read(clients, id).map(a -> resource(typeName, get, view, a.model(), a.etag()));
-            }
-
-            @Override
-            public List<String> list(OciClients clients, String compartmentId) {
-                return list.liveIds(clients, compartmentId);
-            }
-        };
+    static <A, M> ResourceCalls calls(String typeName, SdkGet<A, M> get, SdkList<?, ?> list, View<M> view) {
+        return SdkCalls.of(get, list, (model, etag) -> resource(typeName, get, view, model, etag));
     }
 
     private static <M> Resource resource(String typeName, SdkGet<?, M> get, View<M> view, M b, String etag) {

@@ -2,18 +2,19 @@ package io.cmkguard.resource.type;
 
 import com.oracle.bmc.database.model.Database;
 import com.oracle.bmc.database.requests.GetDatabaseRequest;
-import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.model.Encryption;
+import io.cmkguard.resource.Declared;
+import io.cmkguard.resource.Parent;
+import io.cmkguard.resource.ResourceCalls;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Identity;
 import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ import static io.cmkguard.resource.type.DatabaseFamily.isBlank;
  * never changed by cmk-guard: moving a database from its wallet to a Vault key needs its passwords,
  * so every non-compliant database is reported with the command and where to find it.
  */
-public final class DatabaseType implements ResourceType {
+final class DatabaseType {
     /** Events that name the DB system, VM cluster or DB home that created databases, by the OCID kind they name. */
     static final Map<String, String> PARENT_EVENTS = Map.of(
             DatabaseFamily.event("launchdbsystem.end"), "dbsystem",
@@ -39,61 +40,40 @@ public final class DatabaseType implements ResourceType {
     static final Set<String> DATA_GUARD_EVENTS = DatabaseFamily.events("createdataguardassociation.end",
             "createstandbydatabase.end");
 
-    @Override
-    public String name() {
-        return "database";
+    static final String NAME = "database";
+
+    static final ResourceType TYPE = declare();
+
+    private static ResourceType declare() {
+        Declared.Builder database = Declared.named(NAME, "database")
+                .identity(Identity.ocid("database"))
+                .collection("databases")
+                .events(DatabaseFamily.events("createdatabase.end", "updatedatabase.end", "restoredatabase.end",
+                        "migratedatabasekmskey.end", "rotatedatabasekmskey.end", "changedatabasekeystoretype.end",
+                        "rotatedatabasekey.end", "movedatabase.end"))
+                // a new Data Guard standby must be on a customer-managed key too: the event's database and its peers
+                .parent(Parent.of(DATA_GUARD_EVENTS, Identity.ocid("database"),
+                        (clients, event) -> DataGuardPeers.withPeers(clients, event.resourceId())));
+        // a DB system, VM cluster or DB home event asks for every database it holds (listed in its compartment)
+        PARENT_EVENTS.forEach((event, kind) -> database.parent(Parent.of(Set.of(event), Identity.ocid(kind),
+                (clients, e) -> DatabasesUnder.parent(clients, e.compartmentId(), kind, e.resourceId()))
+                .listedByCompartment()));
+        return database
+                .calls(ResourceCalls.of(DatabaseType::fetch, DatabaseType::list))
+                .fix(DatabaseType::fixCommand)
+                .prerequisite(DatabaseFamily.DATABASE_KEY_GRANT)
+                .console(db -> db.consolePath()
+                        .orElse(DatabaseFamily.fallbackConsolePath(db.compartmentId(), db.region())))
+                .permissions("DATABASE_INSPECT", "DB_HOME_INSPECT")
+                // never re-keyed by cmk-guard, but the migrate-vault-key fix it reports needs the databases' grant
+                .iam(Iam.readOnly("read databases", "read db-homes").keyUsedBy(KeyUser.DATABASES))
+                .build();
     }
 
-    @Override
-    public String noun() {
-        return "database";
+    private DatabaseType() {
     }
 
-    @Override
-    public Identity identity() {
-        return Identity.ocid("database");
-    }
-
-    @Override
-    public String collection() {
-        return "databases";
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        Set<String> all = new HashSet<>(DatabaseFamily.events("createdatabase.end", "updatedatabase.end",
-                "restoredatabase.end", "migratedatabasekmskey.end", "rotatedatabasekmskey.end",
-                "changedatabasekeystoretype.end", "rotatedatabasekey.end", "movedatabase.end"));
-        all.addAll(PARENT_EVENTS.keySet());
-        all.addAll(DATA_GUARD_EVENTS);
-        return Set.copyOf(all);
-    }
-
-    @Override
-    public Identity subject(String eventType) {
-        return Optional.ofNullable(PARENT_EVENTS.get(eventType)).map(Identity::ocid).orElse(identity());
-    }
-
-    @Override
-    public boolean listsByCompartment(String eventType) {
-        return PARENT_EVENTS.containsKey(eventType);
-    }
-
-    /** A DB system, VM cluster or DB home event asks for every database it holds. */
-    @Override
-    public List<String> resourceIds(OciEvent event, OciClients clients) {
-        if (DATA_GUARD_EVENTS.contains(event.eventType())) {
-            return DataGuardPeers.withPeers(clients, event.resourceId());
-        }
-        String parentKind = PARENT_EVENTS.get(event.eventType());
-        if (parentKind == null) {
-            return List.of(event.resourceId());
-        }
-        return DatabasesUnder.parent(clients, event.compartmentId(), parentKind, event.resourceId());
-    }
-
-    @Override
-    public Optional<Resource> fetch(OciClients clients, String id) {
+    private static Optional<Resource> fetch(OciClients clients, String id) {
         return OciCalls.find("GetDatabase " + id,
                         () -> clients.database().getDatabase(GetDatabaseRequest.builder().databaseId(id).build()))
                 .map(response -> toResource(Answers.checked("GetDatabase " + id, id, response.getDatabase(),
@@ -101,9 +81,9 @@ public final class DatabaseType implements ResourceType {
                         response.getEtag(), clients));
     }
 
-    private Resource toResource(Database db, String etag, OciClients clients) {
+    private static Resource toResource(Database db, String etag, OciClients clients) {
         String region = Wire.regionOf(db.getId());
-        Resource resource = new Resource(name(), db.getId(), label(db), db.getCompartmentId(), region,
+        Resource resource = new Resource(NAME, db.getId(), label(db), db.getCompartmentId(), region,
                 Wire.value(db.getLifecycleState()), encryptionOf(db, clients), List.of(), Optional.empty(),
                 Wire.tags(db.getFreeformTags()), etag)
                 .withKeyChangeBlocker(DatabaseFamily.neverMigrated("a database"));
@@ -165,40 +145,11 @@ public final class DatabaseType implements ResourceType {
     }
 
     /** ListDatabases needs a DB home (or DB system): the compartment's DB homes, then each one's databases. */
-    @Override
-    public List<String> list(OciClients clients, String compartmentId) {
+    private static List<String> list(OciClients clients, String compartmentId) {
         return DatabasesUnder.compartment(clients, compartmentId);
     }
 
-    @Override
-    public boolean keyChangeableInPlace() {
-        return false;
-    }
-
-    @Override
-    public Optional<String> fixCommand(Resource resource, String keyId) {
+    static Optional<String> fixCommand(Resource resource, String keyId) {
         return DatabaseFamily.keyCommand(resource.id(), resource.encryption(), keyId);
-    }
-
-    @Override
-    public Optional<String> prerequisite() {
-        return DatabaseFamily.DATABASE_KEY_GRANT;
-    }
-
-    @Override
-    public String consolePath(Resource resource) {
-        return resource.consolePath()
-                .orElse(DatabaseFamily.fallbackConsolePath(resource.compartmentId(), resource.region()));
-    }
-
-    @Override
-    public List<String> requiredPermissions() {
-        return List.of("DATABASE_INSPECT", "DB_HOME_INSPECT");
-    }
-
-    @Override
-    public Iam iam() {
-        // never re-keyed by cmk-guard, but the migrate-vault-key fix it reports needs the databases' grant
-        return Iam.readOnly("read databases", "read db-homes").keyUsedBy(KeyUser.DATABASES);
     }
 }

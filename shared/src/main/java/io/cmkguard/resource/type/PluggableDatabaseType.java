@@ -6,12 +6,15 @@ import com.oracle.bmc.database.requests.GetDatabaseRequest;
 import com.oracle.bmc.database.requests.GetPluggableDatabaseRequest;
 import com.oracle.bmc.database.model.PluggableDatabaseSummary;
 import com.oracle.bmc.database.requests.ListPluggableDatabasesRequest;
+import com.oracle.bmc.database.responses.ListPluggableDatabasesResponse;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.model.Encryption;
 import io.cmkguard.model.Lineage;
+import io.cmkguard.resource.Declared;
+import io.cmkguard.resource.ResourceCalls;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Identity;
@@ -29,40 +32,34 @@ import static io.cmkguard.resource.type.DatabaseFamily.isBlank;
  * by its own key fields and, where it has none, by its CDB's; the fix is always on the CDB, and
  * cmk-guard never makes it (see {@link DatabaseType}).
  */
-public final class PluggableDatabaseType implements ResourceType {
+final class PluggableDatabaseType {
     /** Names the CDB in results and findings, e.g. "plugged into container database X (...)". */
     static final String PLUGGED_INTO = "plugged into container";
 
-    @Override
-    public String name() {
-        return "pluggable-database";
+    static final String NAME = "pluggable-database";
+
+    static final ResourceType TYPE = Declared.named(NAME, "pluggable database")
+            .identity(Identity.ocid("pluggabledatabase"))
+            .collection("pluggableDatabases")
+            .events(DatabaseFamily.events("createpluggabledatabase.end", "pluggabledatabase.localclone.end",
+                    "pluggabledatabase.remoteclone.end", "pluggabledatabase.relocate.end",
+                    "pluggabledatabase.refresh.end", "rotatepluggabledatabasekey.end",
+                    "pluggabledatabase.converttoregular.end", "pluggabledatabase.inplacerestore.end"))
+            .calls(ResourceCalls.of(PluggableDatabaseType::fetch, PluggableDatabaseType::list))
+            // the key is changed on the container database
+            .fix(PluggableDatabaseType::fixCommand)
+            .prerequisite(DatabaseFamily.DATABASE_KEY_GRANT)
+            .console(pdb -> pdb.consolePath()
+                    .orElse(DatabaseFamily.fallbackConsolePath(pdb.compartmentId(), pdb.region())))
+            .permissions("PLUGGABLE_DATABASE_INSPECT", "DATABASE_INSPECT")
+            // judged and fixed through its container database
+            .iam(Iam.readOnly("read pluggable-databases", "read databases").keyUsedBy(KeyUser.DATABASES))
+            .build();
+
+    private PluggableDatabaseType() {
     }
 
-    @Override
-    public String noun() {
-        return "pluggable database";
-    }
-
-    @Override
-    public Identity identity() {
-        return Identity.ocid("pluggabledatabase");
-    }
-
-    @Override
-    public String collection() {
-        return "pluggableDatabases";
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return DatabaseFamily.events("createpluggabledatabase.end", "pluggabledatabase.localclone.end",
-                "pluggabledatabase.remoteclone.end", "pluggabledatabase.relocate.end",
-                "pluggabledatabase.refresh.end", "rotatepluggabledatabasekey.end",
-                "pluggabledatabase.converttoregular.end", "pluggabledatabase.inplacerestore.end");
-    }
-
-    @Override
-    public Optional<Resource> fetch(OciClients clients, String id) {
+    private static Optional<Resource> fetch(OciClients clients, String id) {
         Optional<PluggableDatabase> pdb = OciCalls.find("GetPluggableDatabase " + id, () -> clients.database()
                 .getPluggableDatabase(GetPluggableDatabaseRequest.builder().pluggableDatabaseId(id).build())
                 .getPluggableDatabase());
@@ -78,12 +75,12 @@ public final class PluggableDatabaseType implements ResourceType {
         return Optional.of(toResource(pdb.get(), cdb, clients));
     }
 
-    private Resource toResource(PluggableDatabase pdb, Optional<Database> cdb, OciClients clients) {
+    private static Resource toResource(PluggableDatabase pdb, Optional<Database> cdb, OciClients clients) {
         String region = Wire.regionOf(pdb.getId());
         // the CDB as lineage: the policy then names it, with its key, in every finding
         Optional<Lineage> container = Optional.ofNullable(pdb.getContainerDatabaseId())
                 .map(cdbId -> new Lineage(PLUGGED_INTO, cdbId));
-        Resource resource = new Resource(name(), pdb.getId(), pdb.getPdbName(), pdb.getCompartmentId(), region,
+        Resource resource = new Resource(NAME, pdb.getId(), pdb.getPdbName(), pdb.getCompartmentId(), region,
                 Wire.value(pdb.getLifecycleState()), encryptionOf(pdb, cdb, clients), List.of(), container,
                 Wire.tags(pdb.getFreeformTags()), "")
                 .withKeyChangeBlocker("a pluggable database uses its container database's key, and "
@@ -110,46 +107,18 @@ public final class PluggableDatabaseType implements ResourceType {
         return cdb.map(DatabaseType::encryptionOf).orElse(Encryption.walletOnly());
     }
 
-    @Override
-    public List<String> list(OciClients clients, String compartmentId) {
+    private static List<String> list(OciClients clients, String compartmentId) {
         ListPluggableDatabasesRequest request = ListPluggableDatabasesRequest.builder()
                 .compartmentId(compartmentId).build();
         return Listing.liveIds("ListPluggableDatabases " + compartmentId,
-                () -> clients.database().getPaginators().listPluggableDatabasesRecordIterator(request),
+                () -> clients.database().getPaginators().listPluggableDatabasesResponseIterator(request),
+                ListPluggableDatabasesResponse::getItems,
                 p -> Wire.value(p.getLifecycleState()), PluggableDatabaseSummary::getId);
     }
 
-    @Override
-    public boolean keyChangeableInPlace() {
-        return false;
-    }
-
     /** The key is changed on the container database. */
-    @Override
-    public Optional<String> fixCommand(Resource resource, String keyId) {
+    static Optional<String> fixCommand(Resource resource, String keyId) {
         return DatabaseFamily.keyCommand(resource.lineage().map(Lineage::sourceId)
                 .orElse("<container database OCID>"), resource.encryption(), keyId);
-    }
-
-    @Override
-    public Optional<String> prerequisite() {
-        return DatabaseFamily.DATABASE_KEY_GRANT;
-    }
-
-    @Override
-    public String consolePath(Resource resource) {
-        return resource.consolePath()
-                .orElse(DatabaseFamily.fallbackConsolePath(resource.compartmentId(), resource.region()));
-    }
-
-    @Override
-    public List<String> requiredPermissions() {
-        return List.of("PLUGGABLE_DATABASE_INSPECT", "DATABASE_INSPECT");
-    }
-
-    @Override
-    public Iam iam() {
-        // judged and fixed through its container database
-        return Iam.readOnly("read pluggable-databases", "read databases").keyUsedBy(KeyUser.DATABASES);
     }
 }

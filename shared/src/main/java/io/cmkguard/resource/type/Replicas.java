@@ -3,7 +3,6 @@ package io.cmkguard.resource.type;
 import io.cmkguard.model.Encryption;
 import io.cmkguard.model.Lineage;
 import io.cmkguard.model.Resource;
-import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Declared;
 import io.cmkguard.resource.Iam;
@@ -38,17 +37,11 @@ final class Replicas {
         return Declared.named(name, noun)
                 .identity(Identity.ocid(ocidKind))
                 .collection(collection)
-                .calls(new ResourceCalls() {
-                    @Override
-                    public Optional<Resource> fetch(OciClients clients, String id) {
-                        return get.read(clients, id).map(a -> replica(name, get, view, a.model()));
-                    }
-
-                    @Override
-                    public List<String> list(OciClients clients, String compartmentId) {
-                        throw new UnsupportedOperationException(name + " is read only as a source; its volume is listed");
-                    }
-                })
+                .calls(ResourceCalls.of(
+                        (clients, id) -> get.read(clients, id).map(a -> replica(name, get, view, a.model())),
+                        (clients, compartmentId) -> {
+                            throw new UnsupportedOperationException(name + " is read only as a source; its volume is listed");
+                        }))
                 .console(replica -> BlockStorage.console(console, replica.id(), replica.region()))
                 .permissions("VOLUME_INSPECT", "VOLUME_READ")
                 .iam(Iam.readOnly("read volumes")) // read as a source only: never re-keyed

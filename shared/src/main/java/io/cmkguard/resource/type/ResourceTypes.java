@@ -17,10 +17,10 @@ public final class ResourceTypes {
             BootVolumeBackupType.TYPE,
             BlockVolumeReplicaType.TYPE,
             BootVolumeReplicaType.TYPE,
-            new AutonomousDatabaseType(),
-            new AutonomousContainerDatabaseType(),
-            new DatabaseType(),
-            new PluggableDatabaseType());
+            AutonomousDatabaseType.TYPE,
+            AutonomousContainerDatabaseType.TYPE,
+            DatabaseType.TYPE,
+            PluggableDatabaseType.TYPE);
 
     private ResourceTypes() {
     }

@@ -4,7 +4,6 @@ import io.cmkguard.model.Encryption;
 import io.cmkguard.model.Lineage;
 import io.cmkguard.model.Replica;
 import io.cmkguard.model.Resource;
-import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.ResourceCalls;
 
@@ -39,18 +38,8 @@ final class Volumes {
                           Function<R, String> availabilityDomain, Function<R, String> kmsKeyId) {
     }
 
-    static <A, M, R> ResourceCalls calls(String typeName, SdkGet<A, M> get, SdkList<?> list, View<M, R> view) {
-        return new ResourceCalls() {
-            @Override
-            public Optional<Resource> fetch(OciClients clients, String id) {
-                return get.read(clients, id).map(a -> resource(typeName, get, view, a.model(), a.etag()));
-            }
-
-            @Override
-            public List<String> list(OciClients clients, String compartmentId) {
-                return list.liveIds(clients, compartmentId);
-            }
-        };
+    static <A, M, R> ResourceCalls calls(String typeName, SdkGet<A, M> get, SdkList<?, ?> list, View<M, R> view) {
+        return SdkCalls.of(get, list, (model, etag) -> resource(typeName, get, view, model, etag));
     }
 
     private static <M, R> Resource resource(String typeName, SdkGet<?, M> get, View<M, R> view, M v, String etag) {

@@ -54,7 +54,7 @@ class FixCommandsTest {
 
     @Test
     void aRefreshableCloneIsDisconnectedThenKeyedAndAStandbysFixIsOnItsPrimary() {
-        AutonomousDatabaseType adb = new AutonomousDatabaseType();
+        ResourceType adb = AutonomousDatabaseType.TYPE;
         String clone = adb.fixCommand(resource("autonomous-database", "ocid1.autonomousdatabase.oc1.iad.clone",
                 Encryption.oracleManaged(), Optional.of(new Lineage(AutonomousDatabaseType.REFRESHABLE_CLONE_OF,
                         "ocid1.autonomousdatabase.oc1.iad.src"))), KEY).orElseThrow();
@@ -76,12 +76,12 @@ class FixCommandsTest {
         Resource dedicated = resource("autonomous-database", "ocid1.autonomousdatabase.oc1.iad.d",
                 Encryption.oracleManaged(), Optional.empty()).withKeyChangeBlocker("on dedicated infrastructure "
                 + AutonomousDatabaseType.CONTAINER_KEY + "ocid1.autonomouscontainerdatabase.oc1.iad.c");
-        assertEquals(Optional.empty(), new AutonomousDatabaseType().fixCommand(dedicated, KEY));
+        assertEquals(Optional.empty(), AutonomousDatabaseType.TYPE.fixCommand(dedicated, KEY));
     }
 
     @Test
     void migrateVaultKeyOnlyForADatabaseOnItsWalletNothingForOtherKeyLocations() {
-        DatabaseType db = new DatabaseType();
+        ResourceType db = DatabaseType.TYPE;
         String id = "ocid1.database.oc1.iad.db";
         OciCli.check(db.fixCommand(resource("database", id, Encryption.walletOnly(), Optional.empty()), KEY).orElseThrow());
         assertEquals(Optional.empty(), db.fixCommand(resource("database", id,
