@@ -51,7 +51,7 @@ final class EmulatorHttpHandler implements HttpHandler {
             sleep(latency);
             throttle.admit(); // like OCI, throttling comes before anything else is looked at
             verifier.verify(request); // a 401 wins over any fault
-            Optional<Fault> fault = faults.take(request.method(), request.path());
+            Optional<Fault> fault = faults.take(request.method(), request.path(), request.query());
             if (fault.isEmpty()) {
                 return router.route(request);
             }

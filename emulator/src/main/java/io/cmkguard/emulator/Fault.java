@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * answer: the client sees a timeout or an error for a write that did happen.
  *
  * @param method    an HTTP method, or "*" for any
- * @param pathRegex a regular expression that must match the whole path (no query string)
+ * @param pathRegex a regular expression that must match the whole path, or the path with its query string
+ *                  (e.g. {@code /20180608/keys\?compartmentId=ocid1\.compartment\.oc1\.\.b}: one compartment's LIST)
  * @param status    the HTTP status to answer, or 0 to answer normally (after the delay)
  * @param code      the OCI error code of the answer
  * @param message   the OCI error message of the answer
@@ -156,7 +157,12 @@ public record Fault(String method, String pathRegex, int status, String code, St
     }
 
     boolean matches(String requestMethod, String path) {
-        return ("*".equals(method) || method.equalsIgnoreCase(requestMethod)) && path.matches(pathRegex);
+        return matches(requestMethod, path, "");
+    }
+
+    boolean matches(String requestMethod, String path, String query) {
+        return ("*".equals(method) || method.equalsIgnoreCase(requestMethod))
+                && (path.matches(pathRegex) || !query.isEmpty() && (path + "?" + query).matches(pathRegex));
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stateful local stand-in for the OCI REST APIs cmk-guard calls (Block Volume, Compute, Database, KMS,
- * Notifications), on one base URL bound to 127.0.0.1. It checks request signatures like OCI does.
+ * Notifications, Object Storage, File Storage), on one base URL bound to 127.0.0.1. It checks request signatures like OCI does.
  */
 public final class OciEmulator implements AutoCloseable {
     static final String DEMO_WORLD = "/io/cmkguard/emulator/demo-world.json";
@@ -72,7 +72,8 @@ public final class OciEmulator implements AutoCloseable {
         Router router = new Router(new ResourceReads(store), new VolumeRoutes(store, preconditions),
                 new BackupRoutes(store, preconditions),
                 new AutonomousDatabaseRoutes(store, preconditions, options.transition()), publisher,
-                new RuleRoutes(store), logSearch);
+                new RuleRoutes(store), new ObjectStorageRoutes(store, preconditions),
+                new FileSystemRoutes(store, preconditions), logSearch);
         Faults faults = new Faults();
         world.faults().forEach(faults::add);
         RequestLog log = new RequestLog();

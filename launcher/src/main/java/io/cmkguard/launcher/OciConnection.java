@@ -2,19 +2,22 @@ package io.cmkguard.launcher;
 
 import com.oracle.bmc.ClientConfiguration;
 import com.oracle.bmc.Region;
-import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
+import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
 import com.oracle.bmc.loggingsearch.LogSearchClient;
 import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.waiter.MaxAttemptsTerminationStrategy;
 import io.cmkguard.emulator.World;
+import io.cmkguard.oci.Auth;
+import io.cmkguard.oci.AuthMode;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.http.UrlConnectionHttpProvider;
+import io.cmkguard.util.ConfigException;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,14 +29,14 @@ final class OciConnection implements AutoCloseable {
     private static final int ATTEMPTS = 3;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final ConfigFileAuthenticationDetailsProvider signer;
+    private final BasicAuthenticationDetailsProvider signer;
     private final Optional<String> region;
     private final Optional<URI> endpoint;
     private final OciClients clients;
     private final LocalCloud cloud;
     private LogSearchClient logSearch;
 
-    private OciConnection(ConfigFileAuthenticationDetailsProvider signer, Optional<String> region,
+    private OciConnection(BasicAuthenticationDetailsProvider signer, Optional<String> region,
                           Optional<URI> endpoint, LocalCloud cloud) {
         this.signer = signer;
         this.region = region;
@@ -81,33 +84,34 @@ final class OciConnection implements AutoCloseable {
         if (options.world != null) {
             LocalCloud cloud = LocalCloud.start(options.world);
             var wiring = cloud.wiring();
-            ConfigFileAuthenticationDetailsProvider signer = configFile(Path.of(wiring.get("OCI_CONFIG_FILE")), "DEFAULT");
-            return new OciConnection(signer, Optional.of(wiring.get("CMK_GUARD_REGION")),
+            Auth.Signer signer = configFile(Path.of(wiring.get("OCI_CONFIG_FILE")), DEFAULT_PROFILE);
+            return new OciConnection(signer.provider(), Optional.of(wiring.get("CMK_GUARD_REGION")),
                     Optional.of(URI.create(cloud.emulator().baseUrl())), cloud);
         }
         Path file = options.configFile != null ? options.configFile : defaultConfigFile();
-        ConfigFileAuthenticationDetailsProvider signer = configFile(file,
-                options.profile != null ? options.profile : DEFAULT_PROFILE);
-        Optional<String> region = Optional.ofNullable(options.region)
-                .or(() -> Optional.ofNullable(signer.getRegion()).map(r -> r.getRegionId()));
-        return new OciConnection(signer, region, Optional.empty(), null);
+        Auth.Signer signer = configFile(file, options.profile != null ? options.profile : DEFAULT_PROFILE);
+        Optional<String> region = Optional.ofNullable(options.region).or(signer::region);
+        return new OciConnection(signer.provider(), region, Optional.empty(), null);
     }
 
     static Path defaultConfigFile() {
         return Path.of(System.getProperty("user.home"), ".oci", "config");
     }
 
-    /** The profile of an OCI CLI config file; a usage error with a laptop's advice when it cannot be used. */
-    static ConfigFileAuthenticationDetailsProvider configFile(Path file, String profile) {
+    /**
+     * The profile's signer, read as the function reads it (problems name the entry at fault, never a value),
+     * with a laptop's advice: a usage error.
+     */
+    static Auth.Signer configFile(Path file, String profile) {
         if (!Files.isReadable(file)) {
             throw new UsageException("no OCI config file at " + file + ": give --config-file PATH and --profile NAME"
                     + " (as for the OCI CLI; 'oci setup config' makes one), or --world demo to try it locally");
         }
         try {
-            return new ConfigFileAuthenticationDetailsProvider(file.toString(), profile);
-        } catch (IOException | RuntimeException e) {
-            throw new UsageException("cannot use OCI config file " + file + " (profile " + profile + "): "
-                    + e.getMessage() + "; give --config-file PATH and --profile NAME, or --world demo to try it locally");
+            return Auth.from(AuthMode.CONFIG_FILE, Map.of(Auth.CONFIG_FILE, file.toString(), Auth.CONFIG_PROFILE, profile));
+        } catch (ConfigException e) {
+            throw new UsageException(String.join("; ", e.problems()).replace(Auth.CONFIG_FILE_ADVICE, "")
+                    + "; give --config-file PATH and --profile NAME, or --world demo to try it locally");
         }
     }
 

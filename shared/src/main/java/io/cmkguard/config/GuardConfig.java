@@ -3,6 +3,7 @@ package io.cmkguard.config;
 import io.cmkguard.util.ConfigException;
 import io.cmkguard.oci.Auth;
 import io.cmkguard.policy.PolicySettings;
+import io.cmkguard.policy.RotationPolicy;
 import io.cmkguard.oci.AuthMode;
 import io.cmkguard.util.Ocid;
 
@@ -45,7 +46,9 @@ public record GuardConfig(
         Duration functionTimeout,
         SweepLimits sweep,
         WatchSettings watch,
-        ContinuationSecret continuationSecret) {
+        ContinuationSecret continuationSecret,
+        boolean reencryptBuckets,
+        int keyMaxAgeDays) {
 
     public static final String MODE = "CMK_GUARD_MODE";
     public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
@@ -79,6 +82,11 @@ public record GuardConfig(
     public static final String WATCH_UNUSED_KEY = "CMK_GUARD_WATCH_UNUSED_KEY";
     public static final String CONTINUATION_KEY = "CMK_GUARD_CONTINUATION_KEY";
     public static final String CONTINUATION_KEY_PREVIOUS = "CMK_GUARD_CONTINUATION_KEY_PREVIOUS";
+    /** After a bucket is put on the key, also start the re-encryption of the objects written before (a work request). */
+    public static final String REENCRYPT_BUCKETS = "CMK_GUARD_REENCRYPT_BUCKETS";
+    /** How old a Vault key's current version may be before a sweep reports it (CIS OCI 3.16 / 4.16: a year). */
+    public static final String KEY_MAX_AGE_DAYS = RotationPolicy.KEY_MAX_AGE_DAYS;
+    public static final int DEFAULT_KEY_MAX_AGE_DAYS = 365;
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
@@ -93,7 +101,7 @@ public record GuardConfig(
             KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
             FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
             SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY, CONTINUATION_KEY,
-            CONTINUATION_KEY_PREVIOUS);
+            CONTINUATION_KEY_PREVIOUS, REENCRYPT_BUCKETS, KEY_MAX_AGE_DAYS);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -208,6 +216,8 @@ public record GuardConfig(
                     integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000));
             WatchSettings watch = new WatchSettings(watchScope(), unusedKeyNote());
             ContinuationSecret continuationSecret = continuationSecret();
+            boolean reencryptBuckets = bool(REENCRYPT_BUCKETS, false);
+            int keyMaxAge = integer(KEY_MAX_AGE_DAYS, DEFAULT_KEY_MAX_AGE_DAYS, 1, 3_650);
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
             modes.add(mode);
@@ -226,7 +236,8 @@ public record GuardConfig(
             }
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
-                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch, continuationSecret);
+                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch, continuationSecret,
+                    reencryptBuckets, keyMaxAge);
         }
 
         /** The continuation signing keys; a problem names the key and its length, never its value. */

@@ -116,13 +116,13 @@ public record SweepRequest(String compartmentId, boolean includeSubcompartments,
         }
         if (!node.isArray() || node.isEmpty()) {
             throw new BadSweepException("InvalidResourceTypes", "\"resourceTypes\" must be a non-empty list of "
-                    + String.join(", ", ResourceTypes.checkedNames()));
+                    + String.join(", ", checkedTypes().stream().map(ResourceType::name).toList()));
         }
         List<ResourceType> types = new ArrayList<>();
         for (JsonNode name : node) {
             ResourceType type = typeNamed(name).orElseThrow(() -> new BadSweepException("InvalidResourceTypes",
                     "unknown resource type " + Echo.bounded(name.toString(), ECHO_CHARS) + "; sweepable types: "
-                            + String.join(", ", ResourceTypes.checkedNames())));
+                            + String.join(", ", checkedTypes().stream().map(ResourceType::name).toList())));
             if (!types.contains(type)) {
                 types.add(type);
             }
@@ -136,9 +136,9 @@ public record SweepRequest(String compartmentId, boolean includeSubcompartments,
                 : Optional.empty();
     }
 
-    /** Every type events lead to, in registry order (replicas are judged with their volumes). */
+    /** Every type sweeps judge, in registry order (replicas are judged with their volumes). */
     static List<ResourceType> checkedTypes() {
-        return ResourceTypes.ALL.stream().filter(t -> !t.eventTypes().isEmpty()).toList();
+        return ResourceTypes.swept();
     }
 
     private static Optional<Mode> mode(JsonNode sweep) {

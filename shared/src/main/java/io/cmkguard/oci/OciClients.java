@@ -9,6 +9,8 @@ import com.oracle.bmc.core.ComputeClient;
 import com.oracle.bmc.database.DatabaseClient;
 import com.oracle.bmc.identity.IdentityClient;
 import com.oracle.bmc.events.EventsClient;
+import com.oracle.bmc.filestorage.FileStorageClient;
+import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.http.client.HttpProvider;
 import com.oracle.bmc.keymanagement.KmsManagementClient;
 import com.oracle.bmc.keymanagement.KmsVaultClient;
@@ -48,7 +50,12 @@ public final class OciClients implements AutoCloseable {
     private final Lazy<DatabaseClient> database;
     private final Lazy<IdentityClient> identity;
     private final Lazy<EventsClient> events;
+    private final Lazy<FileStorageClient> fileStorage;
     private final Map<String, KmsManagementClient> kmsManagement = new ConcurrentHashMap<>();
+    /** Object Storage clients by region ("" = the function's own): a replicated bucket's source may be elsewhere. */
+    private final Map<String, ObjectStorageClient> objectStorage = new ConcurrentHashMap<>();
+    private final Map<String, Object> readOnce = new ConcurrentHashMap<>();
+    private final Map<String, KmsVaultClient> kmsVaultByRegion = new ConcurrentHashMap<>();
     private final SignedJsonReader rawReader;
     private final RetryAfterGate retryAfter = new RetryAfterGate();
 
@@ -81,6 +88,7 @@ public final class OciClients implements AutoCloseable {
         this.database = new Lazy<>(() -> build(DatabaseClient.builder().isStreamWarningEnabled(false)));
         this.identity = new Lazy<>(() -> build(IdentityClient.builder()));
         this.events = new Lazy<>(() -> build(EventsClient.builder()));
+        this.fileStorage = new Lazy<>(() -> build(FileStorageClient.builder()));
         this.rawReader = new SignedJsonReader(signer, attempts, timeout);
     }
 
@@ -105,6 +113,29 @@ public final class OciClients implements AutoCloseable {
         return kmsVault.get();
     }
 
+    /**
+     * The vault client of a region: a key's vault is read in the key's own region (a cross-region replica's
+     * key is in the replica's region). The function's own client for its region, an unknown one or the emulator.
+     */
+    public KmsVaultClient kmsVault(String regionId) {
+        Optional<Region> asked = regionNamed(regionId);
+        if (endpoint.isPresent() || asked.isEmpty() || asked.equals(region.flatMap(OciClients::regionNamed))) {
+            return kmsVault();
+        }
+        return kmsVaultByRegion.computeIfAbsent(asked.get().getRegionId(), id -> KmsVaultClient.builder()
+                .httpProvider(HTTP).configuration(configuration).additionalClientConfigurator(retryAfter)
+                .region(asked.get()).build(signer));
+    }
+
+    private static Optional<Region> regionNamed(String regionId) {
+        try {
+            return regionId == null || regionId.isBlank() ? Optional.empty()
+                    : Optional.of(Region.fromRegionCodeOrId(regionId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     public NotificationDataPlaneClient ons() {
         return ons.get();
     }
@@ -121,6 +152,42 @@ public final class OciClients implements AutoCloseable {
     /** The Events rule API (bin/cmk-guard rules, and the rules check). */
     public EventsClient events() {
         return events.get();
+    }
+
+    public FileStorageClient fileStorage() {
+        return fileStorage.get();
+    }
+
+    /** Object Storage in the function's region. */
+    public ObjectStorageClient objectStorage() {
+        return objectStorage("");
+    }
+
+    /** Object Storage in a region (its id, e.g. us-phoenix-1; "" = the function's own); the emulator serves all. */
+    public ObjectStorageClient objectStorage(String regionId) {
+        String key = endpoint.isPresent() ? "" : regionId;
+        return objectStorage.computeIfAbsent(key, r -> {
+            ObjectStorageClient.Builder builder = ObjectStorageClient.builder();
+            if (r.isEmpty()) {
+                return build(builder);
+            }
+            return builder.httpProvider(HTTP).configuration(configuration).additionalClientConfigurator(retryAfter)
+                    .region(Region.fromRegionCodeOrId(r)).build(signer);
+        });
+    }
+
+    /**
+     * A value that does not change for the life of a tenancy's function (its Object Storage namespace, its
+     * region's availability domains), read on first use and then kept; a read that fails is not kept.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T readOnce(String what, Supplier<T> read) {
+        Object known = readOnce.get(what);
+        if (known == null) {
+            known = read.get();
+            readOnce.putIfAbsent(what, known);
+        }
+        return (T) known;
     }
 
     /** A key-management client for one vault (keys are served by their vault's own endpoint). */
@@ -161,7 +228,10 @@ public final class OciClients implements AutoCloseable {
         database.close();
         identity.close();
         events.close();
+        fileStorage.close();
+        objectStorage.values().forEach(ObjectStorageClient::close);
         kmsManagement.values().forEach(KmsManagementClient::close);
+        kmsVaultByRegion.values().forEach(KmsVaultClient::close);
     }
 
     /** Built once on first use; thread-safe. */

@@ -29,6 +29,14 @@ public interface ResourceType {
     /** The event types that lead to a check of this type (with an Events rule listing them). */
     Set<String> eventTypes();
 
+    /**
+     * Whether sweeps list and judge this type: every type events lead to, and a type judged only by sweeps
+     * (a Vault key's rotation). The replica types are judged with their volumes.
+     */
+    default boolean swept() {
+        return !eventTypes().isEmpty();
+    }
+
     /** Event types that mean somebody removed the resource's key: flagged, never raced. */
     default Set<String> keyRemovalEventTypes() {
         return Set.of();
@@ -87,6 +95,23 @@ public interface ResourceType {
      */
     default void assignKey(OciClients clients, Resource resource, KeyFacts key) {
         throw new UnsupportedOperationException(noun() + " keys cannot be changed in place");
+    }
+
+    /**
+     * What a key change leaves undone, said in every finding that asks for one (a bucket's objects written
+     * before keep their old key until re-encrypted, and the command that does it); empty if nothing.
+     */
+    default Optional<String> afterKeyChangeAdvice(Resource resource) {
+        return Optional.empty();
+    }
+
+    /**
+     * Work OCI leaves to be started once the resource is on its new key (a bucket's objects written before
+     * keep their old key until it is re-encrypted); called after a verified remediation only when the
+     * configuration asks for it. Returns the work request id OCI answered; empty when the type has nothing.
+     */
+    default Optional<String> afterKeyChange(OciClients clients, Resource resource) {
+        return Optional.empty();
     }
 
     /**
