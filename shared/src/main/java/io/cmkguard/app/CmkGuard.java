@@ -1,5 +1,19 @@
-package io.cmkguard.guard;
+package io.cmkguard.app;
 
+import io.cmkguard.guard.ResultJson;
+import io.cmkguard.guard.Guard;
+import io.cmkguard.guard.KeyUsers;
+import io.cmkguard.guard.DecisionLog;
+import io.cmkguard.guard.Failures;
+import io.cmkguard.guard.keywatch.KeyWatch;
+import io.cmkguard.guard.sweep.BadSweepException;
+import io.cmkguard.guard.sweep.SweepRequest;
+import io.cmkguard.guard.sweep.SweepReportJson;
+import io.cmkguard.guard.sweep.SweepReport;
+import io.cmkguard.guard.sweep.SweepProgress;
+import io.cmkguard.guard.sweep.Sweep;
+import io.cmkguard.guard.event.EventCheck;
+import io.cmkguard.app.InvocationBody;
 import io.cmkguard.result.GuardResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmkguard.oci.AuthMode;

@@ -1,5 +1,12 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.event;
 
+import io.cmkguard.guard.Unchecked;
+import io.cmkguard.guard.Trigger;
+import io.cmkguard.guard.Guard;
+import io.cmkguard.guard.DecisionLog;
+import io.cmkguard.guard.Runner;
+import io.cmkguard.guard.event.FanOut;
+import io.cmkguard.guard.event.EventTargets;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciClients;
