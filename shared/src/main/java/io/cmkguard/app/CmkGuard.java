@@ -269,7 +269,6 @@ public final class CmkGuard implements AutoCloseable {
 
     @Override
     public void close() {
-        events.ifPresent(EventCheck::close);
         clients.ifPresent(OciClients::close);
     }
 }

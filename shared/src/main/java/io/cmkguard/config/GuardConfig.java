@@ -112,13 +112,22 @@ public record GuardConfig(
 
     /** The mode that applies to one resource type. */
     public Mode modeFor(String resourceType) {
-        return modeByResourceType.getOrDefault(resourceType, mode);
+        return modes().modeFor(resourceType);
+    }
+
+    /** What deciding a mode reads: the function's mode and the per-type ones. */
+    public Modes modes() {
+        return new Modes(mode, modeByResourceType);
+    }
+
+    /** What remediation reads. */
+    public RemediationSettings remediation() {
+        return new RemediationSettings(remediationKeyId, remediationKeyByCompartment, retryAttempts, reencryptBuckets);
     }
 
     /** The key remediation assigns to a resource in this compartment, if any. */
     public Optional<String> remediationKeyFor(String compartmentId) {
-        String mapped = remediationKeyByCompartment.get(compartmentId);
-        return mapped != null ? Optional.of(mapped) : remediationKeyId;
+        return remediation().keyFor(compartmentId);
     }
 
     /** The per-resource-type mode key, e.g. CMK_GUARD_MODE_BLOCK_VOLUME for block-volume. */

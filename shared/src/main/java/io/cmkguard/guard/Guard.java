@@ -36,7 +36,7 @@ import java.util.Optional;
  * remediate, notify or log by mode: the one check every way in (an event, a sweep, a key's search) ends in.
  * Holds no per-invocation state: a warm function reuses it, and sweeps call it from several threads.
  */
-public final class Guard implements AutoCloseable {
+public final class Guard {
     private final GuardConfig config;
     private final OciClients clients;
     private final KeyDirectory keys;
@@ -45,7 +45,6 @@ public final class Guard implements AutoCloseable {
     private final CmkPolicy policy;
     private final Remediator remediator;
     private final Publisher publisher;
-    private final Runner runner = new Runner();
     private final KeyRotationCheck keyRotation;
 
     public Guard(GuardConfig config, OciClients clients, KeyDirectory keys, Notifier notifier, DecisionLog log,
@@ -56,7 +55,7 @@ public final class Guard implements AutoCloseable {
         this.log = log;
         this.clock = clock;
         this.policy = new CmkPolicy(config.policy());
-        this.remediator = new Remediator(config, clients, keys, policy, clock);
+        this.remediator = new Remediator(config.remediation(), clients, keys, policy, clock);
         this.publisher = new Publisher(notifier, config.dedupWindow(), clock);
         this.keyRotation = new KeyRotationCheck(config, clients, new VaultKeyType(),
                 new KeyUsers(clients, new Candidates(clients), clock), clock);
@@ -177,17 +176,6 @@ public final class Guard implements AutoCloseable {
                         return Optional.empty(); // lineage is context; a fault reading it must not fail the check
                     }
                 }));
-    }
-
-    /** The threads an invocation's checks run on (see {@link Runner}). */
-    public Runner runner() {
-        return runner;
-    }
-
-    /** Stops the check threads (a closing function's checks still running are abandoned). */
-    @Override
-    public void close() {
-        runner.close();
     }
 
     /** How bad a result is, for putting the worst first: an error, a finding, then the rest. */

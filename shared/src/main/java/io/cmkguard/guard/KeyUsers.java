@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -60,7 +58,7 @@ public final class KeyUsers {
         List<Resource> users = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
         AtomicBoolean cut = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        Batch pool = new Batch("key-users", concurrency);
         try {
             int searched = 0;
             for (String compartmentId : tree.compartmentIds()) {
@@ -68,7 +66,7 @@ public final class KeyUsers {
                     List<Future<Optional<Resource>>> reads = new ArrayList<>();
                     try {
                         for (Candidate c : candidates.in(compartmentId, type)) {
-                            reads.add(pool.submit(() -> {
+                            reads.add(pool.startWhenFree(() -> {
                                 if (!clock.instant().isBefore(deadline)) {
                                     cut.set(true);
                                     return Optional.<Resource>empty();
@@ -90,7 +88,7 @@ public final class KeyUsers {
             }
             return new Found(users, gaps.isEmpty(), searched, tree.compartmentIds().size(), gaps);
         } finally {
-            pool.shutdownNow();
+            pool.close();
         }
     }
 

@@ -2,7 +2,7 @@ package io.cmkguard.guard;
 
 import io.cmkguard.result.Action;
 import io.cmkguard.result.GuardResult;
-import io.cmkguard.config.GuardConfig;
+import io.cmkguard.config.RemediationSettings;
 import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciClients;
@@ -71,13 +71,13 @@ final class Remediator {
         }
     }
 
-    private final GuardConfig config;
+    private final RemediationSettings config;
     private final OciClients clients;
     private final KeyDirectory keys;
     private final CmkPolicy policy;
     private final Clock clock;
 
-    Remediator(GuardConfig config, OciClients clients, KeyDirectory keys, CmkPolicy policy, Clock clock) {
+    Remediator(RemediationSettings config, OciClients clients, KeyDirectory keys, CmkPolicy policy, Clock clock) {
         this.config = config;
         this.clients = clients;
         this.keys = keys;
@@ -87,7 +87,7 @@ final class Remediator {
 
     Remediation remediate(Judged j) {
         Resource resource = j.resource();
-        Optional<String> target = config.remediationKeyFor(resource.compartmentId());
+        Optional<String> target = config.keyFor(resource.compartmentId());
         Optional<String> blocker = j.verdict().blocker().or(resource::keyChangeBlocker);
         if (blocker.isEmpty() && !j.type().keyChangeableInPlace()) {
             blocker = Optional.of("OCI cannot change a " + j.type().noun() + "'s key in place");

@@ -4,7 +4,7 @@ import io.cmkguard.guard.Unchecked;
 import io.cmkguard.guard.Trigger;
 import io.cmkguard.guard.Guard;
 import io.cmkguard.guard.DecisionLog;
-import io.cmkguard.guard.Runner;
+import io.cmkguard.guard.Batch;
 import io.cmkguard.guard.event.FanOut;
 import io.cmkguard.guard.event.EventTargets;
 import io.cmkguard.config.GuardConfig;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * The event way in: an event's resources are found ({@link EventTargets}), then each goes through the one
  * check ({@link Guard#check}) a few at once ({@link FanOut}) within the invocation's deadline.
  */
-public final class EventCheck implements AutoCloseable {
+public final class EventCheck {
     private final Guard guard;
     private final EventTargets targets;
     private final FanOut fanOut;
@@ -33,8 +33,8 @@ public final class EventCheck implements AutoCloseable {
 
     public EventCheck(Guard guard, GuardConfig config, OciClients clients, DecisionLog log, Clock clock) {
         this.guard = guard;
-        this.targets = new EventTargets(clients, config);
-        this.fanOut = new FanOut(guard.runner(), log, guard::check, type -> config.modeFor(type.name()));
+        this.targets = new EventTargets(clients, config.modes());
+        this.fanOut = new FanOut(log, guard::check, type -> config.modes().modeFor(type.name()));
         this.log = log;
         this.clock = clock;
     }
@@ -65,8 +65,10 @@ public final class EventCheck implements AutoCloseable {
             return new EventTargets.Answered(unfinishedLookup(event));
         }
         try {
-            return Runner.await(guard.runner().start(() -> targets.of(event)), deadline)
-                    .orElseGet(() -> new EventTargets.Answered(unfinishedLookup(event)));
+            try (Batch lookup = new Batch("event-lookup", 1)) {
+                return lookup.start(() -> targets.of(event), deadline).flatMap(found -> Batch.await(found, deadline))
+                        .orElseGet(() -> new EventTargets.Answered(unfinishedLookup(event)));
+            }
         } catch (RuntimeException e) { // e.g. a parent read whose 200 answer lacks what the next call needs
             return new EventTargets.Answered(GuardResult.rejected(event.eventId(), event.eventType(),
                     event.resourceId(), Status.ERROR, "the resources of this event could not be found, so nothing"
@@ -88,11 +90,5 @@ public final class EventCheck implements AutoCloseable {
     private static GuardResult summarise(List<GuardResult> results) {
         GuardResult lead = results.stream().max(Comparator.comparingInt(Guard::severity)).orElseThrow();
         return lead.toBuilder().notified(results.stream().anyMatch(GuardResult::notified)).items(results).build();
-    }
-
-    /** Stops the check threads (a closing function's checks still running are abandoned). */
-    @Override
-    public void close() {
-        guard.close();
     }
 }

@@ -3,7 +3,7 @@ package io.cmkguard.guard.event;
 import io.cmkguard.guard.Unchecked;
 import io.cmkguard.guard.Trigger;
 import io.cmkguard.result.GuardResult;
-import io.cmkguard.config.GuardConfig;
+import io.cmkguard.config.Modes;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciClients;
@@ -36,11 +36,11 @@ final class EventTargets {
     }
 
     private final OciClients clients;
-    private final GuardConfig config;
+    private final Modes modes;
 
-    EventTargets(OciClients clients, GuardConfig config) {
+    EventTargets(OciClients clients, Modes modes) {
         this.clients = clients;
-        this.config = config;
+        this.modes = modes;
     }
 
     Targets of(OciEvent event) {
@@ -68,11 +68,11 @@ final class EventTargets {
         try {
             ids = type.resourceIds(event, clients);
         } catch (OciCallException e) {
-            return new Answered(Unchecked.failed(Trigger.event(event), type, config.modeFor(type.name()), event.resourceId(),
+            return new Answered(Unchecked.failed(Trigger.event(event), type, modes.modeFor(type.name()), event.resourceId(),
                     event.compartmentId(), e));
         }
         if (ids.isEmpty()) {
-            return new Answered(Unchecked.notFound(Trigger.event(event), type, config.modeFor(type.name()),
+            return new Answered(Unchecked.notFound(Trigger.event(event), type, modes.modeFor(type.name()),
                     event.resourceId(), event.compartmentId(), "the resource " + event.resourceId() + " no longer exists or has no "
                             + type.noun() + " attached, or the function may not read it"));
         }

@@ -3,7 +3,7 @@ package io.cmkguard.guard.event;
 import io.cmkguard.guard.Unchecked;
 import io.cmkguard.guard.Trigger;
 import io.cmkguard.guard.DecisionLog;
-import io.cmkguard.guard.Runner;
+import io.cmkguard.guard.Batch;
 import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.Mode;
 import io.cmkguard.resource.Candidate;
@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -28,14 +26,12 @@ final class FanOut {
     /** How many of one event's resources are checked at once. */
     static final int AT_ONCE = 4;
 
-    private final Runner runner;
     private final DecisionLog log;
     private final BiFunction<Candidate, Trigger, GuardResult> check;
     private final Function<ResourceType, Mode> modeOf;
 
-    FanOut(Runner runner, DecisionLog log, BiFunction<Candidate, Trigger, GuardResult> check,
+    FanOut(DecisionLog log, BiFunction<Candidate, Trigger, GuardResult> check,
            Function<ResourceType, Mode> modeOf) {
-        this.runner = runner;
         this.log = log;
         this.check = check;
         this.modeOf = modeOf;
@@ -48,26 +44,24 @@ final class FanOut {
 
     /** One result per candidate, in their order. */
     List<GuardResult> run(List<Candidate> candidates, Trigger trigger, Deadline deadline) {
-        Semaphore slots = new Semaphore(AT_ONCE);
         List<Future<GuardResult>> started = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            if (deadline.passed() || !acquire(slots, deadline)) {
-                break; // the budget is spent: start nothing new
-            }
-            started.add(runner.start(() -> {
-                try {
+        try (Batch batch = new Batch("event", AT_ONCE)) {
+            for (Candidate candidate : candidates) {
+                Optional<Future<GuardResult>> one = batch.start(() -> {
                     GuardResult result = checkSafely(candidate, trigger);
                     log.record(result);
                     return result;
-                } finally {
-                    slots.release();
+                }, deadline);
+                if (one.isEmpty()) {
+                    break; // the budget is spent: start nothing new
                 }
-            }));
+                started.add(one.get());
+            }
         }
         List<GuardResult> results = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             boolean wasStarted = i < started.size();
-            Optional<GuardResult> done = wasStarted ? Runner.await(started.get(i), deadline) : Optional.empty();
+            Optional<GuardResult> done = wasStarted ? Batch.await(started.get(i), deadline) : Optional.empty();
             if (done.isPresent()) {
                 results.add(done.get()); // logged by its check
             } else {
@@ -90,12 +84,4 @@ final class FanOut {
         }
     }
 
-    private static boolean acquire(Semaphore slots, Deadline deadline) {
-        try {
-            return slots.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 }

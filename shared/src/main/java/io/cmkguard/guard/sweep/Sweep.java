@@ -1,5 +1,6 @@
 package io.cmkguard.guard.sweep;
 
+import io.cmkguard.guard.Batch;
 import io.cmkguard.guard.Unchecked;
 import io.cmkguard.guard.Trigger;
 import io.cmkguard.guard.Guard;
@@ -41,10 +42,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -158,8 +155,7 @@ public final class Sweep {
         int unlisted = resumed.map(Continuation::unlisted).orElse(0);
         AtomicInteger judged = new AtomicInteger();
         Optional<Continuation> next = Optional.empty();
-        ExecutorService workers = Executors.newFixedThreadPool(limits.concurrency(), daemon(sweepId));
-        Semaphore slots = new Semaphore(limits.concurrency());
+        Batch workers = new Batch(sweepId, limits.concurrency());
         int sequence = 0;
         boolean listedOne = false; // at least one listing per invocation, so every invocation moves the sweep on
         try {
@@ -212,23 +208,18 @@ public final class Sweep {
                         continue;
                     }
                     last = candidate.id();
-                    slots.acquireUninterruptibly();
                     int seq = sequence++;
-                    workers.execute(() -> CallDeadline.until(deadline, clock, () -> {
-                        try {
-                            GuardResult result = checkOne(candidate, trigger);
-                            log.record(result);
-                            results.put(seq, result);
-                            progress.judged(judged.incrementAndGet(), candidate.compartmentId(), result);
-                        } finally {
-                            slots.release();
-                        }
+                    workers.startWhenFree(() -> CallDeadline.until(deadline, clock, () -> {
+                        GuardResult result = checkOne(candidate, trigger);
+                        log.record(result);
+                        results.put(seq, result);
+                        progress.judged(judged.incrementAndGet(), candidate.compartmentId(), result);
+                        return null;
                     }));
                 }
             }
         } finally {
-            workers.shutdown();
-            awaitQuietly(workers);
+            workers.finish();
         }
         if (!tree.rootConfirmed() && tree.compartmentIds().size() == 1 && results.isEmpty()) {
             // nothing found under a compartment Identity does not know: a mistyped OCID, not "all compliant"
@@ -373,23 +364,5 @@ public final class Sweep {
         return java.time.Duration.between(started, clock.instant()).toMillis();
     }
 
-    private static void awaitQuietly(ExecutorService workers) {
-        try {
-            while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
-                // checks in flight are bounded by the SDK's timeouts and retries: keep waiting
-            }
-        } catch (InterruptedException e) {
-            workers.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
 
-    private static java.util.concurrent.ThreadFactory daemon(String sweepId) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "cmk-guard-" + sweepId + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }
