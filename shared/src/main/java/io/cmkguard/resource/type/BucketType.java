@@ -24,6 +24,7 @@ import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.ResourceCalls;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,8 @@ final class BucketType {
                     + reencrypt(bucket) + ", a work request; cmk-guard starts it after its own key change when"
                     + " CMK_GUARD_REENCRYPT_BUCKETS=true)", BucketType::startReencryption))
             // the key for new objects, then the re-encryption of the objects written before (a work request)
-            .fix((bucket, key) -> Optional.of("oci os bucket update" + options(bucket) + " --kms-key-id " + key
-                    + " && " + reencrypt(bucket)))
+            .fix((bucket, key) -> Optional.of(bucketCommand("update", bucket).option("--kms-key-id", key)
+                    .then(bucketCommand("reencrypt", bucket)).render()))
             .prerequisite(Optional.of(KEY_GRANT))
             .console(bucket -> "/object-storage/buckets/" + path(bucket).namespace() + "/" + path(bucket).name()
                     + "/objects" + (bucket.region().isBlank() ? "" : "?region=" + bucket.region()))
@@ -155,13 +156,15 @@ final class BucketType {
     }
 
     private static String reencrypt(Resource bucket) {
-        return "oci os bucket reencrypt" + options(bucket);
+        return bucketCommand("reencrypt", bucket).render();
     }
 
-    private static String options(Resource bucket) {
+    /** {@code oci os bucket <verb>} for this bucket: its namespace, name and, when known, region. */
+    private static CliCommand bucketCommand(String verb, Resource bucket) {
         BucketPath path = path(bucket);
-        return " --namespace-name " + path.namespace() + " --bucket-name " + path.name()
-                + (path.region().isEmpty() ? "" : " --region " + path.region());
+        CliCommand command = CliCommand.oci("os", "bucket", verb).option("--namespace-name", path.namespace())
+                .option("--bucket-name", path.name());
+        return path.region().isEmpty() ? command : command.option("--region", path.region());
     }
 
     private static BucketPath path(Resource bucket) {
