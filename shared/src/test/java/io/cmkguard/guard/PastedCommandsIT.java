@@ -120,7 +120,7 @@ class PastedCommandsIT {
         int printed = 0;
         for (ResourceType type : ResourceTypes.ALL) {
             for (String value : List.of(HOSTILE.get(0), HOSTILE.get(3), HOSTILE.get(6))) {
-                // a bucket's namespace and name cannot hold these characters (BucketPath): its key still can
+                // a hostile id where the type's ids may hold one (a bucket's name cannot: its id stays plain)
                 boolean ocid = type.identity().example().startsWith("ocid1.");
                 String id = ocid ? type.identity().example() + value : type.identity().example();
                 String key = "ocid1.key.oc1.iad.v." + value;
@@ -136,8 +136,10 @@ class PastedCommandsIT {
                 }
                 List<List<String>> calls = pasted(command.get());
                 assertTrue(calls.stream().allMatch(argv -> argv.get(0).equals("oci")), command.get());
-                String target = container.map(Lineage::sourceId).orElse(id);
-                assertTrue(!ocid || calls.get(0).contains(target), "the id is one argument: " + calls);
+                // a bucket is named by its namespace and name: its name is the argument to find
+                String target = !ocid ? id.substring(id.lastIndexOf('/') + 1)
+                        : container.map(Lineage::sourceId).orElse(id);
+                assertTrue(calls.get(0).contains(target), "the id is one argument: " + calls);
                 assertTrue(calls.stream().anyMatch(argv -> argv.contains(key)), "the key is one argument: " + calls);
                 printed++;
             }

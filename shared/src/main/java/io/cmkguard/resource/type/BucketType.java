@@ -19,12 +19,12 @@ import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.AfterKeyChange;
 import io.cmkguard.resource.Declared;
+import io.cmkguard.util.CliCommand;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.ResourceCalls;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.util.CliCommand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +66,8 @@ final class BucketType {
                     + reencrypt(bucket) + ", a work request; cmk-guard starts it after its own key change when"
                     + " CMK_GUARD_REENCRYPT_BUCKETS=true)", BucketType::startReencryption))
             // the key for new objects, then the re-encryption of the objects written before (a work request)
-            .fix((bucket, key) -> Optional.of(bucketCommand("update", bucket).option("--kms-key-id", key)
-                    .then(bucketCommand("reencrypt", bucket)).render()))
+            .fix((bucket, key) -> Optional.of(withBucket(CliCommand.oci("os", "bucket", "update"), bucket)
+                    .option("--kms-key-id", key).then(reencryptCommand(bucket)).render()))
             .prerequisite(Optional.of(KEY_GRANT))
             .console(bucket -> "/object-storage/buckets/" + path(bucket).namespace() + "/" + path(bucket).name()
                     + "/objects" + (bucket.region().isBlank() ? "" : "?region=" + bucket.region()))
@@ -156,15 +156,18 @@ final class BucketType {
     }
 
     private static String reencrypt(Resource bucket) {
-        return bucketCommand("reencrypt", bucket).render();
+        return reencryptCommand(bucket).render();
     }
 
-    /** {@code oci os bucket <verb>} for this bucket: its namespace, name and, when known, region. */
-    private static CliCommand bucketCommand(String verb, Resource bucket) {
+    private static CliCommand reencryptCommand(Resource bucket) {
+        return withBucket(CliCommand.oci("os", "bucket", "reencrypt"), bucket);
+    }
+
+    /** The bucket's namespace and name (and its region when it is not the function's) as options. */
+    private static CliCommand withBucket(CliCommand command, Resource bucket) {
         BucketPath path = path(bucket);
-        CliCommand command = CliCommand.oci("os", "bucket", verb).option("--namespace-name", path.namespace())
-                .option("--bucket-name", path.name());
-        return path.region().isEmpty() ? command : command.option("--region", path.region());
+        CliCommand named = command.option("--namespace-name", path.namespace()).option("--bucket-name", path.name());
+        return path.region().isEmpty() ? named : named.option("--region", path.region());
     }
 
     private static BucketPath path(Resource bucket) {

@@ -18,6 +18,7 @@ import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Declared;
+import io.cmkguard.util.CliCommand;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.KeyUser;

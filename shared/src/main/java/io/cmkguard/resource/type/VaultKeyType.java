@@ -21,10 +21,10 @@ import io.cmkguard.policy.KeyRotation;
 import io.cmkguard.model.Encryption;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Identity;
+import io.cmkguard.util.CliCommand;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
-import io.cmkguard.util.CliCommand;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -222,8 +222,8 @@ public final class VaultKeyType implements ResourceType {
     public static String autoRotationCommand(String keyId, String managementEndpoint, int intervalDays) {
         return CliCommand.oci("kms", "management", "key", "update").option("--key-id", keyId)
                 .option("--is-auto-rotation-enabled", "true")
-                .option("--auto-key-rotation-details", "{\"rotationIntervalInDays\": " + intervalDays + "}").flag("--force")
-                .option("--endpoint", managementEndpoint).render();
+                .option("--auto-key-rotation-details", "{\"rotationIntervalInDays\": " + intervalDays + "}")
+                .flag("--force").option("--endpoint", managementEndpoint).render();
     }
 
     @Override
