@@ -14,6 +14,7 @@ import io.cmkguard.model.Lineage;
 import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.type.ResourceTypes;
+import io.cmkguard.resource.type.VaultKeyType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -120,8 +121,8 @@ class PastedCommandsIT {
         for (ResourceType type : ResourceTypes.ALL) {
             for (String value : List.of(HOSTILE.get(0), HOSTILE.get(3), HOSTILE.get(6))) {
                 // a hostile id where the type's ids may hold one (a bucket's name cannot: its id stays plain)
-                String hostileId = type.identity().example() + value;
-                String id = type.identity().owns(hostileId) ? hostileId : type.identity().example();
+                boolean ocid = type.identity().example().startsWith("ocid1.");
+                String id = ocid ? type.identity().example() + value : type.identity().example();
                 String key = "ocid1.key.oc1.iad.v." + value;
                 Encryption onWallet = type.name().contains("database") && !type.name().startsWith("autonomous")
                         ? Encryption.walletOnly() : Encryption.oracleManaged();
@@ -136,7 +137,7 @@ class PastedCommandsIT {
                 List<List<String>> calls = pasted(command.get());
                 assertTrue(calls.stream().allMatch(argv -> argv.get(0).equals("oci")), command.get());
                 // a bucket is named by its namespace and name: its name is the argument to find
-                String target = type.name().equals("bucket") ? id.substring(id.lastIndexOf('/') + 1)
+                String target = !ocid ? id.substring(id.lastIndexOf('/') + 1)
                         : container.map(Lineage::sourceId).orElse(id);
                 assertTrue(calls.get(0).contains(target), "the id is one argument: " + calls);
                 assertTrue(calls.stream().anyMatch(argv -> argv.contains(key)), "the key is one argument: " + calls);
@@ -144,7 +145,18 @@ class PastedCommandsIT {
             }
         }
         assertEquals(9 * 3, printed, "block, boot, both backups, ADB, database, PDB, bucket and file system print one");
+    }
 
+    @Test
+    void aKeysRotationCommandsPassHostileIdsAsSingleArguments() {
+        for (String value : HOSTILE) {
+            String key = "ocid1.key.oc1.iad.v." + value;
+            assertEquals(List.of(List.of("oci", "kms", "management", "key-version", "create", "--key-id", key,
+                    "--endpoint", ENDPOINT)), pasted(VaultKeyType.rotateCommand(key, ENDPOINT)));
+            assertEquals(List.of(List.of("oci", "kms", "management", "key", "update", "--key-id", key,
+                    "--is-auto-rotation-enabled", "true", "--auto-key-rotation-details", "{\"rotationIntervalInDays\": 90}",
+                    "--force", "--endpoint", ENDPOINT)), pasted(VaultKeyType.autoRotationCommand(key, ENDPOINT, 90)));
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.ResourceCalls;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 
 import java.util.ArrayList;
 import java.util.List;
