@@ -32,6 +32,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  *     ({@code os bucket update}: --namespace-name and --bucket-name required, --kms-key-id; {@code os bucket
  *     reencrypt}: --namespace-name, --bucket-name) and services/file_storage/.../generated/filestorage_cli.py
  *     ({@code fs file-system update}: --file-system-id required, --kms-key-id), read 2026-12-06.</li>
+ * <li>oracle/oci-cli services/key_management/src/oci_cli_kms_management/generated/kmsmanagement_cli.py and
+ *     kms_management_cli_extended.py (read 2026-12-06): rotation is {@code kms management key-version create}
+ *     (--key-id, --external-key-version-id; the CLI has no {@code key rotate}); {@code kms management key update}
+ *     takes --is-auto-rotation-enabled, --auto-key-rotation-details (SDK AutoKeyRotationDetails) and --force
+ *     to skip the prompt when the details replace the current ones.</li>
  * </ul>
  */
 public final class OciCli {
@@ -71,7 +76,12 @@ public final class OciCli {
             Map.entry("os bucket reencrypt", new Command(Set.of("--namespace-name", "--bucket-name"),
                     Set.of("--is-reencrypt-bucket-key-only"))),
             Map.entry("fs file-system update", new Command(Set.of("--file-system-id"),
-                    Set.of("--kms-key-id", "--display-name"))));
+                    Set.of("--kms-key-id", "--display-name"))),
+            Map.entry("kms management key-version create", new Command(Set.of("--key-id", "--endpoint"),
+                    Set.of("--external-key-version-id"))),
+            Map.entry("kms management key update", new Command(Set.of("--key-id", "--endpoint"),
+                    Set.of("--is-auto-rotation-enabled", "--auto-key-rotation-details", "--display-name",
+                            "--freeform-tags", "--defined-tags", "--force"))));
 
     private OciCli() {
     }

@@ -51,7 +51,7 @@ final class EmulatorHttpHandler implements HttpHandler {
             sleep(latency);
             throttle.admit(); // like OCI, throttling comes before anything else is looked at
             verifier.verify(request); // a 401 wins over any fault
-            Optional<Fault> fault = faults.take(request.method(), request.path());
+            Optional<Fault> fault = faults.take(request.method(), request.path(), request.query());
             if (fault.isEmpty()) {
                 return router.route(request);
             }
@@ -59,9 +59,11 @@ final class EmulatorHttpHandler implements HttpHandler {
             Response applied = f.applyFirst() ? routed(request) : null;
             sleep(f.delay());
             if (f.status() != 0) { // a status of 200 answers 200 with the error body
-                return Response.error(new ApiError(f.status(), f.code(), f.message()));
+                Response error = Response.error(new ApiError(f.status(), f.code(), f.message()));
+                return f.retryAfter() == null ? error : error.withHeader("retry-after", f.retryAfter());
             }
-            return applied != null ? applied : router.route(request);
+            return f.listing().apply(applied != null ? applied : router.route(request),
+                    request.queryParameters().get("page"));
         } catch (ApiError e) {
             return e.status() == 429 ? Response.error(e).withHeader("retry-after", "1") : Response.error(e);
         } catch (RuntimeException e) {

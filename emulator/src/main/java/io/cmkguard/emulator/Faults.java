@@ -34,9 +34,9 @@ public final class Faults {
     }
 
     /** The first armed fault matching the request, counted down by one; faults added first win. */
-    synchronized Optional<Fault> take(String method, String path) {
+    synchronized Optional<Fault> take(String method, String path, String query) {
         for (Armed a : armed) {
-            if (a.remaining != 0 && a.fault.matches(method, path)) {
+            if (a.remaining != 0 && a.fault.matches(method, path, query)) {
                 if (a.remaining > 0) {
                     a.remaining--;
                 }

@@ -20,6 +20,8 @@ enum ResourceCollection {
     BOOT_VOLUME_ATTACHMENTS("bootVolumeAttachments", ApiVersion.CORE),
     VAULTS("vaults", ApiVersion.KMS),
     KEYS("keys", ApiVersion.KMS),
+    /** OCI KeyVersion objects (keyId names their key), served under /keys/{keyId}/keyVersions; a key's currentKeyVersion names one. */
+    KEY_VERSIONS("keyVersions", ApiVersion.KMS),
     TOPICS("topics", ApiVersion.ONS, "topicId"),
     AUTONOMOUS_DATABASES("autonomousDatabases", ApiVersion.CORE),
     AUTONOMOUS_CONTAINER_DATABASES("autonomousContainerDatabases", ApiVersion.CORE),

@@ -114,6 +114,20 @@ final class ResourceReads {
         return Response.ok(items);
     }
 
+    /** ListKeyVersions: the versions of an existing key (404 for a key the world does not have). */
+    Response keyVersions(String keyId) {
+        store.find(ResourceCollection.KEYS, keyId).orElseThrow(() -> ApiError.notFound("keys/" + keyId));
+        return listUnder(ResourceCollection.KEY_VERSIONS, "keyId", keyId);
+    }
+
+    /** GetKeyVersion: one version, only under its own key. */
+    Response keyVersion(String keyId, String keyVersionId) {
+        return store.find(ResourceCollection.KEY_VERSIONS, keyVersionId)
+                .filter(v -> keyId.equals(Json.text(v, "keyId")))
+                .map(Response::resource)
+                .orElseThrow(() -> ApiError.notFound("keys/" + keyId + "/keyVersions/" + keyVersionId));
+    }
+
     /** ListAutonomousDatabaseClones: the databases whose sourceId is this one; cloneType=REFRESHABLE_CLONE keeps refreshable ones. */
     Response clonesOf(IncomingRequest request, String sourceId) {
         boolean refreshableOnly = "REFRESHABLE_CLONE".equals(request.queryParameters().get("cloneType"));

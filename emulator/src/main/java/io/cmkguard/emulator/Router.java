@@ -45,6 +45,8 @@ final class Router {
         add("POST", bucket + "/actions/reencrypt", (r, p) -> objectStorage.reencrypt(p.get(0), p.get(1)));
         add("GET", bucket + "/replicationSources", (r, p) -> objectStorage.replicationSources(r, p.get(0), p.get(1)));
         add("PUT", "/20171215/fileSystems/([^/]+)", (r, p) -> fileSystems.update(r, p.get(0)));
+        add("GET", "/20180608/keys/([^/]+)/keyVersions", (r, p) -> reads.keyVersions(p.get(0)));
+        add("GET", "/20180608/keys/([^/]+)/keyVersions/([^/]+)", (r, p) -> reads.keyVersion(p.get(0), p.get(1)));
         add("GET", "/(\\d{8})/(\\w+)", (r, p) -> reads.list(r, p.get(0), p.get(1)));
         add("GET", "/(\\d{8})/(\\w+)/([^/]+)", (r, p) -> reads.get(r, p.get(0), p.get(1), p.get(2)));
     }

@@ -6,6 +6,7 @@ import com.oracle.bmc.core.model.Volume;
 import com.oracle.bmc.core.requests.ListVolumesRequest;
 import com.oracle.bmc.core.responses.ListVolumesResponse;
 import com.oracle.bmc.model.BmcException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,5 +76,51 @@ class PagingTest {
             assertEquals(400, e.getStatusCode());
             assertEquals("InvalidParameter", e.getServiceCode());
         }
+    }
+
+    @Test
+    void anEndlessPagesFaultNamesTheSamePageAgainForever() {
+        emulator.faults().add(Fault.on("GET", "/20160918/volumes").endlessPages());
+        try (BlockstorageClient client = Sdk.blockstorage(emulator, auth)) {
+            String page = "200";
+            for (int i = 0; i < 5; i++) {
+                ListVolumesResponse r = client.listVolumes(ListVolumesRequest.builder()
+                        .compartmentId(COMPARTMENT).page(page).build());
+                assertEquals(50, r.getItems().size(), "the same last page again");
+                assertEquals("200", r.getOpcNextPage());
+                page = r.getOpcNextPage();
+            }
+            assertEquals("0", client.listVolumes(ListVolumesRequest.builder().compartmentId(COMPARTMENT).build())
+                    .getOpcNextPage(), "a first page names itself");
+        }
+    }
+
+    @Test
+    void repeatedAndExtraItemsAreAddedToEveryListAnswer() {
+        ObjectNode stranger = Json.object();
+        stranger.put("id", "ocid1.volume.oc1.iad.moved");
+        stranger.put("compartmentId", "ocid1.compartment.oc1..elsewhere");
+        stranger.put("lifecycleState", "AVAILABLE");
+        emulator.faults().add(Fault.on("GET", "/20160918/volumes").repeatItems().extraItems(List.of(stranger)));
+        try (BlockstorageClient client = Sdk.blockstorage(emulator, auth)) {
+            ListVolumesResponse r = client.listVolumes(ListVolumesRequest.builder()
+                    .compartmentId(COMPARTMENT).page("200").build());
+            List<String> ids = r.getItems().stream().map(Volume::getId).toList();
+            assertEquals(101, ids.size(), "50 twice and the extra one");
+            assertEquals(ids.get(0), ids.get(1));
+            assertEquals("ocid1.volume.oc1.iad.moved", ids.get(100));
+        }
+    }
+
+    @Test
+    void aRetryAfterFaultSendsItsHeaderAndTheFaultRoundTripsThroughTheWorldFormat() throws Exception {
+        Fault fault = Fault.on("*", "/.*").respond(429, "TooManyRequests").retryAfter("86400").endlessPages();
+        emulator.faults().add(fault);
+        RawRequests raw = new RawRequests(emulator);
+        var answer = raw.send(raw.signed("GET", "/20160918/volumes?compartmentId=" + COMPARTMENT, keys.keyId(),
+                keys.privateKey()));
+        assertEquals(429, answer.statusCode());
+        assertEquals("86400", answer.headers().firstValue("retry-after").orElse(null));
+        assertEquals(fault, Fault.fromJson(fault.toJson()));
     }
 }

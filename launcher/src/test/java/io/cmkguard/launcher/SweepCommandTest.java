@@ -60,7 +60,8 @@ class SweepCommandTest {
                  "vaults": [{"id": "ocid1.vault.oc1.iad.lapvault.vault", "compartmentId": "ocid1.tenancy.oc1..lap",
                              "lifecycleState": "ACTIVE"}],
                  "keys": [{"id": "%s", "compartmentId": "ocid1.tenancy.oc1..lap", "lifecycleState": "ENABLED",
-                           "vaultId": "ocid1.vault.oc1.iad.lapvault.vault", "protectionMode": "HSM"}],
+                           "vaultId": "ocid1.vault.oc1.iad.lapvault.vault", "protectionMode": "HSM",
+                           "isAutoRotationEnabled": true, "autoKeyRotationDetails": {"rotationIntervalInDays": 90}}],
                  "volumes": [{"id": "ocid1.volume.oc1.iad.lapvol", "compartmentId": "ocid1.compartment.oc1..lapchild",
                               "displayName": "lap-vol", "lifecycleState": "AVAILABLE", "kmsKeyId": %s}],
                  "faults": [%s]}
@@ -73,7 +74,8 @@ class SweepCommandTest {
         Cli cli = Cli.run("sweep", "--world", world("\"" + KEY + "\"", "").toString(),
                 "--compartment", "ocid1.tenancy.oc1..lap");
         assertEquals(SweepCommand.ALL_COMPLIANT, cli.status, cli.toString());
-        assertTrue(cli.out.contains("emulator: 0 of 1 resources not on a customer-managed key"), cli.out);
+        // the volume and its key, which rotates every 90 days
+        assertTrue(cli.out.contains("emulator: 0 of 2 resources not on a customer-managed key"), cli.out);
     }
 
     @Test
@@ -85,6 +87,30 @@ class SweepCommandTest {
                 cli.out.lines().findFirst().orElseThrow());
         assertTrue(cli.out.contains("NON_COMPLIANT,LOGGED,block-volume,lap-vol,ocid1.volume.oc1.iad.lapvol,"),
                 cli.out);
+    }
+
+    @Test
+    void anUnrotatedKeyIsAFindingWithTheCommandThatRotatesIt() throws Exception {
+        Path world = dir.resolve("keys.json");
+        Files.writeString(world, """
+                {"vaults": [{"id": "ocid1.vault.oc1.iad.lapvault.vault", "compartmentId": "ocid1.tenancy.oc1..lap",
+                             "displayName": "lap-vault", "lifecycleState": "ACTIVE", "vaultType": "DEFAULT"}],
+                 "keys": [{"id": "%s", "compartmentId": "ocid1.tenancy.oc1..lap", "lifecycleState": "ENABLED",
+                           "displayName": "lap-key", "vaultId": "ocid1.vault.oc1.iad.lapvault.vault",
+                           "protectionMode": "HSM", "timeCreated": "2020-01-01T00:00:00.000Z",
+                           "currentKeyVersion": "ocid1.keyversion.oc1.iad.lapvault.v1"}],
+                 "keyVersions": [{"id": "ocid1.keyversion.oc1.iad.lapvault.v1", "keyId": "%s",
+                                  "compartmentId": "ocid1.tenancy.oc1..lap", "lifecycleState": "ENABLED",
+                                  "vaultId": "ocid1.vault.oc1.iad.lapvault.vault",
+                                  "timeCreated": "2020-01-01T00:00:00.000Z"}]}
+                """.formatted(KEY, KEY));
+        Cli cli = Cli.run("sweep", "--world", world.toString(), "--compartment", "ocid1.tenancy.oc1..lap",
+                "--types", "vault-key", "--output", "csv");
+        assertEquals(SweepCommand.FINDINGS, cli.status, cli.toString());
+        String row = cli.out.lines().filter(l -> l.contains(KEY)).findFirst().orElseThrow(() -> new AssertionError(cli));
+        assertTrue(row.startsWith("NON_COMPLIANT,LOGGED,vault-key,lap-key," + KEY + ","), row);
+        assertTrue(row.contains("its current key version was created"), row);
+        assertTrue(row.contains("oci kms management key-version create --key-id " + KEY + " --endpoint http"), row);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.cmkguard.config;
 import io.cmkguard.util.ConfigException;
 import io.cmkguard.oci.Auth;
 import io.cmkguard.policy.PolicySettings;
+import io.cmkguard.policy.RotationPolicy;
 import io.cmkguard.oci.AuthMode;
 import io.cmkguard.util.Ocid;
 
@@ -45,7 +46,9 @@ public record GuardConfig(
         Duration functionTimeout,
         SweepLimits sweep,
         WatchSettings watch,
-        boolean reencryptBuckets) {
+        ContinuationSecret continuationSecret,
+        boolean reencryptBuckets,
+        int keyMaxAgeDays) {
 
     public static final String MODE = "CMK_GUARD_MODE";
     public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
@@ -77,8 +80,13 @@ public record GuardConfig(
     public static final String SWEEP_MAX_WRITE_FAILURES = "CMK_GUARD_SWEEP_MAX_WRITE_FAILURES";
     public static final String WATCH_COMPARTMENT_ID = "CMK_GUARD_WATCH_COMPARTMENT_ID";
     public static final String WATCH_UNUSED_KEY = "CMK_GUARD_WATCH_UNUSED_KEY";
+    public static final String CONTINUATION_KEY = "CMK_GUARD_CONTINUATION_KEY";
+    public static final String CONTINUATION_KEY_PREVIOUS = "CMK_GUARD_CONTINUATION_KEY_PREVIOUS";
     /** After a bucket is put on the key, also start the re-encryption of the objects written before (a work request). */
     public static final String REENCRYPT_BUCKETS = "CMK_GUARD_REENCRYPT_BUCKETS";
+    /** How old a Vault key's current version may be before a sweep reports it (CIS OCI 3.16 / 4.16: a year). */
+    public static final String KEY_MAX_AGE_DAYS = RotationPolicy.KEY_MAX_AGE_DAYS;
+    public static final int DEFAULT_KEY_MAX_AGE_DAYS = 365;
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
@@ -92,7 +100,8 @@ public record GuardConfig(
             ALLOWED_KEY_IDS, ALLOWED_VAULT_IDS, REQUIRE_HSM, EXEMPT_TAG, REGION, OCI_ENDPOINT, AUTH,
             KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
             FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
-            SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY, REENCRYPT_BUCKETS);
+            SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY, CONTINUATION_KEY,
+            CONTINUATION_KEY_PREVIOUS, REENCRYPT_BUCKETS, KEY_MAX_AGE_DAYS);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -206,7 +215,9 @@ public record GuardConfig(
                     integer(SWEEP_CONCURRENCY, 4, 1, 32), integer(SWEEP_MAX_REMEDIATIONS, 25, 0, 100_000),
                     integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000));
             WatchSettings watch = new WatchSettings(watchScope(), unusedKeyNote());
+            ContinuationSecret continuationSecret = continuationSecret();
             boolean reencryptBuckets = bool(REENCRYPT_BUCKETS, false);
+            int keyMaxAge = integer(KEY_MAX_AGE_DAYS, DEFAULT_KEY_MAX_AGE_DAYS, 1, 3_650);
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
             modes.add(mode);
@@ -225,7 +236,29 @@ public record GuardConfig(
             }
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
-                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch, reencryptBuckets);
+                    retries, timeout, dedup, external, console, functionTimeout, sweep, watch, continuationSecret,
+                    reencryptBuckets, keyMaxAge);
+        }
+
+        /** The continuation signing keys; a problem names the key and its length, never its value. */
+        private ContinuationSecret continuationSecret() {
+            Optional<String> current = secret(CONTINUATION_KEY);
+            Optional<String> previous = secret(CONTINUATION_KEY_PREVIOUS);
+            if (previous.isPresent() && current.isEmpty()) {
+                problems.add(CONTINUATION_KEY_PREVIOUS + " is set without " + CONTINUATION_KEY + ": the previous key"
+                        + " only verifies tokens; set the new key in " + CONTINUATION_KEY);
+            }
+            return new ContinuationSecret(current, previous);
+        }
+
+        private Optional<String> secret(String key) {
+            Optional<String> value = text(key);
+            if (value.isPresent() && value.get().length() < ContinuationSecret.MIN_CHARS) {
+                problems.add(key + " is " + value.get().length() + " characters long; use at least "
+                        + ContinuationSecret.MIN_CHARS + " random characters (e.g. openssl rand -base64 32)");
+                return Optional.empty();
+            }
+            return value;
         }
 
         private void rejectUnknownKeys() {

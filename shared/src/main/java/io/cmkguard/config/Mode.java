@@ -20,6 +20,19 @@ public enum Mode {
         }
     }
 
+    /**
+     * The mode whose label is exactly this text (audit, notify, remediate): for values in invocation
+     * bodies and tokens, where no case folding may turn a look-alike ("remedıate") into a mode.
+     */
+    public static Optional<Mode> ofLabel(String text) {
+        for (Mode mode : values()) {
+            if (mode.label().equals(text)) {
+                return Optional.of(mode);
+            }
+        }
+        return Optional.empty();
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -35,7 +35,11 @@ public final class EventParser {
         if (body == null || body.isBlank()) {
             throw new BadEventException("EmptyBody", "the invocation body is empty: expected an OCI event (JSON)");
         }
-        JsonNode root = StrictJson.read(body);
+        return envelope(StrictJson.read(body));
+    }
+
+    /** The envelope of a body already read by {@link StrictJson#read}: the one parse every body gets. */
+    public static EventEnvelope envelope(JsonNode root) {
         if (root.isArray()) {
             throw batch(root);
         }

@@ -14,10 +14,11 @@ import io.cmkguard.util.Echo;
 
 /**
  * Reads the body as exactly one JSON value, strictly: no trailing content, no duplicate keys, and
- * Jackson's read limits tightened to what an event needs. Every refusal is a {@link BadEventException}
- * with a specific code, never a parser exception escaping to the runtime.
+ * Jackson's read limits tightened to what an event (or a sweep request) needs. Every refusal is a
+ * {@link BadEventException} with a specific code, never a parser exception escaping to the runtime.
+ * Every invocation body goes through here once, whatever it turns out to be.
  */
-final class StrictJson {
+public final class StrictJson {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(EventLimits.MAX_NESTING)
@@ -32,10 +33,11 @@ final class StrictJson {
     private StrictJson() {
     }
 
-    static JsonNode read(String body) {
+    public static JsonNode read(String body) {
         if (body.length() > EventLimits.MAX_BODY_CHARS) {
             throw new BadEventException("BodyTooLarge", "the invocation body is " + body.length()
-                    + " characters long; an OCI event is a few KB (limit " + EventLimits.MAX_BODY_CHARS + ")");
+                    + " characters long; an OCI event or a sweep request is a few KB (limit "
+                    + EventLimits.MAX_BODY_CHARS + ")");
         }
         try {
             return JSON.readTree(body);

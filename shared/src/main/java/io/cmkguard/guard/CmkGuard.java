@@ -15,6 +15,7 @@ import io.cmkguard.notify.Notifier;
 import io.cmkguard.notify.OnsNotifier;
 import io.cmkguard.oci.Auth;
 import io.cmkguard.oci.KeyDirectory;
+import io.cmkguard.oci.NativeSigning;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidates;
@@ -22,7 +23,6 @@ import io.cmkguard.resource.KeyEvents;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.rules.SweepRulesCheck;
-import io.cmkguard.util.Echo;
 
 import java.io.PrintStream;
 import io.cmkguard.util.Deadline;
@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +50,8 @@ public final class CmkGuard implements AutoCloseable {
     private final Optional<ConfigException> startupError;
     private final DecisionLog log;
     private final Clock clock;
+    /** Set by the first event: from the second on, the instance is warm and request signing moves to native code. */
+    private final AtomicBoolean answeredOnce = new AtomicBoolean();
 
     private CmkGuard(Optional<Guard> guard, Optional<KeyWatch> keyWatch, Optional<Sweep> sweep,
                      Optional<OciClients> clients, Optional<ConfigException> startupError, DecisionLog log,
@@ -126,14 +129,25 @@ public final class CmkGuard implements AutoCloseable {
 
     /**
      * As {@link #handle(String)} within an invocation that must answer by {@code invocationDeadline}
-     * (the FDK's deadline of the call): an event stops starting checks in time to answer.
+     * (the FDK's deadline of the call): an event stops starting checks in time to answer. The body is
+     * parsed once, strictly, then answered as exactly one of an event or a sweep.
      */
     public String handle(String body, Optional<Instant> invocationDeadline) {
-        Optional<JsonNode> sweepField = SweepRequest.sweepField(body);
-        if (sweepField.isPresent()) {
-            return SweepReportJson.write(sweep(sweepField.get(), SweepProgress.NONE, invocationDeadline));
+        InvocationBody parsed = InvocationBody.read(body);
+        if (parsed instanceof InvocationBody.Sweep asked) {
+            return SweepReportJson.write(sweep(asked.sweep(), SweepProgress.NONE, invocationDeadline));
         }
-        return ResultJson.write(handleToResult(body, invocationDeadline));
+        if (parsed instanceof InvocationBody.Refused refused && refused.sweepShaped()) {
+            return SweepReportJson.write(refusedSweep(new BadSweepException(refused.why().code(),
+                    refused.why().getMessage()), ""));
+        }
+        if (parsed instanceof InvocationBody.Refused refused) {
+            return ResultJson.write(eventResult(() -> {
+                throw refused.why();
+            }, invocationDeadline));
+        }
+        JsonNode root = ((InvocationBody.Event) parsed).root();
+        return ResultJson.write(eventResult(() -> EventParser.envelope(root), invocationDeadline));
     }
 
     /** Runs the sweep a body's "sweep" object asks for; a bad body, config or fault answers a report with its error. */
@@ -148,18 +162,28 @@ public final class CmkGuard implements AutoCloseable {
                     startupError.get().getMessage()), Optional.empty(), 0);
         }
         try {
+            NativeSigning.start(log::event); // a sweep signs thousands of requests
             return sweep.orElseThrow().run(SweepRequest.parse(sweepField), progress,
                     invocationDeadline.map(d -> Deadline.forInvocation(d, clock).at()));
         } catch (BadSweepException e) {
-            log.event("sweep-rejected", e.code() + ": " + e.getMessage());
-            return SweepReport.failed("", Echo.bounded(sweepField.path("compartmentId").asText("")), "",
-                    new GuardResult.Fault(e.code(), e.getMessage()), Optional.empty(), 0);
+            return refusedSweep(e, sweepField.path("compartmentId").asText(""));
         } catch (RuntimeException | LinkageError e) {
             GuardResult.Fault fault = Failures.unexpected(e, Optional.empty()).error().orElseThrow();
             log.event("sweep-failed", fault.code() + ": " + fault.message());
-            return SweepReport.failed("", Echo.bounded(sweepField.path("compartmentId").asText("")), "", fault,
-                    Optional.empty(), 0);
+            return SweepReport.failed("", SweepRequest.echoedCompartment(sweepField.path("compartmentId").asText("")),
+                    "", fault, Optional.empty(), 0);
         }
+    }
+
+    /** A sweep body refused before anything was called: its report names the code; nothing was judged. */
+    private SweepReport refusedSweep(BadSweepException e, String askedCompartment) {
+        if (startupError.isPresent()) {
+            return SweepReport.failed("", "", "", new GuardResult.Fault("InvalidConfiguration",
+                    startupError.get().getMessage()), Optional.empty(), 0);
+        }
+        log.event("sweep-rejected", e.code() + ": " + e.getMessage());
+        return SweepReport.failed("", SweepRequest.echoedCompartment(askedCompartment), "",
+                new GuardResult.Fault(e.code(), e.getMessage()), Optional.empty(), 0);
     }
 
     public GuardResult handleToResult(String body) {
@@ -167,16 +191,25 @@ public final class CmkGuard implements AutoCloseable {
     }
 
     public GuardResult handleToResult(String body, Optional<Instant> invocationDeadline) {
+        return eventResult(() -> EventParser.envelope(body), invocationDeadline);
+    }
+
+    /** Answers an event whose envelope the supplier reads (or refuses with a BadEventException). */
+    private GuardResult eventResult(Supplier<EventEnvelope> read, Optional<Instant> invocationDeadline) {
         if (startupError.isPresent()) {
             return GuardResult.rejected("", "", "", Status.ERROR, "the function configuration is invalid,"
                             + " so nothing was checked: " + String.join("; ", startupError.get().problems()),
                     Optional.of(new GuardResult.Fault("InvalidConfiguration", startupError.get().getMessage())));
         }
+        if (answeredOnce.getAndSet(true)) {
+            NativeSigning.start(log::event); // never before the first answer of a single event
+        }
         Optional<EventEnvelope> envelope = Optional.empty();
         try {
-            envelope = Optional.of(EventParser.envelope(body));
+            envelope = Optional.of(read.get());
             if (KeyEvents.change(envelope.get().eventType()).isPresent()) {
-                // a Vault key event: who is affected, never a remediation
+                // a Vault key event: who is affected, never a remediation; its search signs ~60-120 requests
+                NativeSigning.start(log::event);
                 GuardResult result = keyWatch.orElseThrow().handle(EventParser.event(envelope.get()));
                 result.items().forEach(log::record);
                 return logged(result);

@@ -15,10 +15,12 @@ import io.cmkguard.model.KeyFacts;
 import io.cmkguard.policy.Status;
 import io.cmkguard.policy.Verdict;
 import io.cmkguard.resource.Candidate;
+import io.cmkguard.resource.Candidates;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.type.ResourceTypes;
+import io.cmkguard.resource.type.VaultKeyType;
 
 import io.cmkguard.util.Deadline;
 
@@ -46,6 +48,7 @@ public final class Guard implements AutoCloseable {
     private final Publisher publisher;
     private final Runner runner = new Runner();
     private final FanOut fanOut;
+    private final KeyRotationCheck keyRotation;
 
     public Guard(GuardConfig config, OciClients clients, KeyDirectory keys, Notifier notifier, DecisionLog log,
                  Clock clock) {
@@ -59,6 +62,8 @@ public final class Guard implements AutoCloseable {
         this.remediator = new Remediator(config, clients, keys, policy, clock);
         this.publisher = new Publisher(notifier, config.dedupWindow(), clock);
         this.fanOut = new FanOut(runner, log, this::check, type -> config.modeFor(type.name()));
+        this.keyRotation = new KeyRotationCheck(config, clients, new VaultKeyType(),
+                new KeyUsers(clients, new Candidates(clients), clock), clock);
     }
 
     /** Answers one event with no deadline (outside a function invocation). */
@@ -111,6 +116,9 @@ public final class Guard implements AutoCloseable {
         ResourceType type = candidate.type();
         String id = candidate.id();
         Mode mode = trigger.mode().orElse(config.modeFor(type.name()));
+        if (type instanceof VaultKeyType) { // a key is judged on its rotation and health, not on a key of its own
+            return keyRotation.check(candidate, trigger, mode);
+        }
         Optional<Resource> read;
         try {
             read = type.fetch(clients, id); // an answer that is not this resource is refused where it is read

@@ -107,7 +107,7 @@ public final class KeyWatch {
         String scope;
         KeyUsers.Found found;
         try {
-            scope = config.watch().compartmentId().orElseGet(() -> tenancyOf(event.compartmentId()));
+            scope = config.watch().compartmentId().orElseGet(() -> tenancyOf(clients, event.compartmentId()));
             found = users.of(s.keyIds(), scope, clock.instant().plus(config.sweep().deadline()),
                     config.sweep().concurrency());
         } catch (OciCallException e) {
@@ -221,7 +221,7 @@ public final class KeyWatch {
     }
 
     /** The tenancy (root compartment) above a compartment, through Identity; the default scope. */
-    private String tenancyOf(String compartmentId) {
+    static String tenancyOf(OciClients clients, String compartmentId) {
         String current = compartmentId;
         for (int level = 0; level < 8 && !Ocid.kindOf(current).equals("tenancy"); level++) { // OCI nests six deep
             String id = current;

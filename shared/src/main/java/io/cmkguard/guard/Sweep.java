@@ -5,24 +5,28 @@ import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.Mode;
 import io.cmkguard.config.SweepLimits;
 import io.cmkguard.notify.Notifier;
+import io.cmkguard.oci.CallDeadline;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidate;
 import io.cmkguard.resource.Candidates;
 import io.cmkguard.resource.CompartmentTree;
+import io.cmkguard.resource.Listing;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.rules.EventRulesStatus;
 import io.cmkguard.rules.SweepRulesCheck;
+import io.cmkguard.util.Echo;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,10 +48,16 @@ public final class Sweep {
     private final SweepRulesCheck rules;
     private final DecisionLog log;
     private final GuardConfig config;
+    private final ContinuationKeys keys;
+    private final SpentContinuations spent = new SpentContinuations();
     private final Clock clock;
+
+    /** Ids longer than this are no OCI resource's (OCIDs have at most 255 characters). */
+    static final int MAX_LISTED_ID_CHARS = 1_024;
 
     public Sweep(Guard guard, Candidates candidates, SweepRulesCheck rules, Notifier notifier, DecisionLog log,
                  GuardConfig config, Clock clock) {
+        this.keys = ContinuationKeys.from(config.continuationSecret());
         this.guard = guard;
         this.candidates = candidates;
         this.rules = rules;
@@ -75,8 +85,7 @@ public final class Sweep {
      */
     public SweepReport run(SweepRequest asked, SweepProgress progress, Optional<Instant> callDeadline) {
         Instant started = clock.instant();
-        SweepLimits limits = config.sweep();
-        Optional<Continuation> resumed = asked.continuation().map(Continuation::decode);
+        Optional<Continuation> resumed = asked.continuation().map(t -> Continuation.decode(t, keys, started));
         resumed.ifPresent(c -> checkMatches(asked, c));
         SweepRequest request = resumed.map(asked::resumedAs).orElse(asked);
         if (request.mode().equals(Optional.of(Mode.REMEDIATE)) && config.remediationKeyId().isEmpty()
@@ -84,12 +93,40 @@ public final class Sweep {
             throw new BadSweepException("InvalidMode", "mode remediate needs a key to assign: set "
                     + GuardConfig.KMS_KEY_ID + " in the function config");
         }
-        String sweepId = resumed.map(Continuation::sweepId).orElseGet(() -> "sweep-" + UUID.randomUUID());
+        Instant own = started.plus(config.sweep().deadline());
+        Instant deadline = callDeadline.filter(own::isAfter).orElse(own);
+        if (!started.isBefore(deadline)) { // the caller may have given up already: start nothing, say so
+            return SweepReport.failed(resumed.map(Continuation::sweepId).orElse(""), request.compartmentId(),
+                    request.mode().orElse(config.mode()).label(), new GuardResult.Fault(Unchecked.DEADLINE_EXCEEDED,
+                            "the invocation's deadline had passed before the sweep could start: nothing was checked"
+                                    + (asked.continuation().isPresent() ? "; send the same continuation again" : "")),
+                    asked.continuation(), 0);
+        }
+        if (resumed.isPresent() && mayWrite(request)
+                && !spent.claim(resumed.get().tokenId(), resumed.get().expiresAt(), started)) {
+            throw new BadSweepException("ContinuationReplayed", "this continuation was already used: a sweep that may"
+                    + " remediate takes each token once, so that a replay cannot spend its budget again (the answer"
+                    + " to that invocation carried the next token; if it was lost, start the sweep again)");
+        }
+        // every OCI wait of this invocation (Retry-After, backoff, next page) ends by its deadline
+        SweepReport report = CallDeadline.until(deadline, clock, () -> sweep(request, resumed, progress, deadline,
+                started));
+        if (report.error().isPresent()) {
+            resumed.ifPresent(c -> spent.release(c.tokenId())); // nothing judged: the same token may be sent again
+        }
+        return report;
+    }
+
+    private SweepReport sweep(SweepRequest request, Optional<Continuation> resumed, SweepProgress progress,
+                              Instant deadline, Instant started) {
+        SweepLimits limits = config.sweep();
+        String sweepId = resumed.map(Continuation::sweepId).orElseGet(Continuation::newSweepId);
         String modeLabel = request.mode().orElse(config.mode()).label();
         int maxRemediations = request.maxRemediations().orElse(limits.maxRemediations());
         SweepBudget budget = new SweepBudget(maxRemediations, limits.maxWriteFailures(),
                 resumed.map(Continuation::writes).orElse(0), resumed.map(Continuation::writeFailures).orElse(0));
         Trigger trigger = Trigger.sweep(sweepId, request.mode(), budget);
+        Optional<String> sentToken = request.continuation();
 
         CompartmentTree tree;
         try {
@@ -97,19 +134,21 @@ public final class Sweep {
         } catch (OciCallException e) {
             return SweepReport.failed(sweepId, request.compartmentId(), modeLabel, new GuardResult.Fault(e.code(),
                     "the compartments under " + request.compartmentId() + " could not be listed: " + e.getMessage()),
-                    asked.continuation(), millisSince(started));
+                    sentToken, millisSince(started));
         }
-        Instant own = started.plus(limits.deadline());
-        Instant deadline = callDeadline.filter(own::isAfter).orElse(own);
         // once per sweep: a disabled or drifted rule means events go unseen, which only a sweep can tell
         EventRulesStatus eventRules = resumed.isEmpty() ? rules.check(request.compartmentId())
                 : EventRulesStatus.notChecked("checked by this sweep's first invocation");
         ConcurrentSkipListMap<Integer, GuardResult> results = new ConcurrentSkipListMap<>();
+        List<SweepReport.Unjudged> unjudged = new ArrayList<>();
+        Set<String> taken = new HashSet<>(); // a resource listed twice (repeated, or moved mid-sweep) is judged once
+        int unlisted = resumed.map(Continuation::unlisted).orElse(0);
         AtomicInteger judged = new AtomicInteger();
         Optional<Continuation> next = Optional.empty();
         ExecutorService workers = Executors.newFixedThreadPool(limits.concurrency(), daemon(sweepId));
         Semaphore slots = new Semaphore(limits.concurrency());
         int sequence = 0;
+        boolean listedOne = false; // at least one listing per invocation, so every invocation moves the sweep on
         try {
             units:
             for (Unit unit : units(tree, request.types())) {
@@ -119,31 +158,50 @@ public final class Sweep {
                 boolean resumeUnit = resumed.isPresent() && unit.compartmentKey().equals(resumed.get().compartmentKey())
                         && unit.typeIndex() == resumed.get().typeIndex();
                 String after = resumeUnit ? resumed.get().afterId() : "";
-                if (sequence > 0 && !clock.instant().isBefore(deadline)) {
-                    next = Optional.of(continuation(request, sweepId, maxRemediations, unit, ""));
+                if (listedOne && mustStop(deadline)) {
+                    next = Optional.of(continuation(request, sweepId, maxRemediations, unit, after));
                     break;
                 }
-                List<Candidate> found;
-                try {
-                    found = candidates.in(unit.compartmentId(), unit.type());
-                } catch (OciCallException e) {
-                    results.put(sequence++, unlisted(unit, trigger, request, e));
-                    continue;
+                Candidates.Listed listed = candidates.listed(unit.compartmentId(), unit.type());
+                boolean firstListing = !listedOne;
+                listedOne = true;
+                List<Candidate> found = listed.found();
+                if (listed.stoppedShort().isPresent()) {
+                    OciCallException e = listed.stoppedShort().get();
+                    boolean cutByDeadline = e.code().equals(Listing.DEADLINE_EXCEEDED);
+                    if (cutByDeadline && !firstListing) {
+                        // earlier work used the time: this unit is listed again by the next invocation
+                        next = Optional.of(continuation(request, sweepId, maxRemediations, unit, after));
+                        break;
+                    }
+                    // judged as far as it was listed, unless a whole invocation's time was not enough to list it
+                    found = cutByDeadline ? List.of() : found;
+                    results.put(sequence++, unlisted(unit, trigger, request, e, found.size()));
+                    unjudged.add(new SweepReport.Unjudged(unit.compartmentId(), unit.type().name(), e.code(),
+                            e.getMessage(), found.size()));
+                    unlisted++;
                 }
                 String last = "";
                 for (Candidate candidate : found) {
                     if (!after.isEmpty() && candidate.id().compareTo(after) <= 0) {
                         continue; // judged by an earlier invocation of this sweep
                     }
-                    if (sequence > 0 && !clock.instant().isBefore(deadline)) {
+                    if (!taken.add(candidate.id())) {
+                        continue;
+                    }
+                    if (sequence > 0 && mustStop(deadline)) {
                         next = Optional.of(continuation(request, sweepId, maxRemediations, unit,
                                 last.isEmpty() ? after : last));
                         break units;
                     }
+                    if (candidate.id().length() > MAX_LISTED_ID_CHARS) { // never a token's position either
+                        results.put(sequence++, oversizedId(candidate, trigger, request));
+                        continue;
+                    }
+                    last = candidate.id();
                     slots.acquireUninterruptibly();
                     int seq = sequence++;
-                    last = candidate.id();
-                    workers.execute(() -> {
+                    workers.execute(() -> CallDeadline.until(deadline, clock, () -> {
                         try {
                             GuardResult result = checkOne(candidate, trigger);
                             log.record(result);
@@ -152,7 +210,7 @@ public final class Sweep {
                         } finally {
                             slots.release();
                         }
-                    });
+                    }));
                 }
             }
         } finally {
@@ -163,26 +221,51 @@ public final class Sweep {
             // nothing found under a compartment Identity does not know: a mistyped OCID, not "all compliant"
             OciCallException missing = OciCallException.compartmentNotFound(request.compartmentId(), "");
             return SweepReport.failed(sweepId, request.compartmentId(), modeLabel, new GuardResult.Fault(
-                    missing.code(), missing.getMessage()), asked.continuation(), millisSince(started));
+                    missing.code(), missing.getMessage()), sentToken, millisSince(started));
         }
         // the budget's counts are final only now that every check in flight has finished
-        Optional<Continuation> continuation = next.map(c -> new Continuation(c.sweepId(), c.compartmentId(),
-                c.includeSubcompartments(), c.types(), c.mode(), c.maxRemediations(), budget.writes(),
-                budget.failures(), c.compartmentKey(), c.typeIndex(), c.afterId()));
-        return report(sweepId, request, modeLabel, new ArrayList<>(results.values()), budget, continuation, eventRules,
-                started);
+        int unlistedSoFar = unlisted;
+        Optional<Continuation> continuation = next.map(c -> c.issued(budget.writes(), budget.failures(),
+                unlistedSoFar, clock.instant()));
+        return report(sweepId, request, modeLabel, new ArrayList<>(results.values()), budget, continuation,
+                unjudged, unlisted == 0, eventRules, started);
+    }
+
+    /** Time to stop taking work: the deadline has come, or OCI asked (Retry-After) to wait past it. */
+    private boolean mustStop(Instant deadline) {
+        Instant now = clock.instant();
+        return !now.isBefore(deadline) || now.plus(candidates.throttledFor()).isAfter(deadline);
+    }
+
+    /** Whether the sweep may write keys: its token is then single-use (its budget is spent once). */
+    private boolean mayWrite(SweepRequest request) {
+        return request.mode().map(m -> m == Mode.REMEDIATE).orElseGet(() ->
+                request.types().stream().anyMatch(t -> config.modeFor(t.name()) == Mode.REMEDIATE));
     }
 
     /** A continuation belongs to one sweep: the body may repeat its settings, never change them. */
     private static void checkMatches(SweepRequest asked, Continuation c) {
+        List<String> differ = new ArrayList<>();
         if (!asked.compartmentId().equals(c.compartmentId())) {
-            throw new BadSweepException("ContinuationMismatch", "the continuation belongs to a sweep of "
-                    + c.compartmentId() + ", not " + asked.compartmentId());
+            differ.add("compartmentId");
         }
-        if (asked.mode().isPresent() && !asked.mode().equals(c.mode())
-                || asked.maxRemediations().isPresent() && asked.maxRemediations().getAsInt() != c.maxRemediations()) {
-            throw new BadSweepException("ContinuationMismatch", "a continued sweep keeps the mode and"
-                    + " maxRemediations it started with: send compartmentId and continuation only");
+        if (asked.given().contains("includeSubcompartments") && asked.includeSubcompartments()
+                != c.includeSubcompartments()) {
+            differ.add("includeSubcompartments");
+        }
+        if (asked.given().contains("resourceTypes") && !asked.types().equals(c.types())) {
+            differ.add("resourceTypes");
+        }
+        if (asked.mode().isPresent() && !asked.mode().equals(c.mode())) {
+            differ.add("mode");
+        }
+        if (asked.maxRemediations().isPresent() && asked.maxRemediations().getAsInt() != c.maxRemediations()) {
+            differ.add("maxRemediations");
+        }
+        if (!differ.isEmpty()) {
+            throw new BadSweepException("ContinuationMismatch", "the continuation belongs to a sweep whose "
+                    + String.join(", ", differ) + " differ from this body's: a continued sweep keeps the settings it"
+                    + " started with (send compartmentId and continuation only, or the first body's fields unchanged)");
         }
     }
 
@@ -195,9 +278,23 @@ public final class Sweep {
         }
     }
 
-    private GuardResult unlisted(Unit unit, Trigger trigger, SweepRequest request, OciCallException e) {
+    /** The ERROR of a listing that stopped short: what it read is judged, the rest of the unit is not. */
+    private GuardResult unlisted(Unit unit, Trigger trigger, SweepRequest request, OciCallException e, int listed) {
         Mode mode = request.mode().orElse(config.modeFor(unit.type().name()));
-        return Unchecked.failed(trigger, unit.type(), mode, unit.compartmentId(), unit.compartmentId(), e);
+        String what = unit.type().noun() + "s in " + unit.compartmentId();
+        return Unchecked.failed(trigger, unit.type(), mode, unit.compartmentId(), unit.compartmentId(),
+                new GuardResult.Fault(e.code(), "the " + what + " could not all be listed (" + e.getMessage() + "): "
+                        + (listed == 0 ? "none of them was judged" : "the " + listed + " listed before were judged, the"
+                        + " rest are unjudged")));
+    }
+
+    /** An id longer than any OCI id is not put into a URL: that listed item is an error, never judged. */
+    private GuardResult oversizedId(Candidate candidate, Trigger trigger, SweepRequest request) {
+        Mode mode = request.mode().orElse(config.modeFor(candidate.type().name()));
+        return Unchecked.failed(trigger, candidate.type(), mode, Echo.bounded(candidate.id(), 80),
+                candidate.compartmentId(), new GuardResult.Fault(OciCallException.MALFORMED_RESPONSE, "a "
+                        + candidate.type().noun() + " was listed with an id of " + candidate.id().length()
+                        + " characters (at most " + MAX_LISTED_ID_CHARS + "): it was not judged"));
     }
 
     private static List<Unit> units(CompartmentTree tree, List<ResourceType> types) {
@@ -211,19 +308,21 @@ public final class Sweep {
         return units;
     }
 
-    /** Where to go on; the write counts are filled in once the checks in flight have finished. */
+    /** Where to go on; the budget spent is filled in once the checks in flight have finished. */
     private static Continuation continuation(SweepRequest request, String sweepId, int maxRemediations, Unit unit,
                                              String afterId) {
         return new Continuation(sweepId, request.compartmentId(), request.includeSubcompartments(), request.types(),
-                request.mode(), maxRemediations, 0, 0, unit.compartmentKey(), unit.typeIndex(), afterId);
+                request.mode(), maxRemediations, 0, 0, 0, unit.compartmentKey(), unit.typeIndex(), afterId, "",
+                Instant.EPOCH);
     }
 
     private SweepReport report(String sweepId, SweepRequest request, String modeLabel, List<GuardResult> results,
-                               SweepBudget budget, Optional<Continuation> next, EventRulesStatus eventRules,
-                               Instant started) {
+                               SweepBudget budget, Optional<Continuation> next, List<SweepReport.Unjudged> unjudged,
+                               boolean everythingListed, EventRulesStatus eventRules, Instant started) {
         int judged = (int) results.stream().filter(Sweep::isResource).count();
+        boolean complete = next.isEmpty() && everythingListed;
         List<GuardResult> published = digest.publish(new SweepDigest.Invocation(sweepId, request.compartmentId(),
-                modeLabel, judged, budget.remediated(), next.isEmpty(), eventRules.problems()), results);
+                modeLabel, judged, budget.remediated(), complete, eventRules.problems()), results);
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         Map<String, SweepReport.TypeCount> byType = new LinkedHashMap<>();
         request.types().forEach(t -> byType.put(t.name(), new SweepReport.TypeCount(0, 0)));
@@ -241,12 +340,13 @@ public final class Sweep {
         Optional<String> messageId = published.stream().map(GuardResult::messageId).flatMap(Optional::stream)
                 .findFirst();
         SweepReport report = new SweepReport(sweepId, request.compartmentId(), modeLabel, scanned, counts, byType,
-                findings, budget.remediated(), next.isEmpty(), next.map(Continuation::encode), millisSince(started),
-                messageId.isPresent(), messageId, Optional.empty(), Optional.of(eventRules));
+                findings, budget.remediated(), complete, next.map(c -> c.encode(keys)), millisSince(started),
+                messageId.isPresent(), messageId, Optional.empty(), Optional.of(eventRules), unjudged);
         log.event("sweep", sweepId + " of " + request.compartmentId() + ": " + scanned + " judged, "
                 + report.count(Status.NON_COMPLIANT) + " not on a customer-managed key, " + report.remediated()
                 + " remediated, " + report.count(Status.ERROR) + " errors, " + (report.complete() ? "complete"
-                : "continues") + " (" + report.durationMs() + " ms)" + (eventRules.problems().isEmpty() ? ""
+                : next.isPresent() ? "continues" : "incomplete: " + unjudged.size() + " listings stopped short")
+                + " (" + report.durationMs() + " ms)" + (eventRules.problems().isEmpty() ? ""
                 : "; Events rules: " + String.join("; ", eventRules.problems())));
         return report;
     }

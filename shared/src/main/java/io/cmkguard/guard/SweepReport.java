@@ -14,29 +14,42 @@ import java.util.Optional;
  *
  * @param findings every NON_COMPLIANT, EXEMPT, NOT_FOUND or ERROR resource, in sweep order
  * @param error    why the sweep could not run at all (bad body, compartments unreadable)
+ * @param complete   true only when the whole sweep is done (no continuation) and every compartment and type in
+ *                   its scope was listed to its end, in this invocation and the ones before it
  * @param eventRules the Events rules feeding the function, checked once per sweep (its first invocation)
+ * @param unjudged   the listings of this invocation that stopped short: their compartment and type are not,
+ *                   or only partly, judged
  */
 public record SweepReport(String sweepId, String compartmentId, String mode, int scanned, Map<Status, Integer> counts,
                           Map<String, TypeCount> byType, List<GuardResult> findings, int remediated, boolean complete,
                           Optional<String> continuation, long durationMs, boolean notified,
                           Optional<String> messageId, Optional<GuardResult.Fault> error,
-                          Optional<EventRulesStatus> eventRules) {
+                          Optional<EventRulesStatus> eventRules, List<Unjudged> unjudged) {
 
     /** Per resource type: how many were judged and how many of those were not compliant. */
     public record TypeCount(int scanned, int nonCompliant) {
+    }
+
+    /**
+     * A compartment and type whose listing stopped short (a failed page, the page cap, the deadline).
+     *
+     * @param listedBefore resources listed before it stopped, which were judged
+     */
+    public record Unjudged(String compartmentId, String resourceType, String code, String message, int listedBefore) {
     }
 
     public SweepReport {
         counts = Map.copyOf(counts);
         byType = Map.copyOf(byType);
         findings = List.copyOf(findings);
+        unjudged = List.copyOf(unjudged);
     }
 
     /** A sweep that did not run: nothing was called, or nothing could be listed. */
     static SweepReport failed(String sweepId, String compartmentId, String mode, GuardResult.Fault fault,
                               Optional<String> continuation, long durationMs) {
         return new SweepReport(sweepId, compartmentId, mode, 0, Map.of(), Map.of(), List.of(), 0, false, continuation,
-                durationMs, false, Optional.empty(), Optional.of(fault), Optional.empty());
+                durationMs, false, Optional.empty(), Optional.of(fault), Optional.empty(), List.of());
     }
 
     public int count(Status verdict) {

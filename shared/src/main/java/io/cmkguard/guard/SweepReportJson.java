@@ -57,6 +57,11 @@ public final class SweepReportJson {
         } else {
             o.putNull("eventRules");
         }
+        ArrayNode unjudged = o.putArray("unjudged");
+        for (SweepReport.Unjudged u : r.unjudged()) {
+            unjudged.addObject().put("compartmentId", u.compartmentId()).put("resourceType", u.resourceType())
+                    .put("code", u.code()).put("message", u.message()).put("listedBefore", u.listedBefore());
+        }
         return o;
     }
 

@@ -1,47 +1,43 @@
 package io.cmkguard.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cmkguard.config.Mode;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.type.ResourceTypes;
+import io.cmkguard.util.Echo;
 import io.cmkguard.util.Ocid;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A sweep as its body asks for it: {@code {"sweep": {"compartmentId": ..., "includeSubcompartments": true,
  * "resourceTypes": [...], "mode": "audit", "maxRemediations": 25, "continuation": "..."}}}. Every field but
- * compartmentId is optional; an absent mode or maxRemediations means the function's config.
+ * compartmentId is optional; an absent mode or maxRemediations means the function's config. Read from the
+ * tree of the body's one strict parse; every field is checked (type, exact value, length) before anything
+ * is called, and every echo of a bad value is bounded.
+ *
+ * @param given the fields the body gave (a continued sweep's body may repeat its token's fields, never change them)
  */
 public record SweepRequest(String compartmentId, boolean includeSubcompartments, List<ResourceType> types,
-                           Optional<Mode> mode, OptionalInt maxRemediations, Optional<String> continuation) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+                           Optional<Mode> mode, OptionalInt maxRemediations, Optional<String> continuation,
+                           Set<String> given) {
     private static final Set<String> FIELDS = Set.of("compartmentId", "includeSubcompartments", "resourceTypes",
             "mode", "maxRemediations", "continuation");
+    /** The most keys a sweep may write when its body asks (as CMK_GUARD_SWEEP_MAX_REMEDIATIONS allows). */
+    static final int MAX_REMEDIATIONS_LIMIT = 100_000;
+    /** How much of a bad value an error repeats. */
+    private static final int ECHO_CHARS = 80;
 
     public SweepRequest {
         types = List.copyOf(types);
-    }
-
-    /** The sweep object of a body, when the body is a JSON object with a "sweep" field; else empty. */
-    public static Optional<JsonNode> sweepField(String body) {
-        if (body == null || !body.stripLeading().startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode root = JSON.readTree(body);
-            return root != null && root.isObject() && root.has("sweep") ? Optional.of(root.get("sweep"))
-                    : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty(); // not JSON: the event parser says so
-        }
+        given = Set.copyOf(given);
     }
 
     /** Reads and checks the sweep object; every problem is a {@link BadSweepException} with a specific code. */
@@ -50,32 +46,68 @@ public record SweepRequest(String compartmentId, boolean includeSubcompartments,
             throw new BadSweepException("InvalidSweep", "\"sweep\" must be an object, e.g."
                     + " {\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..…\"}}");
         }
+        Set<String> given = new LinkedHashSet<>();
         for (Iterator<String> names = sweep.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new BadSweepException("InvalidSweep", "unknown sweep field \"" + name + "\"; known fields: "
-                        + String.join(", ", new java.util.TreeSet<>(FIELDS)));
+                throw new BadSweepException("InvalidSweep", "unknown sweep field \"" + Echo.bounded(name, 64)
+                        + "\"; known fields: " + String.join(", ", new TreeSet<>(FIELDS)));
+            }
+            if (!sweep.get(name).isNull()) {
+                given.add(name);
             }
         }
-        String compartmentId = text(sweep, "compartmentId").orElseThrow(() -> new BadSweepException(
-                "MissingCompartmentId", "a sweep needs \"compartmentId\": the tenancy or compartment OCID to sweep"));
-        String kind = Ocid.kindOf(compartmentId);
-        if (!kind.equals("tenancy") && !kind.equals("compartment")) {
-            throw new BadSweepException("InvalidCompartmentId", "\"compartmentId\" must be an ocid1.tenancy or"
-                    + " ocid1.compartment OCID, not '" + compartmentId + "'");
-        }
+        String compartmentId = compartmentId(sweep);
         JsonNode include = sweep.path("includeSubcompartments");
         if (!include.isMissingNode() && !include.isNull() && !include.isBoolean()) {
             throw new BadSweepException("InvalidSweep", "\"includeSubcompartments\" must be true or false");
         }
         return new SweepRequest(compartmentId, include.asBoolean(true), types(sweep.get("resourceTypes")),
-                mode(sweep), maxRemediations(sweep), text(sweep, "continuation"));
+                mode(sweep), maxRemediations(sweep), continuation(sweep), given);
     }
 
-    /** The request's fields as its continuation token would carry them, for a resumed sweep. */
+    /** The request's fields as its continuation token carries them, for a resumed sweep. */
     SweepRequest resumedAs(Continuation c) {
         return new SweepRequest(c.compartmentId(), c.includeSubcompartments(), c.types(), c.mode(),
-                OptionalInt.of(c.maxRemediations()), continuation);
+                OptionalInt.of(c.maxRemediations()), continuation, given);
+    }
+
+    /** A compartment id a report may repeat: only one that is well-formed, so no input of any size is echoed. */
+    static String echoedCompartment(String asked) {
+        return compartmentProblem(asked).isEmpty() ? asked : "";
+    }
+
+    private static String compartmentId(JsonNode sweep) {
+        String id = text(sweep, "compartmentId", Integer.MAX_VALUE).orElseThrow(() -> new BadSweepException(
+                "MissingCompartmentId", "a sweep needs \"compartmentId\": the tenancy or compartment OCID to sweep"));
+        Optional<String> problem = compartmentProblem(id);
+        if (problem.isPresent()) {
+            throw new BadSweepException("InvalidCompartmentId", "\"compartmentId\" must be an ocid1.tenancy or"
+                    + " ocid1.compartment OCID, not '" + Echo.bounded(id, ECHO_CHARS) + "': " + problem.get());
+        }
+        return id;
+    }
+
+    /** Why a value is not a tenancy or compartment OCID (length, shape, realm), checked before any call. */
+    static Optional<String> compartmentProblem(String id) {
+        if (id.length() > Ocid.MAX_LENGTH) {
+            return Optional.of("it is " + id.length() + " characters long (an OCID has at most " + Ocid.MAX_LENGTH
+                    + ")");
+        }
+        if (!id.equals(id.strip())) {
+            return Optional.of("it has spaces around it");
+        }
+        Optional<Ocid> ocid = Ocid.parse(id);
+        if (ocid.isEmpty()) {
+            return Optional.of("it is not shaped ocid1.<kind>.<realm>..<unique id>");
+        }
+        if (!ocid.get().kind().equals("tenancy") && !ocid.get().kind().equals("compartment")) {
+            return Optional.of("it is a " + ocid.get().kind() + " OCID");
+        }
+        if (!ocid.get().realm().matches("oc[0-9]+") || !ocid.get().region().isEmpty()) {
+            return Optional.of("a tenancy or compartment OCID has a realm (oc1, oc2, …) and no region");
+        }
+        return Optional.empty();
     }
 
     private static List<ResourceType> types(JsonNode node) {
@@ -84,13 +116,13 @@ public record SweepRequest(String compartmentId, boolean includeSubcompartments,
         }
         if (!node.isArray() || node.isEmpty()) {
             throw new BadSweepException("InvalidResourceTypes", "\"resourceTypes\" must be a non-empty list of "
-                    + String.join(", ", ResourceTypes.checkedNames()));
+                    + String.join(", ", checkedTypes().stream().map(ResourceType::name).toList()));
         }
         List<ResourceType> types = new ArrayList<>();
         for (JsonNode name : node) {
-            ResourceType type = checkedTypes().stream().filter(t -> t.name().equals(name.asText())).findFirst()
-                    .orElseThrow(() -> new BadSweepException("InvalidResourceTypes", "unknown resource type "
-                            + name + "; sweepable types: " + String.join(", ", ResourceTypes.checkedNames())));
+            ResourceType type = typeNamed(name).orElseThrow(() -> new BadSweepException("InvalidResourceTypes",
+                    "unknown resource type " + Echo.bounded(name.toString(), ECHO_CHARS) + "; sweepable types: "
+                            + String.join(", ", checkedTypes().stream().map(ResourceType::name).toList())));
             if (!types.contains(type)) {
                 types.add(type);
             }
@@ -98,18 +130,25 @@ public record SweepRequest(String compartmentId, boolean includeSubcompartments,
         return types;
     }
 
-    /** Every type events lead to, in registry order (replicas are judged with their volumes). */
+    /** The sweepable type whose name is exactly this JSON string. */
+    static Optional<ResourceType> typeNamed(JsonNode name) {
+        return name.isTextual() ? checkedTypes().stream().filter(t -> t.name().equals(name.asText())).findFirst()
+                : Optional.empty();
+    }
+
+    /** Every type sweeps judge, in registry order (replicas are judged with their volumes). */
     static List<ResourceType> checkedTypes() {
-        return ResourceTypes.ALL.stream().filter(t -> !t.eventTypes().isEmpty()).toList();
+        return ResourceTypes.swept();
     }
 
     private static Optional<Mode> mode(JsonNode sweep) {
-        Optional<String> text = text(sweep, "mode");
+        Optional<String> text = text(sweep, "mode", ECHO_CHARS);
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Mode.parse(text.get()).orElseThrow(() -> new BadSweepException("InvalidMode",
-                "\"mode\" must be audit, notify or remediate, not '" + text.get() + "'")));
+        return Optional.of(Mode.ofLabel(text.get()).orElseThrow(() -> new BadSweepException("InvalidMode",
+                "\"mode\" must be exactly audit, notify or remediate (lower case), not '"
+                        + Echo.bounded(text.get(), ECHO_CHARS) + "'")));
     }
 
     private static OptionalInt maxRemediations(JsonNode sweep) {
@@ -117,14 +156,25 @@ public record SweepRequest(String compartmentId, boolean includeSubcompartments,
         if (node == null || node.isNull()) {
             return OptionalInt.empty();
         }
-        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 0) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 0
+                || node.asInt() > MAX_REMEDIATIONS_LIMIT) {
             throw new BadSweepException("InvalidMaxRemediations", "\"maxRemediations\" must be a whole number"
-                    + " of 0 or more, not " + node);
+                    + " from 0 to " + MAX_REMEDIATIONS_LIMIT + ", not " + Echo.bounded(node.toString(), ECHO_CHARS));
         }
         return OptionalInt.of(node.asInt());
     }
 
-    private static Optional<String> text(JsonNode node, String field) {
+    private static Optional<String> continuation(JsonNode sweep) {
+        JsonNode value = sweep.get("continuation");
+        if (value != null && value.isTextual() && value.asText().length() > Continuation.MAX_TOKEN_CHARS) {
+            throw new BadSweepException("InvalidContinuation", "\"continuation\" is " + value.asText().length()
+                    + " characters long; the tokens a sweep answers are at most " + Continuation.MAX_TOKEN_CHARS);
+        }
+        return text(sweep, "continuation", Integer.MAX_VALUE);
+    }
+
+    /** A string field, exactly as sent; a non-string, blank or over-long value is refused. */
+    private static Optional<String> text(JsonNode node, String field, int maxChars) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
@@ -132,6 +182,10 @@ public record SweepRequest(String compartmentId, boolean includeSubcompartments,
         if (!value.isTextual() || value.asText().isBlank()) {
             throw new BadSweepException("InvalidSweep", "\"" + field + "\" must be a non-empty string");
         }
-        return Optional.of(value.asText().trim());
+        if (value.asText().length() > maxChars) {
+            throw new BadSweepException("InvalidSweep", "\"" + field + "\" is " + value.asText().length()
+                    + " characters long (at most " + maxChars + ")");
+        }
+        return Optional.of(value.asText());
     }
 }

@@ -33,6 +33,10 @@ public final class PolicyGenerator {
         String keyScope = request.vault().map(Compartment::scope).orElse("tenancy");
         statements.add(function + "read vaults in " + keyScope);
         statements.add(function + "read keys in " + keyScope);
+        if (keyScope.equals("tenancy")) { // the tenancy-wide key reads already give what a type asks in one compartment
+            statements.removeIf(st -> st.equals(function + "read vaults in " + guarded)
+                    || st.equals(function + "read keys in " + guarded));
+        }
         statements.add(function + "inspect compartments in " + guarded); // sweeps walk child compartments
         statements.add(function + "read cloudevents-rules in " + guarded); // a sweep report checks the rules
         if (request.mode() != Mode.AUDIT) {

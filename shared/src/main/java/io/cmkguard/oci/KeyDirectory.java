@@ -71,7 +71,7 @@ public final class KeyDirectory {
         }
         Key k = checked(keyId, key.get());
         Optional<String> vaultState = k.getVaultId() == null ? Optional.empty()
-                : OciCalls.find("GetVault " + k.getVaultId(), () -> clients.kmsVault()
+                : OciCalls.find("GetVault " + k.getVaultId(), () -> clients.kmsVault(Wire.regionOf(keyId))
                         .getVault(GetVaultRequest.builder().vaultId(k.getVaultId()).build()).getVault())
                 .map(Vault::getLifecycleState).map(Vault.LifecycleState::getValue);
         return new KeyFacts(keyId, true, nullToEmpty(k.getDisplayName()), Wire.value(k.getLifecycleState()),

@@ -3,6 +3,7 @@ package io.cmkguard.oci;
 import com.oracle.bmc.model.BmcException;
 import io.cmkguard.util.Echo;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,7 @@ public final class OciCallException extends RuntimeException {
     private final int status;
     private final String code;
     private final String opcRequestId;
+    private final List<String> listedBefore;
 
     public OciCallException(String operation, BmcException cause) {
         super(describe(operation, cause), cause);
@@ -21,6 +23,7 @@ public final class OciCallException extends RuntimeException {
         this.status = cause.getStatusCode();
         this.code = cause.isTimeout() ? "Timeout" : blankTo(cause.getServiceCode(), "ClientError");
         this.opcRequestId = blankTo(cause.getOpcRequestId(), "");
+        this.listedBefore = List.of();
     }
 
     private OciCallException(String operation, int status, String code, String message) {
@@ -29,6 +32,25 @@ public final class OciCallException extends RuntimeException {
         this.status = status;
         this.code = code;
         this.opcRequestId = "";
+        this.listedBefore = List.of();
+    }
+
+    /**
+     * A paged listing stopped on purpose (its page cap, the deadline) with {@code listed} read so far.
+     * Status 0: no HTTP answer failed.
+     */
+    public static OciCallException listingCut(String operation, String code, String message, List<String> listed) {
+        return new OciCallException(operation, 0, code, message).listedBefore(listed);
+    }
+
+    /** The ids a paged listing had read before it failed or stopped (empty for any other call). */
+    public List<String> listedBefore() {
+        return listedBefore;
+    }
+
+    /** The same failure, carrying the ids its listing had read before it. */
+    public OciCallException listedBefore(List<String> ids) {
+        return new OciCallException(this, code, getMessage(), ids);
     }
 
     /**
@@ -53,17 +75,18 @@ public final class OciCallException extends RuntimeException {
     /** Service messages are echoed this far: enough to act on, never a whole error page. */
     private static final int MAX_SERVICE_MESSAGE = 300;
 
-    private OciCallException(OciCallException original, String code, String message) {
+    private OciCallException(OciCallException original, String code, String message, List<String> listedBefore) {
         super(message, original);
         this.operation = original.operation;
         this.status = original.status;
         this.code = code;
         this.opcRequestId = original.opcRequestId;
+        this.listedBefore = List.copyOf(listedBefore);
     }
 
     /** The same failure (status, request id kept) with a specific code and a message that says what to do. */
     public OciCallException explained(String code, String message) {
-        return new OciCallException(this, code, message);
+        return new OciCallException(this, code, message, listedBefore);
     }
 
     private static String describe(String operation, BmcException e) {

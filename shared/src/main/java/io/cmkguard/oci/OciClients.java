@@ -55,6 +55,7 @@ public final class OciClients implements AutoCloseable {
     /** Object Storage clients by region ("" = the function's own): a replicated bucket's source may be elsewhere. */
     private final Map<String, ObjectStorageClient> objectStorage = new ConcurrentHashMap<>();
     private final Map<String, Object> readOnce = new ConcurrentHashMap<>();
+    private final Map<String, KmsVaultClient> kmsVaultByRegion = new ConcurrentHashMap<>();
     private final SignedJsonReader rawReader;
     private final RetryAfterGate retryAfter = new RetryAfterGate();
 
@@ -108,6 +109,29 @@ public final class OciClients implements AutoCloseable {
 
     public KmsVaultClient kmsVault() {
         return kmsVault.get();
+    }
+
+    /**
+     * The vault client of a region: a key's vault is read in the key's own region (a cross-region replica's
+     * key is in the replica's region). The function's own client for its region, an unknown one or the emulator.
+     */
+    public KmsVaultClient kmsVault(String regionId) {
+        Optional<Region> asked = regionNamed(regionId);
+        if (endpoint.isPresent() || asked.isEmpty() || asked.equals(region.flatMap(OciClients::regionNamed))) {
+            return kmsVault();
+        }
+        return kmsVaultByRegion.computeIfAbsent(asked.get().getRegionId(), id -> KmsVaultClient.builder()
+                .httpProvider(HTTP).configuration(configuration).additionalClientConfigurator(retryAfter)
+                .region(asked.get()).build(signer));
+    }
+
+    private static Optional<Region> regionNamed(String regionId) {
+        try {
+            return regionId == null || regionId.isBlank() ? Optional.empty()
+                    : Optional.of(Region.fromRegionCodeOrId(regionId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public NotificationDataPlaneClient ons() {
@@ -171,6 +195,11 @@ public final class OciClients implements AutoCloseable {
                 .configuration(configuration).additionalClientConfigurator(retryAfter).endpoint(url).build(signer));
     }
 
+    /** How long OCI has asked (by Retry-After) that no request be sent; zero when it has not. */
+    public Duration throttledFor() {
+        return Duration.ofMillis(retryAfter.closedForMillis());
+    }
+
     /** True when every call goes to one override URL (the emulator). */
     public boolean hasEndpointOverride() {
         return endpoint.isPresent();
@@ -200,6 +229,7 @@ public final class OciClients implements AutoCloseable {
         fileStorage.close();
         objectStorage.values().forEach(ObjectStorageClient::close);
         kmsManagement.values().forEach(KmsManagementClient::close);
+        kmsVaultByRegion.values().forEach(KmsVaultClient::close);
     }
 
     /** Built once on first use; thread-safe. */

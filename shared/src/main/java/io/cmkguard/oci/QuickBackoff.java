@@ -5,7 +5,8 @@ import com.oracle.bmc.waiter.WaiterConfiguration;
 
 /**
  * Exponential backoff that starts small: the SDK's default waits seconds between attempts and up
- * to 30 s in all, longer than a function invocation may take.
+ * to 30 s in all, longer than a function invocation may take. A pause never outlives the calling
+ * thread's {@link CallDeadline}.
  */
 final class QuickBackoff implements DelayStrategy {
     private static final long FIRST_DELAY_MILLIS = 200;
@@ -13,7 +14,7 @@ final class QuickBackoff implements DelayStrategy {
 
     @Override
     public long nextDelay(WaiterConfiguration.WaitContext context) {
-        return delayMillis(context.getAttemptsMade());
+        return CallDeadline.cut(delayMillis(context.getAttemptsMade()));
     }
 
     /** The pause after the given attempt (1-based): 200 ms, 400 ms, 800 ms ... at most 2 s. */

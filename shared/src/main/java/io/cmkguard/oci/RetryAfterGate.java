@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Honours Retry-After. When OCI answers 429 (or 503) with a Retry-After header, every request of
  * these clients waits until that moment before it is sent: the throttle is per tenancy, so all of
  * a sweep's threads back off, and the SDK's retry of the throttled call then gets through. The SDK
- * does not read the header itself (its retry delay sees only the attempt count).
+ * does not read the header itself (its retry delay sees only the attempt count). No wait outlives the
+ * deadline of the thread that would wait: a sweep stops and answers its continuation instead.
  */
 final class RetryAfterGate implements ClientConfigurator {
     /** A server asking for longer than this is not waited for beyond it: the function has a deadline. */
@@ -43,9 +44,13 @@ final class RetryAfterGate implements ClientConfigurator {
         return Math.max(0, openAtMillis.get() - System.currentTimeMillis());
     }
 
+    /**
+     * Holds the request until the gate opens, unless that is after the calling thread's deadline
+     * ({@link CallDeadline}): then it goes now, and OCI's refusal is its answer in time.
+     */
     private void waitUntilOpen() {
         long wait = closedForMillis();
-        if (wait > 0) {
+        if (wait > 0 && CallDeadline.cut(wait) == wait) {
             try {
                 Thread.sleep(wait);
             } catch (InterruptedException e) {

@@ -103,7 +103,7 @@ final class SignedJsonReader {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(QuickBackoff.delayMillis(attempt));
+            Thread.sleep(CallDeadline.cut(QuickBackoff.delayMillis(attempt)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -45,15 +45,7 @@ public final class CmkPolicy {
         List<Problem> problems = new ArrayList<>(encryptionProblems(resource, keys));
         boolean ownKeyFails = !problems.isEmpty();
         for (Replica replica : resource.replicas()) {
-            if (!replica.encryption().isCustomerManaged()) {
-                problems.add(Problem.blocked("its replica " + label(replica) + " in "
-                                + replica.availabilityDomain() + " is encrypted with the Oracle-managed key",
-                        "OCI cannot change a replica's key in place: name a key of the replica's region"
-                                + " (xrrKmsKeyId) on the source, which re-creates the replica. The replica list"
-                                + " option replaces the whole list, so this command lists every existing replica"
-                                + " with its own settings (one left out would be deleted): "
-                                + replica.fixCommand()));
-            }
+            problems.addAll(replicaProblems(replica, keys));
         }
         if (keyRemoval) {
             problems.add(0, Problem.blocked("someone removed (or is removing) its customer-managed key",
@@ -85,13 +77,54 @@ public final class CmkPolicy {
                 .map(Verdict::exempt);
     }
 
-    /** The key ids whose facts evaluation needs: only keys that are well-formed and in the resource's region. */
+    /**
+     * The key ids whose facts evaluation needs: the resource's own key and its replicas' keys, each only when
+     * it is in the region of what it encrypts (a replica's key in the replica's region, read there).
+     */
     public static List<String> keysToLookUp(Resource resource) {
+        List<String> keys = new ArrayList<>();
         Encryption e = resource.encryption();
-        if (e.kind() != Encryption.Kind.OCI_VAULT || !sameRegion(e.keyId(), resource.region())) {
-            return List.of();
+        if (e.kind() == Encryption.Kind.OCI_VAULT && sameRegion(e.keyId(), resource.region())) {
+            keys.add(e.keyId());
         }
-        return List.of(e.keyId());
+        for (Replica replica : resource.replicas()) {
+            Encryption r = replica.encryption();
+            if (r.kind() == Encryption.Kind.OCI_VAULT && sameRegion(r.keyId(), regionOf(replica))
+                    && !keys.contains(r.keyId())) {
+                keys.add(r.keyId());
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * A replica is judged like its volume, with every key rule, in its own region. OCI cannot re-key a replica
+     * in place, so each problem carries the command that re-creates it on another key.
+     */
+    private List<Problem> replicaProblems(Replica replica, Map<String, KeyFacts> keys) {
+        String blocker = "OCI cannot change a replica's key in place: name a key of the replica's region"
+                + " (xrrKmsKeyId) on the source, which re-creates the replica. The replica list"
+                + " option replaces the whole list, so this command lists every existing replica"
+                + " with its own settings (one left out would be deleted): " + replica.fixCommand();
+        String where = "its replica " + label(replica) + " in " + replica.availabilityDomain();
+        Encryption e = replica.encryption();
+        return switch (e.kind()) {
+            case ORACLE_MANAGED -> List.of(Problem.blocked(where + " is encrypted with the Oracle-managed key",
+                    blocker));
+            case OCI_VAULT -> keyProblems(e.keyId(), regionOf(replica), Optional.ofNullable(keys.get(e.keyId())))
+                    .stream().map(p -> Problem.blocked(where + ": " + p.reason().replaceFirst("^its key", "the"
+                            + " replica's key").replace("but the resource is in", "but the replica is in"),
+                            p.blocker().filter(b -> !b.equals(UNVERIFIED_KEY)).map(b -> b + "; or: " + blocker)
+                                    .orElse(blocker)))
+                    .toList();
+            case EXTERNAL -> externalKeyProblems(e).stream().map(p -> Problem.blocked(where + ": " + p.reason(),
+                    blocker)).toList();
+        };
+    }
+
+    /** The replica's region, as its OCID names it ("" when it names none: no region rule then). */
+    private static String regionOf(Replica replica) {
+        return Ocid.parse(replica.id()).flatMap(Ocid::regionId).orElse("");
     }
 
     /** Why this key would not make a resource in {@code region} compliant; empty if it would. */

@@ -5,7 +5,9 @@ import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The live resources of given types in a compartment or a compartment tree: what a sweep (or a
@@ -43,8 +45,37 @@ public final class Candidates {
 
     /** The live resources of one type in one compartment, sorted by id (a stable order to resume in). */
     public List<Candidate> in(String compartmentId, ResourceType type) {
-        return type.list(clients, compartmentId).stream().distinct().sorted()
-                .map(id -> new Candidate(type, id, compartmentId)).toList();
+        return candidates(type.list(clients, compartmentId), type, compartmentId);
+    }
+
+    /**
+     * What one listing found, also when it stopped short.
+     *
+     * @param found        sorted by id; when the listing stopped short, the resources read before it did
+     * @param stoppedShort why the listing did not reach its end (a failed page, the page cap, the deadline)
+     */
+    public record Listed(List<Candidate> found, Optional<OciCallException> stoppedShort) {
+        public Listed {
+            found = List.copyOf(found);
+        }
+    }
+
+    /** As {@link #in}, keeping what was read before a listing failed or was cut, and why. */
+    public Listed listed(String compartmentId, ResourceType type) {
+        try {
+            return new Listed(in(compartmentId, type), Optional.empty());
+        } catch (OciCallException e) {
+            return new Listed(candidates(e.listedBefore(), type, compartmentId), Optional.of(e));
+        }
+    }
+
+    private static List<Candidate> candidates(List<String> ids, ResourceType type, String compartmentId) {
+        return ids.stream().distinct().sorted().map(id -> new Candidate(type, id, compartmentId)).toList();
+    }
+
+    /** How long OCI has asked (by Retry-After) that no request be sent; zero when it has not. */
+    public Duration throttledFor() {
+        return clients.throttledFor();
     }
 
     /** Every live resource of the given types under the tree, compartment by compartment. */

@@ -2,6 +2,9 @@ package io.cmkguard.resource;
 
 import com.oracle.bmc.identity.model.Compartment;
 import com.oracle.bmc.identity.requests.ListCompartmentsRequest;
+import com.oracle.bmc.identity.responses.ListCompartmentsResponse;
+import io.cmkguard.oci.CallDeadline;
+import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.util.Ocid;
@@ -50,6 +53,11 @@ public record CompartmentTree(String rootId, List<String> compartmentIds, boolea
         } else {
             Deque<String> parents = new ArrayDeque<>(List.of(rootId));
             while (!parents.isEmpty()) {
+                if (CallDeadline.passed()) { // one ListCompartments per compartment: a wide tree takes long
+                    throw OciCallException.listingCut("ListCompartments " + rootId, Listing.DEADLINE_EXCEEDED,
+                            "the compartments under " + rootId + " were still being read when the invocation's"
+                                    + " deadline came (" + below.size() + " found so far)", List.of());
+                }
                 for (String child : activeChildren(clients, parents.pop(), false)) {
                     if (below.add(child)) {
                         parents.add(child);
@@ -71,8 +79,17 @@ public record CompartmentTree(String rootId, List<String> compartmentIds, boolea
                 .accessLevel(ListCompartmentsRequest.AccessLevel.Any)
                 .lifecycleState(Compartment.LifecycleState.Active)
                 .build();
-        return Listing.liveIds("ListCompartments " + parentId,
-                () -> clients.identity().getPaginators().listCompartmentsRecordIterator(request),
+        List<String> children = Listing.liveIds("ListCompartments " + parentId,
+                () -> clients.identity().getPaginators().listCompartmentsResponseIterator(request),
+                ListCompartmentsResponse::getItems,
                 c -> c.getLifecycleState() == null ? "" : c.getLifecycleState().getValue(), Compartment::getId);
+        for (String child : children) {
+            // an id that goes into the next calls' URLs and into a continuation token: OCI's shape, or no sweep
+            if (child == null || child.length() > Ocid.MAX_LENGTH || !Ocid.kindOf(child).equals("compartment")) {
+                throw OciCallException.malformedResponse("ListCompartments " + parentId, "a compartment id that is"
+                        + " not a compartment OCID of at most " + Ocid.MAX_LENGTH + " characters");
+            }
+        }
+        return children;
     }
 }

@@ -29,6 +29,14 @@ public interface ResourceType {
     /** The event types that lead to a check of this type (with an Events rule listing them). */
     Set<String> eventTypes();
 
+    /**
+     * Whether sweeps list and judge this type: every type events lead to, and a type judged only by sweeps
+     * (a Vault key's rotation). The replica types are judged with their volumes.
+     */
+    default boolean swept() {
+        return !eventTypes().isEmpty();
+    }
+
     /** Event types that mean somebody removed the resource's key: flagged, never raced. */
     default Set<String> keyRemovalEventTypes() {
         return Set.of();

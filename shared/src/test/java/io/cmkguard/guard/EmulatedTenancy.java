@@ -70,6 +70,11 @@ final class EmulatedTenancy implements AutoCloseable {
 
     /** One more function instance against the same emulator, logging to the same log (the caller closes it). */
     CmkGuard another(Map<String, String> config) {
+        return another(config, Clock.systemUTC());
+    }
+
+    /** The same with a given clock (a rule about ages, judged on a fixed day). */
+    CmkGuard another(Map<String, String> config, Clock clock) {
         Map<String, String> env = new HashMap<>(Map.of(
                 GuardConfig.OCI_ENDPOINT, emulator.baseUrl(),
                 GuardConfig.AUTH, "config_file",
@@ -78,7 +83,7 @@ final class EmulatedTenancy implements AutoCloseable {
                 GuardConfig.RETRY_ATTEMPTS, "2",
                 GuardConfig.TOPIC_ID, TOPIC));
         env.putAll(config);
-        return CmkGuard.start(env, new PrintStream(log, true, StandardCharsets.UTF_8), Clock.systemUTC());
+        return CmkGuard.start(env, new PrintStream(log, true, StandardCharsets.UTF_8), clock);
     }
 
     JsonNode send(String sampleFile) {

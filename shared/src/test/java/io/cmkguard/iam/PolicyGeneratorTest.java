@@ -100,4 +100,18 @@ class PolicyGeneratorTest {
             assertEquals(type.keyChangeableInPlace(), !type.iam().remediate().isEmpty(), type.name());
         }
     }
+
+    @Test
+    void vaultKeysAreListedInTheGuardedCompartmentsWithReadsOnly() {
+        List<ResourceType> keys = types("vault-key");
+        List<String> withVault = PolicyGenerator.generate(new PolicyRequest("ocid1.compartment.oc1..prod",
+                "ocid1.compartment.oc1..fn", Mode.REMEDIATE, keys, Optional.of(Compartment.byId("ocid1.compartment.oc1..sec")),
+                Optional.of("ocid1.key.oc1.iad.v.k"), Optional.of(Compartment.byId("ocid1.compartment.oc1..prod")))).statements();
+        assertTrue(withVault.contains("Allow dynamic-group cmk-guard-fn to read vaults in compartment id"
+                + " ocid1.compartment.oc1..prod"), withVault.toString());
+        assertTrue(withVault.contains("Allow dynamic-group cmk-guard-fn to read keys in compartment id"
+                + " ocid1.compartment.oc1..prod"), withVault.toString());
+        assertTrue(withVault.stream().noneMatch(st -> st.contains("manage keys") || st.contains("use keys in")),
+                "listing and reading keys is all a rotation check needs: " + withVault);
+    }
 }

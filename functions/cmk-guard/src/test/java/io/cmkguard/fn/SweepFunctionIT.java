@@ -81,4 +81,37 @@ public class SweepFunctionIT {
         assertFalse(report.path("complete").asBoolean());
         assertTrue(tenancy.requests().isEmpty());
     }
+
+    @Test
+    public void hostileSweepBodiesInRemediateModeAnswerTheirCodeAndCallNothing() {
+        configure(fn, tenancy.config("remediate"));
+        String prod = "\"compartmentId\": \"" + PROD + "\"";
+        List<String[]> cases = List.of(
+                new String[] {"{\"sweep\": {" + prod + "}, \"sweep\": {" + prod + ", \"mode\": \"remediate\"}}",
+                        "MalformedJson"},
+                new String[] {"{\"sweep\": {" + prod + ", \"mode\": \"audit\", \"mode\": \"remediate\"}}",
+                        "MalformedJson"},
+                new String[] {"{\"sweep\": {" + prod + "}} and more", "MalformedJson"},
+                new String[] {"{\"eventType\": \"com.oraclecloud.blockvolumes.createvolume.end\", \"data\": {},"
+                        + " \"sweep\": {" + prod + "}}", "AmbiguousBody"},
+                new String[] {"{\"sweep\": {" + prod + "}, \"dryRun\": true}", "InvalidSweep"},
+                new String[] {"{\"sweep\": {" + prod + ", \"mode\": \"remed\u0131ate\"}}", "InvalidMode"},
+                new String[] {"{\"sweep\": {\"compartmentId\": \"ocid1.compartment.oc1.." + "a".repeat(2_000_000)
+                        + "\"}}", "BodyTooLarge"},
+                new String[] {"{\"sweep\": {" + prod + ", \"continuation\": \"v1.eyJtb2RlIjoicmVtZWRpYXRlIn0\"}}",
+                        "InvalidContinuation"});
+        cases.forEach(c -> fn.givenEvent().withBody(c[0]).enqueue());
+        fn.thenRun(CmkGuardFunction.class, "handleRequest");
+
+        List<JsonNode> reports = results(fn);
+        assertEquals(cases.size(), reports.size());
+        for (int i = 0; i < cases.size(); i++) {
+            JsonNode r = reports.get(i);
+            assertEquals(cases.get(i)[0].substring(0, 60), cases.get(i)[1], r.path("error").path("code").asText());
+            assertFalse(r.path("complete").asBoolean());
+            assertTrue("a bounded answer", r.toString().length() < 4_000);
+        }
+        assertTrue("not one call, so not one write", tenancy.requests().isEmpty());
+        assertTrue(tenancy.emulator.messages().isEmpty());
+    }
 }

@@ -5,6 +5,7 @@ import com.oracle.bmc.database.model.AutonomousContainerDatabaseSummary;
 import com.oracle.bmc.database.requests.GetAutonomousContainerDatabaseRequest;
 import com.oracle.bmc.database.requests.ListAutonomousContainerDatabasesRequest;
 import com.oracle.bmc.database.responses.GetAutonomousContainerDatabaseResponse;
+import com.oracle.bmc.database.responses.ListAutonomousContainerDatabasesResponse;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.model.Encryption;
 import io.cmkguard.resource.Declared;
@@ -43,8 +44,9 @@ final class AutonomousContainerDatabaseType {
                             GetAutonomousContainerDatabaseResponse::getEtag, AutonomousContainerDatabase::getId,
                             AutonomousContainerDatabase::getLifecycleState, AutonomousContainerDatabase::getCompartmentId),
                     new SdkList<>("ListAutonomousContainerDatabases", (clients, compartment) -> clients.database()
-                            .getPaginators().listAutonomousContainerDatabasesRecordIterator(
+                            .getPaginators().listAutonomousContainerDatabasesResponseIterator(
                                     ListAutonomousContainerDatabasesRequest.builder().compartmentId(compartment).build()),
+                            ListAutonomousContainerDatabasesResponse::getItems,
                             AutonomousContainerDatabaseSummary::getLifecycleState,
                             AutonomousContainerDatabaseSummary::getId),
                     AutonomousContainerDatabaseType::toResource))

@@ -7,6 +7,7 @@ import com.oracle.bmc.database.requests.ConfigureAutonomousDatabaseVaultKeyReque
 import com.oracle.bmc.database.requests.GetAutonomousDatabaseRequest;
 import com.oracle.bmc.database.requests.ListAutonomousDatabaseClonesRequest;
 import com.oracle.bmc.database.requests.ListAutonomousDatabasesRequest;
+import com.oracle.bmc.database.responses.ListAutonomousDatabasesResponse;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
@@ -182,7 +183,8 @@ final class AutonomousDatabaseType {
         ListAutonomousDatabasesRequest request = ListAutonomousDatabasesRequest.builder()
                 .compartmentId(compartmentId).build();
         return Listing.liveIds("ListAutonomousDatabases " + compartmentId,
-                () -> clients.database().getPaginators().listAutonomousDatabasesRecordIterator(request),
+                () -> clients.database().getPaginators().listAutonomousDatabasesResponseIterator(request),
+                ListAutonomousDatabasesResponse::getItems,
                 a -> Wire.value(a.getLifecycleState()), AutonomousDatabaseSummary::getId);
     }
 

@@ -24,7 +24,7 @@ final class Backups {
                    Function<M, String> volumeId, Function<M, Map<String, String>> freeformTags) {
     }
 
-    static <A, M> ResourceCalls calls(String typeName, SdkGet<A, M> get, SdkList<?> list, View<M> view) {
+    static <A, M> ResourceCalls calls(String typeName, SdkGet<A, M> get, SdkList<?, ?> list, View<M> view) {
         return SdkCalls.of(get, list, (model, etag) -> resource(typeName, get, view, model, etag));
     }
 

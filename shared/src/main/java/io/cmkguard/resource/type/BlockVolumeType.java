@@ -12,6 +12,7 @@ import com.oracle.bmc.core.requests.GetVolumeRequest;
 import com.oracle.bmc.core.requests.ListVolumesRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeKmsKeyRequest;
 import com.oracle.bmc.core.responses.GetVolumeResponse;
+import com.oracle.bmc.core.responses.ListVolumesResponse;
 import io.cmkguard.model.Lineage;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.resource.Declared;
@@ -43,7 +44,8 @@ final class BlockVolumeType {
                             GetVolumeResponse::getVolume, GetVolumeResponse::getEtag,
                             Volume::getId, Volume::getLifecycleState, Volume::getCompartmentId),
                     new SdkList<>("ListVolumes", (clients, compartment) -> clients.blockstorage().getPaginators()
-                            .listVolumesRecordIterator(ListVolumesRequest.builder().compartmentId(compartment).build()),
+                            .listVolumesResponseIterator(ListVolumesRequest.builder().compartmentId(compartment).build()),
+                            ListVolumesResponse::getItems,
                             Volume::getLifecycleState, Volume::getId),
                     new Volumes.View<>(Volume::getDisplayName, Volume::getKmsKeyId,
                             volume -> lineage(volume.getSourceDetails()), Volume::getFreeformTags,

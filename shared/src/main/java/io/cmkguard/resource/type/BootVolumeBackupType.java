@@ -6,6 +6,7 @@ import com.oracle.bmc.core.requests.GetBootVolumeBackupRequest;
 import com.oracle.bmc.core.requests.ListBootVolumeBackupsRequest;
 import com.oracle.bmc.core.requests.UpdateBootVolumeBackupRequest;
 import com.oracle.bmc.core.responses.GetBootVolumeBackupResponse;
+import com.oracle.bmc.core.responses.ListBootVolumeBackupsResponse;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.resource.Declared;
 import io.cmkguard.resource.Iam;
@@ -32,8 +33,9 @@ final class BootVolumeBackupType {
                             BootVolumeBackup::getId, BootVolumeBackup::getLifecycleState,
                             BootVolumeBackup::getCompartmentId),
                     new SdkList<>("ListBootVolumeBackups", (clients, compartment) -> clients.blockstorage()
-                            .getPaginators().listBootVolumeBackupsRecordIterator(ListBootVolumeBackupsRequest.builder()
+                            .getPaginators().listBootVolumeBackupsResponseIterator(ListBootVolumeBackupsRequest.builder()
                                     .compartmentId(compartment).build()),
+                            ListBootVolumeBackupsResponse::getItems,
                             BootVolumeBackup::getLifecycleState, BootVolumeBackup::getId),
                     new Backups.View<>(BootVolumeBackup::getDisplayName, BootVolumeBackup::getKmsKeyId,
                             BootVolumeBackup::getSourceBootVolumeBackupId, BootVolumeBackup::getBootVolumeId,

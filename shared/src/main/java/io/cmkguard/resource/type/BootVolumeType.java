@@ -12,6 +12,7 @@ import com.oracle.bmc.core.requests.GetBootVolumeRequest;
 import com.oracle.bmc.core.requests.ListBootVolumesRequest;
 import com.oracle.bmc.core.requests.UpdateBootVolumeKmsKeyRequest;
 import com.oracle.bmc.core.responses.GetBootVolumeResponse;
+import com.oracle.bmc.core.responses.ListBootVolumesResponse;
 import io.cmkguard.model.Lineage;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.resource.Declared;
@@ -43,8 +44,9 @@ final class BootVolumeType {
                             BootVolume::getId, BootVolume::getLifecycleState, BootVolume::getCompartmentId),
                     // without an availability domain ListBootVolumes answers every AD of the region
                     new SdkList<>("ListBootVolumes", (clients, compartment) -> clients.blockstorage().getPaginators()
-                            .listBootVolumesRecordIterator(ListBootVolumesRequest.builder()
+                            .listBootVolumesResponseIterator(ListBootVolumesRequest.builder()
                                     .compartmentId(compartment).build()),
+                            ListBootVolumesResponse::getItems,
                             BootVolume::getLifecycleState, BootVolume::getId),
                     new Volumes.View<>(BootVolume::getDisplayName, BootVolume::getKmsKeyId,
                             volume -> lineage(volume.getSourceDetails()), BootVolume::getFreeformTags,

@@ -1,12 +1,12 @@
 package io.cmkguard.resource.type;
 
 import com.oracle.bmc.objectstorage.model.Bucket;
-import com.oracle.bmc.objectstorage.model.BucketSummary;
 import com.oracle.bmc.objectstorage.model.ReplicationSource;
 import com.oracle.bmc.objectstorage.model.UpdateBucketDetails;
 import com.oracle.bmc.objectstorage.requests.GetBucketRequest;
 import com.oracle.bmc.objectstorage.requests.GetNamespaceRequest;
 import com.oracle.bmc.objectstorage.requests.ListBucketsRequest;
+import com.oracle.bmc.objectstorage.responses.ListBucketsResponse;
 import com.oracle.bmc.objectstorage.requests.ListReplicationSourcesRequest;
 import com.oracle.bmc.objectstorage.requests.ReencryptBucketRequest;
 import com.oracle.bmc.objectstorage.requests.UpdateBucketRequest;
@@ -19,6 +19,7 @@ import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.AfterKeyChange;
 import io.cmkguard.resource.Declared;
+import io.cmkguard.resource.Listing;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.ResourceCalls;
@@ -137,13 +138,10 @@ final class BucketType {
                 () -> clients.objectStorage().getNamespace(GetNamespaceRequest.builder().build()).getValue()));
         ListBucketsRequest request = ListBucketsRequest.builder().namespaceName(namespace)
                 .compartmentId(compartmentId).build();
-        return OciCalls.call("ListBuckets " + compartmentId, () -> {
-            List<String> ids = new ArrayList<>();
-            for (BucketSummary b : clients.objectStorage().getPaginators().listBucketsRecordIterator(request)) {
-                ids.add(new BucketPath(namespace, b.getName(), "").id());
-            }
-            return ids;
-        });
+        // a bucket has no lifecycle state: every listed bucket is live (the pages bounded as every listing's)
+        return Listing.liveIds("ListBuckets " + compartmentId,
+                () -> clients.objectStorage().getPaginators().listBucketsResponseIterator(request),
+                ListBucketsResponse::getItems, b -> "ACTIVE", b -> new BucketPath(namespace, b.getName(), "").id());
     }
 
     /** ReencryptBucket: OCI re-wraps the keys of the objects written before, in a work request. */

@@ -4,11 +4,15 @@ import com.oracle.bmc.database.model.DatabaseSummary;
 import com.oracle.bmc.database.model.DbHomeSummary;
 import com.oracle.bmc.database.requests.ListDatabasesRequest;
 import com.oracle.bmc.database.requests.ListDbHomesRequest;
+import com.oracle.bmc.database.responses.ListDatabasesResponse;
+import com.oracle.bmc.database.responses.ListDbHomesResponse;
+import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Listing;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,10 +33,25 @@ final class DatabasesUnder {
     /** Every live database in a compartment: through its DB homes (ListDatabases needs one). */
     static List<String> compartment(OciClients clients, String compartmentId) {
         ListDbHomesRequest request = ListDbHomesRequest.builder().compartmentId(compartmentId).build();
-        List<String> homes = Listing.liveIds("ListDbHomes " + compartmentId,
-                () -> clients.database().getPaginators().listDbHomesRecordIterator(request),
-                h -> Wire.value(h.getLifecycleState()), DbHomeSummary::getId);
-        return homes.stream().flatMap(h -> databases(clients, compartmentId, h).stream()).distinct().toList();
+        List<String> homes;
+        try {
+            homes = Listing.liveIds("ListDbHomes " + compartmentId,
+                    () -> clients.database().getPaginators().listDbHomesResponseIterator(request),
+                    ListDbHomesResponse::getItems, h -> Wire.value(h.getLifecycleState()), DbHomeSummary::getId);
+        } catch (OciCallException e) {
+            throw e.listedBefore(List.of()); // DB homes read, but no database yet
+        }
+        List<String> found = new ArrayList<>();
+        for (String home : homes) {
+            try {
+                found.addAll(databases(clients, compartmentId, home));
+            } catch (OciCallException e) {
+                List<String> listed = new ArrayList<>(found);
+                listed.addAll(e.listedBefore());
+                throw e.listedBefore(listed.stream().distinct().toList());
+            }
+        }
+        return found.stream().distinct().toList();
     }
 
     private static List<String> homes(OciClients clients, String compartmentId, String parentKind, String parentId) {
@@ -55,11 +74,8 @@ final class DatabasesUnder {
                 .compartmentId(compartmentId)
                 .dbHomeId(dbHomeId)
                 .build();
-        List<DatabaseSummary> found = OciCalls.call("ListDatabases " + dbHomeId,
-                () -> DatabaseFamily.all(clients.database().getPaginators().listDatabasesRecordIterator(request)));
-        return found.stream()
-                .filter(d -> !DatabaseFamily.isGone(Wire.value(d.getLifecycleState())))
-                .map(DatabaseSummary::getId)
-                .toList();
+        return Listing.liveIds("ListDatabases " + dbHomeId,
+                () -> clients.database().getPaginators().listDatabasesResponseIterator(request),
+                ListDatabasesResponse::getItems, d -> Wire.value(d.getLifecycleState()), DatabaseSummary::getId);
     }
 }

@@ -6,6 +6,7 @@ import com.oracle.bmc.filestorage.model.SourceDetails;
 import com.oracle.bmc.filestorage.model.UpdateFileSystemDetails;
 import com.oracle.bmc.filestorage.requests.GetFileSystemRequest;
 import com.oracle.bmc.filestorage.requests.ListFileSystemsRequest;
+import com.oracle.bmc.filestorage.responses.ListFileSystemsResponse;
 import com.oracle.bmc.filestorage.requests.UpdateFileSystemRequest;
 import com.oracle.bmc.filestorage.responses.GetFileSystemResponse;
 import com.oracle.bmc.identity.model.AvailabilityDomain;
@@ -95,9 +96,9 @@ final class FileSystemType {
         List<String> ids = new ArrayList<>();
         for (String domain : availabilityDomains(clients, compartmentId)) {
             ids.addAll(new SdkList<>("ListFileSystems", (c, compartment) -> c.fileStorage().getPaginators()
-                    .listFileSystemsRecordIterator(ListFileSystemsRequest.builder().compartmentId(compartment)
+                    .listFileSystemsResponseIterator(ListFileSystemsRequest.builder().compartmentId(compartment)
                             .availabilityDomain(domain).build()),
-                    FileSystemSummary::getLifecycleState, FileSystemSummary::getId).liveIds(clients, compartmentId));
+                    ListFileSystemsResponse::getItems, FileSystemSummary::getLifecycleState, FileSystemSummary::getId).liveIds(clients, compartmentId));
         }
         return ids;
     }

@@ -6,6 +6,7 @@ import com.oracle.bmc.database.requests.GetDatabaseRequest;
 import com.oracle.bmc.database.requests.GetPluggableDatabaseRequest;
 import com.oracle.bmc.database.model.PluggableDatabaseSummary;
 import com.oracle.bmc.database.requests.ListPluggableDatabasesRequest;
+import com.oracle.bmc.database.responses.ListPluggableDatabasesResponse;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
@@ -110,7 +111,8 @@ final class PluggableDatabaseType {
         ListPluggableDatabasesRequest request = ListPluggableDatabasesRequest.builder()
                 .compartmentId(compartmentId).build();
         return Listing.liveIds("ListPluggableDatabases " + compartmentId,
-                () -> clients.database().getPaginators().listPluggableDatabasesRecordIterator(request),
+                () -> clients.database().getPaginators().listPluggableDatabasesResponseIterator(request),
+                ListPluggableDatabasesResponse::getItems,
                 p -> Wire.value(p.getLifecycleState()), PluggableDatabaseSummary::getId);
     }
 

@@ -22,7 +22,8 @@ public final class ResourceTypes {
             DatabaseType.TYPE,
             PluggableDatabaseType.TYPE,
             BucketType.TYPE,
-            FileSystemType.TYPE);
+            FileSystemType.TYPE,
+            new VaultKeyType());
 
     private ResourceTypes() {
     }
@@ -39,6 +40,11 @@ public final class ResourceTypes {
     /** The types events lead to (the replica types are only read as sources, and need no mode). */
     public static List<String> checkedNames() {
         return ALL.stream().filter(t -> !t.eventTypes().isEmpty()).map(ResourceType::name).toList();
+    }
+
+    /** The types sweeps list and judge, in registry order (see {@link ResourceType#swept()}). */
+    public static List<ResourceType> swept() {
+        return ALL.stream().filter(ResourceType::swept).toList();
     }
 
     /** The type an event type belongs to. */

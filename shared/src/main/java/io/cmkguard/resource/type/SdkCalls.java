@@ -10,7 +10,7 @@ final class SdkCalls {
     private SdkCalls() {
     }
 
-    static <A, M> ResourceCalls of(SdkGet<A, M> get, SdkList<?> list, BiFunction<M, String, Resource> resource) {
+    static <A, M> ResourceCalls of(SdkGet<A, M> get, SdkList<?, ?> list, BiFunction<M, String, Resource> resource) {
         return ResourceCalls.of(
                 (clients, id) -> get.read(clients, id).map(answer -> resource.apply(answer.model(), answer.etag())),
                 list::liveIds);

@@ -6,6 +6,7 @@ import com.oracle.bmc.core.requests.GetVolumeBackupRequest;
 import com.oracle.bmc.core.requests.ListVolumeBackupsRequest;
 import com.oracle.bmc.core.requests.UpdateVolumeBackupRequest;
 import com.oracle.bmc.core.responses.GetVolumeBackupResponse;
+import com.oracle.bmc.core.responses.ListVolumeBackupsResponse;
 import io.cmkguard.oci.OciCalls;
 import io.cmkguard.resource.Declared;
 import io.cmkguard.resource.Iam;
@@ -31,8 +32,9 @@ final class VolumeBackupType {
                             GetVolumeBackupResponse::getVolumeBackup, GetVolumeBackupResponse::getEtag,
                             VolumeBackup::getId, VolumeBackup::getLifecycleState, VolumeBackup::getCompartmentId),
                     new SdkList<>("ListVolumeBackups", (clients, compartment) -> clients.blockstorage().getPaginators()
-                            .listVolumeBackupsRecordIterator(ListVolumeBackupsRequest.builder()
+                            .listVolumeBackupsResponseIterator(ListVolumeBackupsRequest.builder()
                                     .compartmentId(compartment).build()),
+                            ListVolumeBackupsResponse::getItems,
                             VolumeBackup::getLifecycleState, VolumeBackup::getId),
                     new Backups.View<>(VolumeBackup::getDisplayName, VolumeBackup::getKmsKeyId,
                             VolumeBackup::getSourceVolumeBackupId, VolumeBackup::getVolumeId,

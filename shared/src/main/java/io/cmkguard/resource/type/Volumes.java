@@ -38,7 +38,7 @@ final class Volumes {
                           Function<R, String> availabilityDomain, Function<R, String> kmsKeyId) {
     }
 
-    static <A, M, R> ResourceCalls calls(String typeName, SdkGet<A, M> get, SdkList<?> list, View<M, R> view) {
+    static <A, M, R> ResourceCalls calls(String typeName, SdkGet<A, M> get, SdkList<?, ?> list, View<M, R> view) {
         return SdkCalls.of(get, list, (model, etag) -> resource(typeName, get, view, model, etag));
     }
 

@@ -99,4 +99,15 @@ class FixCommandsTest {
                 VolumeBackupType.TYPE.consolePath(resource("volume-backup", "ocid1.volumebackup.oc1.iad.b",
                         Encryption.oracleManaged(), Optional.empty())));
     }
+
+    @Test
+    void aKeysRotationCommandsAreRealCliCommands() {
+        String endpoint = "https://v-management.kms.us-ashburn-1.oraclecloud.com";
+        String rotate = VaultKeyType.rotateCommand(KEY, endpoint);
+        String auto = VaultKeyType.autoRotationCommand(KEY, endpoint, 365);
+        OciCli.check(rotate + " && " + auto);
+        assertEquals("oci kms management key-version create --key-id " + KEY + " --endpoint " + endpoint, rotate);
+        assertEquals("oci kms management key update --key-id " + KEY + " --is-auto-rotation-enabled true"
+                + " --auto-key-rotation-details '{\"rotationIntervalInDays\": 365}' --force --endpoint " + endpoint, auto);
+    }
 }
