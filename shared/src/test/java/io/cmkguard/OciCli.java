@@ -88,13 +88,21 @@ public final class OciCli {
 
     /** Checks every command of a line (commands joined with {@code &&}) against the table. */
     public static void check(String line) {
-        for (String command : line.split(" && ")) {
-            checkOne(command.trim(), line);
+        List<String> command = new ArrayList<>();
+        for (Word word : words(line)) {
+            if (word.operator()) {
+                assertEquals("&&", word.text(), "only && may join printed commands: " + line);
+                checkOne(command, line);
+                command = new ArrayList<>();
+            } else {
+                command.add(word.text());
+            }
         }
+        checkOne(command, line);
     }
 
-    private static void checkOne(String command, String line) {
-        List<String> words = words(command);
+    private static void checkOne(List<String> words, String line) {
+        assertTrue(!words.isEmpty(), "an empty command: " + line);
         assertEquals("oci", words.get(0), "not an oci command: " + line);
         int firstOption = 1;
         while (firstOption < words.size() && !words.get(firstOption).startsWith("--")) {
@@ -116,32 +124,51 @@ public final class OciCli {
         }
     }
 
-    /** Splits on spaces outside single quotes and placeholders (a JSON value, a {@code <vault OCID>} is one word). */
-    static List<String> words(String command) {
-        List<String> words = new ArrayList<>();
+    /** A shell word after quote removal, or an unquoted control operator such as {@code &&}. */
+    public record Word(String text, boolean operator) {
+    }
+
+    /**
+     * Splits a line as a POSIX shell would, for the quoting cmk-guard prints: single quotes (nothing
+     * inside is special), a backslash outside quotes; any other character a shell treats specially
+     * outside quotes ($, `, ", ;, |, &amp; but in {@code &&}, &lt;, &gt;, (, ), *, ?, [, ~, #, =) fails the
+     * check: a printed command must quote it.
+     */
+    public static List<Word> words(String line) {
+        List<Word> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
-        boolean quoted = false;
-        boolean placeholder = false;
-        for (char c : command.toCharArray()) {
-            if (c == '<' && !quoted) {
-                placeholder = true;
-            } else if (c == '>' && !quoted) {
-                placeholder = false;
-            } else if (c == '\'' && !placeholder) {
-                quoted = !quoted;
-            } else if (c == ' ' && !quoted && !placeholder) {
-                if (!word.isEmpty()) {
-                    words.add(word.toString());
+        boolean inWord = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\'') {
+                int close = line.indexOf('\'', i + 1);
+                assertTrue(close > 0, "unbalanced quote: " + line);
+                word.append(line, i + 1, close);
+                inWord = true;
+                i = close;
+            } else if (c == '\\') {
+                assertTrue(i + 1 < line.length(), "a trailing backslash: " + line);
+                word.append(line.charAt(++i));
+                inWord = true;
+            } else if (c == ' ') {
+                if (inWord) {
+                    words.add(new Word(word.toString(), false));
                     word.setLength(0);
+                    inWord = false;
                 }
-                continue;
+            } else if (c == '&' && !inWord && line.startsWith("&& ", i)) {
+                words.add(new Word("&&", true));
+                i++;
+            } else {
+                assertTrue("$`\";|&<>()*?[]~#={}!\n\t\r".indexOf(c) < 0,
+                        "'" + c + "' outside quotes at " + i + ": " + line);
+                word.append(c);
+                inWord = true;
             }
-            word.append(c);
         }
-        if (!word.isEmpty()) {
-            words.add(word.toString());
+        if (inWord) {
+            words.add(new Word(word.toString(), false));
         }
-        assertTrue(!quoted, "unbalanced quote: " + command);
         return words;
     }
 }

@@ -1,12 +1,14 @@
 package io.cmkguard.launcher;
 
-import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
 import io.cmkguard.emulator.World;
+import io.cmkguard.oci.Auth;
+import io.cmkguard.oci.AuthMode;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.util.ConfigException;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,25 +59,24 @@ final class OciConnection implements AutoCloseable {
             }
             LocalCloud cloud = LocalCloud.start(world);
             var wiring = cloud.wiring();
-            ConfigFileAuthenticationDetailsProvider signer = configFile(Path.of(wiring.get("OCI_CONFIG_FILE")), "DEFAULT");
-            return new OciConnection(new OciClients(signer, Optional.of(wiring.get("CMK_GUARD_REGION")),
+            Auth.Signer signer = configFile(Path.of(wiring.get("OCI_CONFIG_FILE")), "DEFAULT");
+            return new OciConnection(new OciClients(signer.provider(), Optional.of(wiring.get("CMK_GUARD_REGION")),
                     Optional.of(java.net.URI.create(cloud.emulator().baseUrl())), ATTEMPTS, TIMEOUT), cloud);
         }
         Path file = options.configFile != null ? options.configFile
                 : Path.of(System.getProperty("user.home"), ".oci", "config");
-        ConfigFileAuthenticationDetailsProvider signer = configFile(file,
-                options.profile != null ? options.profile : "DEFAULT");
-        Optional<String> region = Optional.ofNullable(options.region)
-                .or(() -> Optional.ofNullable(signer.getRegion()).map(r -> r.getRegionId()));
-        return new OciConnection(new OciClients(signer, region, Optional.empty(), ATTEMPTS, TIMEOUT), null);
+        Auth.Signer signer = configFile(file, options.profile != null ? options.profile : "DEFAULT");
+        Optional<String> region = Optional.ofNullable(options.region).or(signer::region);
+        return new OciConnection(new OciClients(signer.provider(), region, Optional.empty(), ATTEMPTS, TIMEOUT), null);
     }
 
-    private static ConfigFileAuthenticationDetailsProvider configFile(Path file, String profile) {
+    /** The profile's signer, read as the function reads it: problems name the entry at fault, never a value. */
+    private static Auth.Signer configFile(Path file, String profile) {
         try {
-            return new ConfigFileAuthenticationDetailsProvider(file.toString(), profile);
-        } catch (IOException | RuntimeException e) {
-            throw new UsageException("cannot use OCI config file " + file + " (profile " + profile + "): "
-                    + e.getMessage() + "; give --config-file and --profile, or --world to try it locally");
+            return Auth.from(AuthMode.CONFIG_FILE, Map.of(Auth.CONFIG_FILE, file.toString(), Auth.CONFIG_PROFILE, profile));
+        } catch (ConfigException e) {
+            throw new UsageException(String.join("; ", e.problems())
+                    + "; give --config-file and --profile, or --world to try it locally");
         }
     }
 

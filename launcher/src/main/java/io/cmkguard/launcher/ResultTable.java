@@ -1,10 +1,16 @@
 package io.cmkguard.launcher;
 
+import io.cmkguard.util.Echo;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** A plain-text table with a header row; columns as wide as their widest cell. */
+/**
+ * A plain-text table with a header row; columns as wide as their widest cell. Cells are clean, one-line
+ * text (Echo): a name cannot add rows, move columns or drive the terminal.
+ */
 final class ResultTable {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
@@ -17,7 +23,7 @@ final class ResultTable {
         if (cells.length != header.size()) {
             throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.length);
         }
-        rows.add(List.of(cells));
+        rows.add(Stream.of(cells).map(Echo::bounded).toList());
     }
 
     void print(PrintStream out) {

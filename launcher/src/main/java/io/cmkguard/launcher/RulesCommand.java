@@ -3,6 +3,7 @@ package io.cmkguard.launcher;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.rules.RuleDiff;
 import io.cmkguard.rules.RulesCheck;
+import io.cmkguard.util.Echo;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -91,7 +92,7 @@ final class RulesCommand {
             out.println("OK: every cmk-guard Events rule is in place, enabled and invokes the function.");
             return Main.OK;
         }
-        problems.forEach(out::println);
+        problems.forEach(problem -> out.println(Echo.line(problem))); // they quote the rules OCI holds
         out.println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                 + ": run 'cmk-guard rules apply' with the same options to fix them.");
         return Main.FAILED;
@@ -105,6 +106,6 @@ final class RulesCommand {
         }
         out.println(diff.missing() ? "+ create " + name
                 : "~ update " + name + " (" + diff.current().orElseThrow().id() + ")");
-        diff.changes().forEach(line -> out.println("    " + line));
+        diff.changes().forEach(line -> out.println("    " + Echo.line(line)));
     }
 }

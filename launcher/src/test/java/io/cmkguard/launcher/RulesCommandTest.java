@@ -1,10 +1,13 @@
 package io.cmkguard.launcher;
 
+import com.oracle.bmc.http.client.pki.Pem;
+import io.cmkguard.emulator.SigningKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,5 +90,24 @@ class RulesCommandTest {
                 "--config-file", dir.resolve("none").toString());
         assertEquals(2, cli.status, cli.toString());
         assertTrue(cli.err.contains("--config-file"), cli.err);
+    }
+
+    /** Issue 18: the laptop's own OCI config, with an encrypted key_file and a wrong pass_phrase. */
+    @Test
+    void aWrongPassPhraseIsAUsageErrorNamingPassPhraseAndKeyFile(@TempDir Path dir) throws Exception {
+        SigningKeys keys = SigningKeys.generate();
+        Path keyFile = dir.resolve("key.pem");
+        Files.write(keyFile, Pem.encoder().with(Pem.Format.LEGACY).with(Pem.Encryption.builder().keySize(256)
+                .iv(new SecureRandom().generateSeed(16)).passphrase("the-right-one".toCharArray()).build())
+                .encode(keys.privateKey()));
+        Path config = dir.resolve("config");
+        Files.writeString(config, "[DEFAULT]\nuser=" + SigningKeys.USER + "\nfingerprint=" + keys.fingerprint()
+                + "\ntenancy=" + SigningKeys.TENANCY + "\nregion=us-ashburn-1\nkey_file=" + keyFile
+                + "\npass_phrase=not-the-right-one\n");
+        Cli cli = Cli.run("rules", "check", "--compartment", COMPARTMENT, "--function-id", FN,
+                "--config-file", config.toString());
+        assertEquals(2, cli.status, cli.toString());
+        assertTrue(cli.err.contains("pass_phrase is not the pass phrase key_file is encrypted with"), cli.err);
+        assertTrue(!cli.err.contains("not-the-right-one") && !cli.err.contains("IllegalArgumentException"), cli.err);
     }
 }

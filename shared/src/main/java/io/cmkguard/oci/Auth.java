@@ -4,11 +4,14 @@ import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider.ResourcePrincipalAuthenticationDetailsProviderBuilder;
+import com.oracle.bmc.http.signing.DefaultRequestSigner;
 import io.cmkguard.util.ConfigException;
 import io.cmkguard.util.Echo;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -115,13 +118,41 @@ public final class Auth {
         }
         try {
             var provider = new ConfigFileAuthenticationDetailsProvider(path, profile);
+            checkPrivateKey(provider, where, fix);
             return new Signer(provider, Optional.ofNullable(provider.getRegion()).map(r -> r.getRegionId()));
+        } catch (ConfigException e) {
+            throw e;
         } catch (FileNotFoundException | NoSuchFileException e) {
             throw new ConfigException(List.of(where + " names a file that does not exist (key_file?)" + fix));
         } catch (IOException | RuntimeException e) {
             // the file's own text (key_file, pass_phrase) is never copied into the message
             throw new ConfigException(List.of(where + " could not be used (" + e.getClass().getSimpleName()
                     + "): the profile must exist and hold user, fingerprint, tenancy, region and key_file" + fix));
+        }
+    }
+
+    /**
+     * Reads the profile's private key now, as every signer will: an encrypted key_file with a wrong or
+     * no pass_phrase is named here, rather than met later as the SDK's IllegalArgumentException.
+     */
+    private static void checkPrivateKey(ConfigFileAuthenticationDetailsProvider provider, String where, String fix) {
+        try {
+            DefaultRequestSigner.createRequestSigner(provider);
+        } catch (RuntimeException e) {
+            boolean hasPassPhrase = provider.getPassphraseCharacters() != null
+                    && provider.getPassphraseCharacters().length > 0;
+            String why = !isEncrypted(provider) ? "key_file is not a PEM private key"
+                    : hasPassPhrase ? "pass_phrase is not the pass phrase key_file is encrypted with"
+                    : "key_file is encrypted and the profile has no pass_phrase";
+            throw new ConfigException(List.of(where + ": the private key could not be read: " + why + fix));
+        }
+    }
+
+    private static boolean isEncrypted(ConfigFileAuthenticationDetailsProvider provider) {
+        try (InputStream key = provider.getPrivateKey()) {
+            return new String(key.readNBytes(4096), StandardCharsets.US_ASCII).contains("ENCRYPTED");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

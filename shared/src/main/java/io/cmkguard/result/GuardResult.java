@@ -3,6 +3,7 @@ package io.cmkguard.result;
 import io.cmkguard.result.Action;
 import io.cmkguard.config.Mode;
 import io.cmkguard.policy.Status;
+import io.cmkguard.util.Echo;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +36,23 @@ public record GuardResult(
         Optional<Fault> publishError,
         Optional<String> workRequestId) {
 
+    /** Every text field is clean for people to read (Echo): names cut to 256 characters, all on one line. */
     public GuardResult {
-        reasons = List.copyOf(reasons);
+        eventId = shown(eventId);
+        eventType = shown(eventType);
+        resourceId = shown(resourceId);
+        resourceType = shown(resourceType);
+        displayName = shown(displayName);
+        compartmentId = shown(compartmentId);
+        region = shown(region);
+        reasons = reasons.stream().map(Echo::line).toList();
+        kmsKeyIdBefore = shown(kmsKeyIdBefore);
+        kmsKeyIdAfter = shown(kmsKeyIdAfter);
         items = List.copyOf(items);
+    }
+
+    private static String shown(String value) {
+        return value == null ? null : Echo.bounded(value);
     }
 
     /**
@@ -48,10 +63,20 @@ public record GuardResult(
      * @param prerequisite an IAM grant without which the fix fails, if the type has one
      */
     public record Fix(Optional<String> command, String consoleUrl, Optional<String> prerequisite) {
+        public Fix {
+            command = command.map(Echo::line);
+            consoleUrl = Echo.line(consoleUrl);
+            prerequisite = prerequisite.map(Echo::line);
+        }
     }
 
     /** Where the resource came from and on which key its source is. */
     public record Lineage(String relation, String sourceId, String sourceKmsKeyId, boolean downgrade) {
+        public Lineage {
+            relation = Echo.line(relation);
+            sourceId = shown(sourceId);
+            sourceKmsKeyId = shown(sourceKmsKeyId);
+        }
     }
 
     /**
@@ -60,6 +85,10 @@ public record GuardResult(
      * could not be published either reports both.
      */
     public record Fault(String code, String message) {
+        public Fault {
+            code = shown(code);
+            message = Echo.line(message);
+        }
     }
 
     /** A result that concerns the invocation as a whole (bad input, bad config): nothing was called. */

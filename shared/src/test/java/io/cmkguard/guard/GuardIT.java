@@ -204,7 +204,7 @@ class GuardIT {
         assertTrue(tenancy.writes().isEmpty());
         assertTrue(tenancy.logText().contains("\"log\":\"cmk-guard.decision\""), tenancy.logText());
         assertEquals("oci bv volume-kms-key update --volume-id ocid1.volume.oc1.iad.voloracle"
-                + " --kms-key-id <customer-managed key OCID>", r.path("fix").path("command").asText(), r.toPrettyString());
+                + " --kms-key-id '<customer-managed key OCID>'", r.path("fix").path("command").asText(), r.toPrettyString());
         assertTrue(r.path("fix").path("consoleUrl").asText().startsWith("https://cloud.oracle.com/block-storage/volumes/"));
         assertTrue(r.path("fix").path("prerequisite").asText().contains("Allow service blockstorage"));
         assertTrue(tenancy.logText().contains("volume-kms-key update"), "the log line carries the fix too");
