@@ -11,9 +11,10 @@ locals {
       "<remediation_key_ocid>", var.remediation_key_ocid),
     "<region>", var.region) # Object Storage's service is per region: objectstorage-<region>
   ]
-  # The Events rule conditions from events/rules/ (generated from the registry); a Resource Manager zip
-  # carries a copy in ./rules.
-  rules_dir  = fileexists("${path.module}/rules/block-storage.json") ? "${path.module}/rules" : "${path.module}/../../events/rules"
+  # The Events rule conditions: events/rules/ (generated from the registry) whenever the stack runs from the
+  # repository; ./rules only in a Resource Manager zip ('bin/cmk-guard stack' puts them there), which has no
+  # events/rules. A stale ./rules copy in the repository therefore never wins.
+  rules_dir  = fileexists("${path.module}/../../events/rules/block-storage.json") ? "${path.module}/../../events/rules" : "${path.module}/rules"
   rule_files = fileset(local.rules_dir, "*.json")
 
   function_config = merge(

@@ -52,6 +52,10 @@ public final class World {
                 world.set(key, checkedFaults(entry.getValue()));
                 continue;
             }
+            if (key.equals(LogSearch.WORLD_KEY)) {
+                world.set(key, checkedLogEntries(entry.getValue()));
+                continue;
+            }
             if (key.equals(NAMESPACE)) {
                 if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
                     throw new IllegalArgumentException("\"namespace\" must be a non-empty string");
@@ -110,6 +114,11 @@ public final class World {
         return result;
     }
 
+    /** OCI Logging entries, in the shape a log search returns them (results[].data). */
+    public List<ObjectNode> logEntries() {
+        return resources(LogSearch.WORLD_KEY);
+    }
+
     /** The world's Object Storage namespace; else its first bucket's; else "emulator". */
     public String namespace() {
         if (json.hasNonNull(NAMESPACE)) {
@@ -134,6 +143,7 @@ public final class World {
         List<String> keys = new ArrayList<>(ResourceCollection.wireNames());
         keys.add(FAULTS);
         keys.add(KeyGrants.WORLD_KEY);
+        keys.add(LogSearch.WORLD_KEY);
         keys.add(NAMESPACE);
         return keys;
     }
@@ -157,6 +167,25 @@ public final class World {
             }
             if (!ids.add(id)) {
                 throw new IllegalArgumentException(where + " repeats the id " + id);
+            }
+        }
+        return (ArrayNode) value.deepCopy();
+    }
+
+    private static ArrayNode checkedLogEntries(JsonNode value) {
+        if (!value.isArray()) {
+            throw new IllegalArgumentException("\"" + LogSearch.WORLD_KEY + "\" must be a list of log entries");
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode entry = value.get(i);
+            String where = LogSearch.WORLD_KEY + "[" + i + "]";
+            if (!entry.path("datetime").canConvertToLong()) {
+                throw new IllegalArgumentException(where + " needs \"datetime\" (epoch milliseconds)");
+            }
+            if (!entry.path("logContent").path("oracle").path("compartmentid").isTextual()
+                    || !entry.path("logContent").path("data").isObject()) {
+                throw new IllegalArgumentException(where + " needs \"logContent\" with \"data\" and"
+                        + " \"oracle\": {\"compartmentid\", \"loggroupid\", \"logid\"}");
             }
         }
         return (ArrayNode) value.deepCopy();

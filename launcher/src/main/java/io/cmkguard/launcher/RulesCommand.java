@@ -19,7 +19,8 @@ final class RulesCommand {
         static Arguments parse(List<String> args) {
             ArgReader reader = new ArgReader(args);
             if (!reader.hasNext() || !List.of("plan", "apply", "check").contains(args.get(0))) {
-                throw new UsageException("rules: say plan, apply or check first");
+                throw new UsageException("say plan, apply or check first"
+                        + (reader.hasNext() ? ", not '" + args.get(0) + "'" : ""));
             }
             String action = reader.next();
             String compartment = null;
@@ -32,14 +33,17 @@ final class RulesCommand {
                     case "--function-id" -> function = Ocids.require(arg, reader.valueOf(arg), "fnfunc");
                     default -> {
                         if (!oci.read(arg, reader)) {
-                            throw new UsageException("rules: unexpected argument " + arg);
+                            throw ArgReader.unexpected(arg);
                         }
                     }
                 }
             }
             if (compartment == null || function == null) {
-                throw new UsageException("rules " + action + " needs --compartment OCID and --function-id OCID");
+                throw new UsageException((compartment == null ? "--compartment OCID" : "--function-id OCID")
+                        + " is needed" + (oci.world() != null ? LocalCloud.tenancyOf(oci.world())
+                        .map(t -> " (the world's tenancy is " + t + ")").orElse("") : ""));
             }
+            oci.check();
             return new Arguments(action, compartment, function, oci);
         }
     }

@@ -81,7 +81,7 @@ class RulesCommandTest {
     void swappedOcidsAreUsageErrors() {
         Cli cli = Cli.run("rules", "check", "--compartment", FN, "--function-id", COMPARTMENT, "--world", Cli.demoWorld());
         assertEquals(2, cli.status, cli.toString());
-        assertTrue(cli.err.startsWith("cmk-guard: --compartment must be an OCID of a compartment or tenancy"), cli.err);
+        assertTrue(cli.err.startsWith("cmk-guard rules check: --compartment must be an OCID of a compartment or tenancy"), cli.err);
     }
 
     @Test

@@ -217,6 +217,45 @@ class SweepCommandTest {
         return cells;
     }
 
+    /** A laptop with no OCI config file is told about --config-file and --profile, at once, with no table. */
+    @Test
+    void withoutAnOciConfigFileTheAdviceIsForALaptop() {
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dir.toString());
+        try {
+            Cli cli = Cli.run("sweep", "--compartment", "ocid1.tenancy.oc1..lap");
+            assertEquals(2, cli.status, cli.toString());
+            assertEquals("", cli.out, "nothing swept, no table");
+            assertEquals(1, cli.err.lines().count(), cli.err);
+            assertTrue(cli.err.contains("no OCI config file at " + dir.resolve(".oci/config")), cli.err);
+            assertTrue(cli.err.contains("--config-file PATH and --profile NAME"), cli.err);
+            assertTrue(!cli.err.contains("OCI_CONFIG_FILE") && !cli.err.contains("resource principal"),
+                    "no advice meant for the function: " + cli.err);
+        } finally {
+            System.setProperty("user.home", home);
+        }
+    }
+
+    /** A profile that is not in the file: the problem named as the function would, the advice for a laptop. */
+    @Test
+    void aMissingProfileGetsALaptopsAdviceToo() throws Exception {
+        Path config = dir.resolve("config");
+        Files.writeString(config, "[DEFAULT]\nuser=ocid1.user.oc1..nobody\n");
+        Cli cli = Cli.run("sweep", "--compartment", "ocid1.tenancy.oc1..lap", "--config-file", config.toString(),
+                "--profile", "laptop");
+        assertEquals(2, cli.status, cli.toString());
+        assertEquals("", cli.out);
+        assertTrue(cli.err.contains("(profile laptop)") && cli.err.contains("--config-file PATH and --profile NAME"), cli.err);
+        assertTrue(!cli.err.contains("OCI_CONFIG_FILE") && !cli.err.contains("resource principal"), cli.err);
+    }
+
+    @Test
+    void aSweepOfTheDemoWorldStartsAtItsTenancy() {
+        Cli cli = Cli.run("sweep", "--world", "demo", "--types", "block-volume", "--output", "json");
+        assertEquals(SweepCommand.FINDINGS, cli.status, cli.toString());
+        assertTrue(cli.out.contains("\"compartmentId\":\"ocid1.tenancy.oc1..cmkguarddemo\""), cli.out);
+    }
+
     @Test
     void aSweepWithoutACompartmentIsAUsageError() {
         Cli cli = Cli.run("sweep", "--output", "json");

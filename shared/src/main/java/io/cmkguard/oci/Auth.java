@@ -105,14 +105,17 @@ public final class Auth {
         }
     }
 
+    /** The advice a config-file problem ends with, for the function's configuration (bin/cmk-guard gives its own). */
+    public static final String CONFIG_FILE_ADVICE = " — set " + CONFIG_FILE + " and " + CONFIG_PROFILE
+            + ", or run in OCI Functions with a resource principal";
+
     private static Signer configFile(Map<String, String> env) {
         String path = Optional.ofNullable(env.get(CONFIG_FILE)).map(String::trim).filter(p -> !p.isEmpty())
                 .orElse(Path.of(System.getProperty("user.home"), ".oci", "config").toString());
         String profile = Optional.ofNullable(env.get(CONFIG_PROFILE)).map(String::trim).filter(p -> !p.isEmpty())
                 .orElse("DEFAULT");
         String where = "OCI config file " + bounded(path) + " (profile " + bounded(profile) + ")";
-        String fix = " — set " + CONFIG_FILE + " and " + CONFIG_PROFILE
-                + ", or run in OCI Functions with a resource principal";
+        String fix = CONFIG_FILE_ADVICE;
         if (!Files.isReadable(Path.of(path))) {
             throw new ConfigException(List.of(where + " does not exist or cannot be read" + fix));
         }

@@ -329,7 +329,7 @@ class SweepIT {
     void aThrottledSweepWaitsAsRetryAfterSaysAndStillJudgesEverything() {
         GeneratedWorld world = GeneratedWorld.generate(0, 0, 4, 11); // one compartment, 40 resources
         EmulatedCloud cloud = cloud(world.world(), EmulatorOptions.trusting().withThrottle(10));
-        // the SDK clients' types (a wallet-only database's raw read has its own backoff, see README limits)
+        // the SDK clients' types (a wallet-only database's raw read has its own backoff, see the limits in docs/architecture.md)
         String sdkTypes = "\"block-volume\", \"boot-volume\", \"volume-backup\", \"boot-volume-backup\","
                 + " \"autonomous-database\", \"bucket\", \"file-system\"";
         JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit",

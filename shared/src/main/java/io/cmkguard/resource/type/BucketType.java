@@ -19,6 +19,7 @@ import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.AfterKeyChange;
 import io.cmkguard.resource.Declared;
+import io.cmkguard.util.CliCommand;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
@@ -65,8 +66,8 @@ final class BucketType {
                     + reencrypt(bucket) + ", a work request; cmk-guard starts it after its own key change when"
                     + " CMK_GUARD_REENCRYPT_BUCKETS=true)", BucketType::startReencryption))
             // the key for new objects, then the re-encryption of the objects written before (a work request)
-            .fix((bucket, key) -> Optional.of("oci os bucket update" + options(bucket) + " --kms-key-id " + key
-                    + " && " + reencrypt(bucket)))
+            .fix((bucket, key) -> Optional.of(withBucket(CliCommand.oci("os", "bucket", "update"), bucket)
+                    .option("--kms-key-id", key).then(reencryptCommand(bucket)).render()))
             .prerequisite(Optional.of(KEY_GRANT))
             .console(bucket -> "/object-storage/buckets/" + path(bucket).namespace() + "/" + path(bucket).name()
                     + "/objects" + (bucket.region().isBlank() ? "" : "?region=" + bucket.region()))
@@ -155,13 +156,18 @@ final class BucketType {
     }
 
     private static String reencrypt(Resource bucket) {
-        return "oci os bucket reencrypt" + options(bucket);
+        return reencryptCommand(bucket).render();
     }
 
-    private static String options(Resource bucket) {
+    private static CliCommand reencryptCommand(Resource bucket) {
+        return withBucket(CliCommand.oci("os", "bucket", "reencrypt"), bucket);
+    }
+
+    /** The bucket's namespace and name (and its region when it is not the function's) as options. */
+    private static CliCommand withBucket(CliCommand command, Resource bucket) {
         BucketPath path = path(bucket);
-        return " --namespace-name " + path.namespace() + " --bucket-name " + path.name()
-                + (path.region().isEmpty() ? "" : " --region " + path.region());
+        CliCommand named = command.option("--namespace-name", path.namespace()).option("--bucket-name", path.name());
+        return path.region().isEmpty() ? named : named.option("--region", path.region());
     }
 
     private static BucketPath path(Resource bucket) {

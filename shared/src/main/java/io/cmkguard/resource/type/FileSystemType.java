@@ -18,6 +18,7 @@ import io.cmkguard.oci.OciCalls;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.Declared;
+import io.cmkguard.util.CliCommand;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.KeyUser;
@@ -59,8 +60,8 @@ final class FileSystemType {
                             .retryConfiguration(OciCalls.WRITE_ONCE)
                             .updateFileSystemDetails(UpdateFileSystemDetails.builder().kmsKeyId(key).build())
                             .build())))
-            .fix((fileSystem, key) -> Optional.of("oci fs file-system update --file-system-id " + fileSystem.id()
-                    + " --kms-key-id " + key))
+            .fix((fileSystem, key) -> Optional.of(CliCommand.oci("fs", "file-system", "update")
+                    .option("--file-system-id", fileSystem.id()).option("--kms-key-id", key).render()))
             .prerequisite(Optional.of(KEY_GRANT))
             .console(fileSystem -> "/fss/file-systems/" + fileSystem.id()
                     + (fileSystem.region().isBlank() ? "" : "?region=" + fileSystem.region()))
