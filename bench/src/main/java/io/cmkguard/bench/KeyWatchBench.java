@@ -8,7 +8,7 @@ import io.cmkguard.emulator.GeneratedWorld;
 import io.cmkguard.emulator.OciEmulator;
 import io.cmkguard.emulator.SigningKeys;
 import io.cmkguard.emulator.World;
-import io.cmkguard.guard.CmkGuard;
+import io.cmkguard.app.CmkGuard;
 
 import java.io.OutputStream;
 import java.io.PrintStream;

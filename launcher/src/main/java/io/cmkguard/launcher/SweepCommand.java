@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.bmc.Region;
 import io.cmkguard.emulator.World;
 import io.cmkguard.result.Action;
-import io.cmkguard.guard.CmkGuard;
-import io.cmkguard.guard.SweepReport;
-import io.cmkguard.guard.SweepReportJson;
+import io.cmkguard.app.CmkGuard;
+import io.cmkguard.guard.sweep.SweepReport;
+import io.cmkguard.guard.sweep.SweepReportJson;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.type.ResourceTypes;
 
@@ -234,7 +234,7 @@ final class SweepCommand {
     }
 
     /** One line on stderr, rewritten in place at most every 200 ms. */
-    private static final class Progress implements io.cmkguard.guard.SweepProgress {
+    private static final class Progress implements io.cmkguard.guard.sweep.SweepProgress {
         private final PrintStream err;
         private final String label;
         private long shownAt;

@@ -1,7 +1,7 @@
 package io.cmkguard.launcher;
 
 import io.cmkguard.result.GuardResult;
-import io.cmkguard.guard.SweepReport;
+import io.cmkguard.guard.sweep.SweepReport;
 import io.cmkguard.policy.Status;
 import io.cmkguard.util.Echo;
 

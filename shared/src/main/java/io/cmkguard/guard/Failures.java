@@ -12,11 +12,11 @@ import java.util.Optional;
  * messages can quote configuration, tokens or whole answers. The type and the cmk-guard code line
  * that met it are enough to find the bug.
  */
-final class Failures {
+public final class Failures {
     private Failures() {
     }
 
-    static GuardResult unexpected(Throwable e, Optional<EventEnvelope> envelope) {
+    public static GuardResult unexpected(Throwable e, Optional<EventEnvelope> envelope) {
         String what = "the check stopped on an unexpected " + e.getClass().getSimpleName() + where(e)
                 + "; nothing further was done and the result is not a verdict: see the function log";
         return GuardResult.rejected(envelope.map(EventEnvelope::eventId).orElse(""),
@@ -25,7 +25,7 @@ final class Failures {
     }
 
     /** " at Class.method:line" for the innermost cmk-guard frame, or "". */
-    static String where(Throwable e) {
+    public static String where(Throwable e) {
         return Arrays.stream(e.getStackTrace())
                 .filter(f -> f.getClassName().startsWith("io.cmkguard."))
                 .findFirst()

@@ -1,5 +1,7 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.resource.CompartmentTree;
+import io.cmkguard.resource.KeyCommands;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.Mode;
 import io.cmkguard.oci.OciCallException;
@@ -103,7 +105,7 @@ final class KeyRotationCheck {
         String scope;
         KeyUsers.Found found;
         try {
-            scope = config.watch().compartmentId().orElseGet(() -> KeyWatch.tenancyOf(clients,
+            scope = config.watch().compartmentId().orElseGet(() -> CompartmentTree.tenancyOf(clients,
                     resource.compartmentId()));
             found = users.of(Set.of(resource.id()), scope, clock.instant().plus(config.sweep().deadline()),
                     config.sweep().concurrency());
@@ -112,7 +114,7 @@ final class KeyRotationCheck {
         }
         String label = "Vault key " + resource.label() + " is " + state
                 + key.timeOfDeletion().map(t -> " (to be deleted at " + t + ")").orElse("");
-        String undo = KeyWatch.undo(state.contains("DELETION") ? Change.DELETION_SCHEDULED : Change.DISABLED,
+        String undo = KeyCommands.undo(state.contains("DELETION") ? Change.DELETION_SCHEDULED : Change.DISABLED,
                 resource.id(), "", key.managementEndpoint());
         if (found.users().isEmpty() && found.complete()) {
             return judged(trigger, resource, Verdict.compliant(label + ", and no resource in " + scope

@@ -11,7 +11,7 @@ import java.util.Map;
  * once) or a pair of events for one change (updatevolume and updatevolume.end) do not notify
  * twice. Per warm function instance: a different instance may still publish once more.
  */
-final class RecentFindings {
+public final class RecentFindings {
     private static final int CAPACITY = 10_000;
 
     private final Duration window;
@@ -23,18 +23,18 @@ final class RecentFindings {
         }
     };
 
-    RecentFindings(Duration window, Clock clock) {
+    public RecentFindings(Duration window, Clock clock) {
         this.window = window;
         this.clock = clock;
     }
 
     /** True if the same finding was published within the window. */
-    synchronized boolean seen(String fingerprint) {
+    public synchronized boolean seen(String fingerprint) {
         Instant at = published.get(fingerprint);
         return at != null && clock.instant().isBefore(at.plus(window));
     }
 
-    synchronized void remember(String fingerprint) {
+    public synchronized void remember(String fingerprint) {
         published.remove(fingerprint);
         published.put(fingerprint, clock.instant());
     }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** Results for a resource that could not be judged: it is gone, or reading it failed. */
-final class Unchecked {
+public final class Unchecked {
     /** The error code of a resource the invocation's deadline left unchecked. */
-    static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
+    public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
 
     private Unchecked() {
     }
@@ -24,7 +24,7 @@ final class Unchecked {
      *
      * @param started true: its check was running (and logs its own decision when done); false: never started
      */
-    static GuardResult unreached(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
+    public static GuardResult unreached(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
                                  boolean started) {
         String why = started
                 ? "still being checked when the invocation's deadline came; its own decision is logged when made"
@@ -34,12 +34,12 @@ final class Unchecked {
                 .error(Optional.of(new GuardResult.Fault(DEADLINE_EXCEEDED, why))).build();
     }
 
-    static GuardResult notFound(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
+    public static GuardResult notFound(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
                                 String reason) {
         return base(trigger, type, mode, id, compartmentId).verdict(Status.NOT_FOUND).reasons(List.of(reason)).build();
     }
 
-    static GuardResult failed(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
+    public static GuardResult failed(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
                               OciCallException e) {
         return failed(trigger, type, mode, id, compartmentId, new GuardResult.Fault(e.code(), e.getMessage()));
     }
@@ -48,13 +48,13 @@ final class Unchecked {
      * A bug met while checking one resource: an ERROR for that resource only, naming the exception's type
      * and the cmk-guard line, never its text (which may quote configuration or whole answers).
      */
-    static GuardResult crashed(Trigger trigger, Candidate candidate, Mode mode, RuntimeException e) {
+    public static GuardResult crashed(Trigger trigger, Candidate candidate, Mode mode, RuntimeException e) {
         return failed(trigger, candidate.type(), mode, candidate.id(), candidate.compartmentId(),
                 new GuardResult.Fault("InternalError", "the check of " + candidate.id() + " failed: "
                         + e.getClass().getSimpleName() + Failures.where(e)));
     }
 
-    static GuardResult failed(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
+    public static GuardResult failed(Trigger trigger, ResourceType type, Mode mode, String id, String compartmentId,
                               GuardResult.Fault fault) {
         return base(trigger, type, mode, id, compartmentId).verdict(Status.ERROR)
                 .reasons(List.of("the check could not finish, so nothing was changed: " + fault.message()))

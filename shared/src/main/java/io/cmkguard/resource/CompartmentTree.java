@@ -1,5 +1,6 @@
 package io.cmkguard.resource;
 
+import com.oracle.bmc.identity.requests.GetCompartmentRequest;
 import com.oracle.bmc.identity.model.Compartment;
 import com.oracle.bmc.identity.requests.ListCompartmentsRequest;
 import com.oracle.bmc.identity.responses.ListCompartmentsResponse;
@@ -91,5 +92,17 @@ public record CompartmentTree(String rootId, List<String> compartmentIds, boolea
             }
         }
         return children;
+    }
+
+    /** The tenancy (root compartment) above a compartment, through Identity; the default scope. */
+    public static String tenancyOf(OciClients clients, String compartmentId) {
+        String current = compartmentId;
+        for (int level = 0; level < 8 && !Ocid.kindOf(current).equals("tenancy"); level++) { // OCI nests six deep
+            String id = current;
+            current = OciCalls.call("GetCompartment " + id, () -> clients.identity()
+                    .getCompartment(GetCompartmentRequest.builder().compartmentId(id).build()).getCompartment())
+                    .getCompartmentId();
+        }
+        return current;
     }
 }

@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.app.CmkGuard;
 import com.fasterxml.jackson.databind.JsonNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

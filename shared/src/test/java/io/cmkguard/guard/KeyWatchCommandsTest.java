@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.resource.KeyCommands;
 import io.cmkguard.OciCli;
 import io.cmkguard.resource.KeyEvents.Change;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,9 @@ class KeyWatchCommandsTest {
     @Test
     void everyUndoCommandIsARealCliCommand() {
         for (Change change : Change.values()) {
-            OciCli.check(KeyWatch.undo(change, "ocid1.key.oc1.iad.v.k", "ocid1.keyversion.oc1.iad.v.kv",
+            OciCli.check(KeyCommands.undo(change, "ocid1.key.oc1.iad.v.k", "ocid1.keyversion.oc1.iad.v.kv",
                     "https://v-management.kms.us-ashburn-1.oraclecloud.com"));
         }
-        OciCli.check(KeyWatch.vaultUndo("ocid1.vault.oc1.iad.v.vault"));
+        OciCli.check(KeyCommands.vaultUndo("ocid1.vault.oc1.iad.v.vault"));
     }
 }

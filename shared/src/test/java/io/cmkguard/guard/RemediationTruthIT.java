@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.app.CmkGuard;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmkguard.TestFiles;
 import io.cmkguard.emulator.Fault;

@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.app.CmkGuard;
 import io.cmkguard.LeakScan;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.emulator.SigningKeys;

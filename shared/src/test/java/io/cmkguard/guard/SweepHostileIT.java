@@ -1,5 +1,7 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.guard.sweep.Continuation;
+import io.cmkguard.app.CmkGuard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.app.CmkGuard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -3,7 +3,7 @@ package io.cmkguard.fn;
 import com.fnproject.fn.api.FnConfiguration;
 import com.fnproject.fn.api.InputEvent;
 import com.fnproject.fn.api.RuntimeContext;
-import io.cmkguard.guard.CmkGuard;
+import io.cmkguard.app.CmkGuard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.sweep;
 
 import java.time.Instant;
 import java.util.Iterator;
@@ -11,7 +11,7 @@ import java.util.Map;
  * expired anyway, at most {@link #CAPACITY} of them (the oldest is forgotten first). It is per warm
  * instance: see docs/reliability.md for what that leaves open when a key is configured.
  */
-final class SpentContinuations {
+public final class SpentContinuations {
     static final int CAPACITY = 100_000;
 
     /** token id → when the token expires (it cannot be used after that anyway). */

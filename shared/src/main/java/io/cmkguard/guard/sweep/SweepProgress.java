@@ -1,4 +1,4 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.sweep;
 
 import io.cmkguard.result.GuardResult;
 

@@ -1,5 +1,7 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.keywatch;
 
+import io.cmkguard.guard.KeyUsers;
+import io.cmkguard.guard.RecentFindings;
 import io.cmkguard.result.Action;
 import io.cmkguard.result.GuardResult;
 import com.oracle.bmc.identity.model.Compartment;
@@ -21,6 +23,8 @@ import io.cmkguard.oci.OciClients;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.model.KeyFacts;
 import io.cmkguard.policy.Status;
+import io.cmkguard.resource.CompartmentTree;
+import io.cmkguard.resource.KeyCommands;
 import io.cmkguard.resource.KeyEvents;
 import io.cmkguard.resource.KeyEvents.Change;
 import io.cmkguard.model.Resource;
@@ -109,7 +113,7 @@ public final class KeyWatch {
         String scope;
         KeyUsers.Found found;
         try {
-            scope = config.watch().compartmentId().orElseGet(() -> tenancyOf(clients, event.compartmentId()));
+            scope = config.watch().compartmentId().orElseGet(() -> CompartmentTree.tenancyOf(clients, event.compartmentId()));
             found = users.of(s.keyIds(), scope, clock.instant().plus(config.sweep().deadline()),
                     config.sweep().concurrency());
         } catch (OciCallException e) {
@@ -170,28 +174,11 @@ public final class KeyWatch {
         }
         String endpoint = KeyDirectory.managementEndpoint(keyId).orElse("<vault management endpoint>");
         String version = kind.equals("keyversion") ? named : keyVersionOf(event);
-        String undo = undo(change, keyId, version, endpoint);
+        String undo = KeyCommands.undo(change, keyId, version, endpoint);
         Optional<Instant> deletion = change == Change.VERSION_DELETION_SCHEDULED ? Optional.empty()
                 : facts.timeOfDeletion().map(Instant::parse);
         return Optional.of(new Subject(VAULT_KEY, keyId, facts.displayName(), Set.of(keyId), facts.lifecycleState(),
                 deletion, undo));
-    }
-
-    /** The command that undoes a key change (kms management commands need the vault's --endpoint). */
-    static String undo(Change change, String keyId, String keyVersionId, String endpoint) {
-        CliCommand command = switch (change) {
-            case DISABLED -> CliCommand.oci("kms", "management", "key", "enable").option("--key-id", keyId);
-            case VERSION_DELETION_SCHEDULED -> CliCommand.oci("kms", "management", "key-version", "cancel-deletion")
-                    .option("--key-id", keyId).option("--key-version-id", keyVersionId);
-            case MOVED -> CliCommand.oci("kms", "management", "key", "change-compartment").option("--key-id", keyId)
-                    .placeholder("--compartment-id", "its previous compartment OCID");
-            default -> CliCommand.oci("kms", "management", "key", "cancel-deletion").option("--key-id", keyId);
-        };
-        return command.option("--endpoint", endpoint).render();
-    }
-
-    static String vaultUndo(String vaultId) {
-        return CliCommand.oci("kms", "management", "vault", "cancel-deletion").option("--vault-id", vaultId).render();
     }
 
     /**
@@ -228,19 +215,7 @@ public final class KeyWatch {
         });
         return Optional.of(new Subject(VAULT, vaultId, v.getDisplayName(), keyIds, Wire.value(v.getLifecycleState()),
                 Optional.ofNullable(v.getTimeOfDeletion()).map(java.util.Date::toInstant),
-                vaultUndo(vaultId)));
-    }
-
-    /** The tenancy (root compartment) above a compartment, through Identity; the default scope. */
-    static String tenancyOf(OciClients clients, String compartmentId) {
-        String current = compartmentId;
-        for (int level = 0; level < 8 && !Ocid.kindOf(current).equals("tenancy"); level++) { // OCI nests six deep
-            String id = current;
-            current = OciCalls.call("GetCompartment " + id, () -> clients.identity()
-                    .getCompartment(GetCompartmentRequest.builder().compartmentId(id).build()).getCompartment())
-                    .getCompartmentId();
-        }
-        return current;
+                KeyCommands.vaultUndo(vaultId)));
     }
 
     private static String happened(Change change) {

@@ -1,5 +1,7 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.sweep;
 
+import io.cmkguard.guard.sweep.BadSweepException;
+import io.cmkguard.guard.sweep.Continuation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmkguard.config.Mode;
 import io.cmkguard.resource.ResourceType;
@@ -73,7 +75,7 @@ public record SweepRequest(String compartmentId, boolean includeSubcompartments,
     }
 
     /** A compartment id a report may repeat: only one that is well-formed, so no input of any size is echoed. */
-    static String echoedCompartment(String asked) {
+    public static String echoedCompartment(String asked) {
         return compartmentProblem(asked).isEmpty() ? asked : "";
     }
 

@@ -1,4 +1,4 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.sweep;
 
 /** A sweep body that cannot be run as given: nothing was called. {@code code} names the problem. */
 public final class BadSweepException extends RuntimeException {

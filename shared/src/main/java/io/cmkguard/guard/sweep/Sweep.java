@@ -1,5 +1,18 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.sweep;
 
+import io.cmkguard.guard.Unchecked;
+import io.cmkguard.guard.Trigger;
+import io.cmkguard.guard.Guard;
+import io.cmkguard.guard.DecisionLog;
+import io.cmkguard.guard.sweep.BadSweepException;
+import io.cmkguard.guard.sweep.SpentContinuations;
+import io.cmkguard.guard.sweep.ContinuationKeys;
+import io.cmkguard.guard.sweep.Continuation;
+import io.cmkguard.guard.sweep.SweepRequest;
+import io.cmkguard.guard.sweep.SweepReport;
+import io.cmkguard.guard.sweep.SweepProgress;
+import io.cmkguard.guard.sweep.SweepDigest;
+import io.cmkguard.guard.sweep.SweepBudget;
 import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.Mode;

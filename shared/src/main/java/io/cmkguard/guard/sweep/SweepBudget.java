@@ -1,5 +1,6 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.sweep;
 
+import io.cmkguard.guard.RemediationBudget;
 import java.util.Optional;
 
 /**

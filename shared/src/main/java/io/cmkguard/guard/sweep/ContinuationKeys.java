@@ -1,4 +1,4 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.sweep;
 
 import io.cmkguard.config.ContinuationSecret;
 
@@ -19,7 +19,7 @@ import java.util.List;
  * token it issued is refused once OCI Functions recycles it (a safe failure: nothing is written, the
  * sweep is started again).
  */
-final class ContinuationKeys {
+public final class ContinuationKeys {
     private static final String HMAC = "HmacSHA256";
 
     private final List<SecretKeySpec> keys;

@@ -1,5 +1,7 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.event;
 
+import io.cmkguard.guard.Unchecked;
+import io.cmkguard.guard.Trigger;
 import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.event.OciEvent;

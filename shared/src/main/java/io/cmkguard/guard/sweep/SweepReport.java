@@ -1,4 +1,4 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.sweep;
 
 import io.cmkguard.result.GuardResult;
 import io.cmkguard.policy.Status;
@@ -46,7 +46,7 @@ public record SweepReport(String sweepId, String compartmentId, String mode, int
     }
 
     /** A sweep that did not run: nothing was called, or nothing could be listed. */
-    static SweepReport failed(String sweepId, String compartmentId, String mode, GuardResult.Fault fault,
+    public static SweepReport failed(String sweepId, String compartmentId, String mode, GuardResult.Fault fault,
                               Optional<String> continuation, long durationMs) {
         return new SweepReport(sweepId, compartmentId, mode, 0, Map.of(), Map.of(), List.of(), 0, false, continuation,
                 durationMs, false, Optional.empty(), Optional.of(fault), Optional.empty(), List.of());

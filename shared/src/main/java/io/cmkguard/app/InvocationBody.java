@@ -1,5 +1,7 @@
-package io.cmkguard.guard;
+package io.cmkguard.app;
 
+import io.cmkguard.guard.sweep.SweepRequest;
+import io.cmkguard.guard.sweep.Sweep;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -19,7 +21,7 @@ import java.util.Set;
  * duplicate keys, trailing content): exactly one of an OCI event or a sweep request, or refused with
  * a code. A body that is both, or a sweep with anything beside it, is refused, never half-read.
  */
-sealed interface InvocationBody {
+public sealed interface InvocationBody {
     /** A JSON value that is not a sweep request: the event parser judges it (arrays and foreign bodies too). */
     record Event(JsonNode root) implements InvocationBody {
     }
@@ -40,7 +42,7 @@ sealed interface InvocationBody {
     Set<String> EVENT_FIELDS = Set.of("eventType", "eventID", "eventId", "cloudEventsVersion", "eventTypeVersion",
             "source", "eventTime", "contentType", "data", "extensions");
 
-    static InvocationBody read(String body) {
+    public static InvocationBody read(String body) {
         if (body == null || body.isBlank()) {
             return new Refused(new BadEventException("EmptyBody", "the invocation body is empty: expected an OCI"
                     + " event or a {\"sweep\": …} request (JSON)"), false);

@@ -1,5 +1,9 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.event;
 
+import io.cmkguard.guard.Unchecked;
+import io.cmkguard.guard.Trigger;
+import io.cmkguard.guard.DecisionLog;
+import io.cmkguard.guard.Runner;
 import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.Mode;
 import io.cmkguard.resource.Candidate;

@@ -1,5 +1,6 @@
-package io.cmkguard.guard;
+package io.cmkguard.guard.sweep;
 
+import io.cmkguard.guard.Guard;
 import io.cmkguard.result.Action;
 import io.cmkguard.result.GuardResult;
 import io.cmkguard.notify.Digest;
