@@ -25,6 +25,9 @@ RUN mvn -B -DskipTests package -pl functions/cmk-guard -am \
  && mvn -B -q dependency:build-classpath -pl emulator -Dmdep.outputFile=/build/emulator.classpath \
  && mkdir /trainer && cp emulator/target/cmk-guard-emulator-0.1.0.jar $(tr ':' ' ' < /build/emulator.classpath) /trainer/
 # Unsigned jars with slim manifests (AppCDS skips signed jars) and the JVM flags: /layout/app, /layout/jvm.args.
+# target/lib holds Amazon Corretto Crypto Provider (linux-x86_64), which signs OCI requests natively once it pays
+# (io.cmkguard.oci.NativeSigning): it loads in the background after the first answer, extracting its library to
+# /tmp (writable in OCI Functions); where it cannot load, the JDK signs and the log says so once.
 RUN functions/cmk-guard/image/layout.sh slim /layout \
       functions/cmk-guard/target/cmk-guard-function-0.1.0.jar functions/cmk-guard/target/lib/*.jar
 
@@ -36,7 +39,8 @@ WORKDIR /function
 COPY --from=build /layout/app/ /function/app/
 COPY --from=build /layout/jvm.args /function/jvm.args
 # The training run: this image's JVM runs the function, exactly as below, over its unix socket on the events
-# of image/train-events (re-keying a volume first) against the emulator (build-only, mounted), and dumps the classes it loaded into
+# of image/train-events (re-keying a volume first; the second event starts the native provider's load, so its
+# classes are archived too) against the emulator (build-only, mounted), and dumps the classes it loaded into
 # /function/app.jsa, which jvm.args then names. The archive is valid only for this JVM and class path.
 RUN --mount=type=bind,from=build,source=/trainer,target=/trainer \
     --mount=type=bind,source=functions/cmk-guard/image,target=/image \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the start-up levers one by one (README "Benchmarks"): bench/levers.sh [FnBench options, e.g. --runs 5 --warm-events 0]
+# Measures the start-up levers one by one (docs/benchmarks.md): bench/levers.sh [FnBench options, e.g. --runs 5 --warm-events 0]
 # Each variant is a layout built by the image's own layout.sh, cold-started in the same alternated rounds.
 # Run bench/run.sh first (it builds the reactor and the shipped layouts under bench/target/fn-bench).
 set -euo pipefail

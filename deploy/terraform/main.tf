@@ -3,16 +3,18 @@ locals {
   # IamStackTest keeps iam.json equal to what the code generates.
   iam = lookup(jsondecode(file("${path.module}/iam.json")), var.mode)
   iam_statements = [
-    for s in local.iam.statements : replace(replace(replace(replace(replace(s,
+    for s in local.iam.statements : replace(replace(replace(replace(replace(replace(s,
       "<guarded_compartment_ocid>", var.guarded_compartment_ocid),
       "<function_compartment_ocid>", var.compartment_ocid),
       "<topic_compartment_ocid>", var.compartment_ocid),
       "<vault_compartment_ocid>", var.vault_compartment_ocid),
-    "<remediation_key_ocid>", var.remediation_key_ocid)
+      "<remediation_key_ocid>", var.remediation_key_ocid),
+    "<region>", var.region) # Object Storage's service is per region: objectstorage-<region>
   ]
-  # The Events rule conditions from events/rules/ (generated from the registry); a Resource Manager zip
-  # carries a copy in ./rules.
-  rules_dir  = fileexists("${path.module}/rules/block-storage.json") ? "${path.module}/rules" : "${path.module}/../../events/rules"
+  # The Events rule conditions: events/rules/ (generated from the registry) whenever the stack runs from the
+  # repository; ./rules only in a Resource Manager zip ('bin/cmk-guard stack' puts them there), which has no
+  # events/rules. A stale ./rules copy in the repository therefore never wins.
+  rules_dir  = fileexists("${path.module}/../../events/rules/block-storage.json") ? "${path.module}/../../events/rules" : "${path.module}/rules"
   rule_files = fileset(local.rules_dir, "*.json")
 
   function_config = merge(

@@ -23,7 +23,7 @@ slim)
   mkdir -p "$out/app"
   "$java" "$here/SlimJars.java" "$out/app" "$@"
   # Serial GC and no perf data as the Fn image; C1 only: the JIT's C2 threads compete with the start on
-  # 2 cores and a function's warm path is short (measured: bench/run.sh, README "Benchmarks").
+  # 2 cores and a function's warm path is short (measured: bench/run.sh, docs/benchmarks.md).
   # Small thread stacks and code cache keep a 128 MB function's footprint down.
   # JVM_FLAGS (one per line) replaces them, to measure alternatives with bench/run.sh --layout.
   if [ -n "${JVM_FLAGS:-}" ]; then printf '%s\n' "$JVM_FLAGS" > "$out/jvm.args"; else cat > "$out/jvm.args" <<'FLAGS'

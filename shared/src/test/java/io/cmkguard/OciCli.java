@@ -28,6 +28,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  *     change-compartment, key-version cancel-deletion, vault cancel-deletion); cmdref
  *     kms/management/key-version/schedule-deletion.html: "The top level --endpoint parameter must be supplied
  *     for this operation" (the vault's management endpoint).</li>
+ * <li>oracle/oci-cli services/object_storage/src/oci_cli_object_storage/generated/objectstorage_cli.py
+ *     ({@code os bucket update}: --namespace-name and --bucket-name required, --kms-key-id; {@code os bucket
+ *     reencrypt}: --namespace-name, --bucket-name) and services/file_storage/.../generated/filestorage_cli.py
+ *     ({@code fs file-system update}: --file-system-id required, --kms-key-id), read 2026-12-06.</li>
  * <li>oracle/oci-cli services/key_management/src/oci_cli_kms_management/generated/kmsmanagement_cli.py and
  *     kms_management_cli_extended.py (read 2026-12-06): rotation is {@code kms management key-version create}
  *     (--key-id, --external-key-version-id; the CLI has no {@code key rotate}); {@code kms management key update}
@@ -67,6 +71,12 @@ public final class OciCli {
             Map.entry("kms management key-version cancel-deletion", new Command(
                     Set.of("--key-id", "--key-version-id", "--endpoint"), Set.of())),
             Map.entry("kms management vault cancel-deletion", new Command(Set.of("--vault-id"), Set.of())),
+            Map.entry("os bucket update", new Command(Set.of("--namespace-name", "--bucket-name"),
+                    Set.of("--kms-key-id", "--compartment-id", "--is-bucket-key-enabled"))),
+            Map.entry("os bucket reencrypt", new Command(Set.of("--namespace-name", "--bucket-name"),
+                    Set.of("--is-reencrypt-bucket-key-only"))),
+            Map.entry("fs file-system update", new Command(Set.of("--file-system-id"),
+                    Set.of("--kms-key-id", "--display-name"))),
             Map.entry("kms management key-version create", new Command(Set.of("--key-id", "--endpoint"),
                     Set.of("--external-key-version-id"))),
             Map.entry("kms management key update", new Command(Set.of("--key-id", "--endpoint"),
@@ -78,13 +88,21 @@ public final class OciCli {
 
     /** Checks every command of a line (commands joined with {@code &&}) against the table. */
     public static void check(String line) {
-        for (String command : line.split(" && ")) {
-            checkOne(command.trim(), line);
+        List<String> command = new ArrayList<>();
+        for (Word word : words(line)) {
+            if (word.operator()) {
+                assertEquals("&&", word.text(), "only && may join printed commands: " + line);
+                checkOne(command, line);
+                command = new ArrayList<>();
+            } else {
+                command.add(word.text());
+            }
         }
+        checkOne(command, line);
     }
 
-    private static void checkOne(String command, String line) {
-        List<String> words = words(command);
+    private static void checkOne(List<String> words, String line) {
+        assertTrue(!words.isEmpty(), "an empty command: " + line);
         assertEquals("oci", words.get(0), "not an oci command: " + line);
         int firstOption = 1;
         while (firstOption < words.size() && !words.get(firstOption).startsWith("--")) {
@@ -106,32 +124,51 @@ public final class OciCli {
         }
     }
 
-    /** Splits on spaces outside single quotes and placeholders (a JSON value, a {@code <vault OCID>} is one word). */
-    static List<String> words(String command) {
-        List<String> words = new ArrayList<>();
+    /** A shell word after quote removal, or an unquoted control operator such as {@code &&}. */
+    public record Word(String text, boolean operator) {
+    }
+
+    /**
+     * Splits a line as a POSIX shell would, for the quoting cmk-guard prints: single quotes (nothing
+     * inside is special), a backslash outside quotes; any other character a shell treats specially
+     * outside quotes ($, `, ", ;, |, &amp; but in {@code &&}, &lt;, &gt;, (, ), *, ?, [, ~, #, =) fails the
+     * check: a printed command must quote it.
+     */
+    public static List<Word> words(String line) {
+        List<Word> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
-        boolean quoted = false;
-        boolean placeholder = false;
-        for (char c : command.toCharArray()) {
-            if (c == '<' && !quoted) {
-                placeholder = true;
-            } else if (c == '>' && !quoted) {
-                placeholder = false;
-            } else if (c == '\'' && !placeholder) {
-                quoted = !quoted;
-            } else if (c == ' ' && !quoted && !placeholder) {
-                if (!word.isEmpty()) {
-                    words.add(word.toString());
+        boolean inWord = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\'') {
+                int close = line.indexOf('\'', i + 1);
+                assertTrue(close > 0, "unbalanced quote: " + line);
+                word.append(line, i + 1, close);
+                inWord = true;
+                i = close;
+            } else if (c == '\\') {
+                assertTrue(i + 1 < line.length(), "a trailing backslash: " + line);
+                word.append(line.charAt(++i));
+                inWord = true;
+            } else if (c == ' ') {
+                if (inWord) {
+                    words.add(new Word(word.toString(), false));
                     word.setLength(0);
+                    inWord = false;
                 }
-                continue;
+            } else if (c == '&' && !inWord && line.startsWith("&& ", i)) {
+                words.add(new Word("&&", true));
+                i++;
+            } else {
+                assertTrue("$`\";|&<>()*?[]~#={}!\n\t\r".indexOf(c) < 0,
+                        "'" + c + "' outside quotes at " + i + ": " + line);
+                word.append(c);
+                inWord = true;
             }
-            word.append(c);
         }
-        if (!word.isEmpty()) {
-            words.add(word.toString());
+        if (inWord) {
+            words.add(new Word(word.toString(), false));
         }
-        assertTrue(!quoted, "unbalanced quote: " + command);
         return words;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -29,7 +30,9 @@ import java.util.stream.Stream;
  * <p>Usage: {@code FnBench --runtime DIR --emulator-cp CP --samples DIR --layout NAME=DIR...
  * [--runs N] [--warm-events N] [--output FILE] [--skip-sweep | --sweep-only] [--sweep-OPTION N]...};
  * layouts {@code cmkGuard} and {@code helloWorld} are required, any other is an extra cold-start variant
- * (e.g. another JVM) measured in the same rounds. The sweep's options are {@link SweepBench.Settings}'s.
+ * (e.g. another JVM) measured in the same rounds; {@code --compare NAME} also measures that layout warm and
+ * in the sweep (e.g. the JDK signing every request: the figures before native signing, in the same run).
+ * The sweep's options are {@link SweepBench.Settings}'s; {@code --sweep-throttle} takes a list (60,200).
  */
 public final class FnBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +42,10 @@ public final class FnBench {
     private static final String TOPIC = "ocid1.onstopic.oc1.iad.findings";
     private static final List<String> MAX_RAM = List.of("128m", "256m");
     private static final int EMULATOR_WARM_UP_EVENTS = 40;
+    /** NativeSigning's one log line (cmk-guard.native-signing or .native-signing-unavailable). */
+    private static final java.util.regex.Pattern SIGNING_LINE =
+            java.util.regex.Pattern.compile("\"log\":\"cmk-guard\\.(native-signing[a-z-]*)\",\"time\":\"[^\"]*\",\"message\":\"([^\"]*)\"");
+    private static final java.util.regex.Pattern LOADED_IN = java.util.regex.Pattern.compile("loaded in (\\d+) ms");
     /** Options without a value. */
     private static final List<String> FLAGS = List.of("--skip-sweep", "--sweep-only");
 
@@ -57,6 +64,7 @@ public final class FnBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         Map<String, FnLayout> layouts = new LinkedHashMap<>();
+        List<String> compared = new ArrayList<>(List.of("cmkGuard"));
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (FLAGS.contains(option)) {
@@ -69,6 +77,8 @@ public final class FnBench {
             if (option.equals("--layout")) {
                 String[] nameDir = args[i].split("=", 2);
                 layouts.put(nameDir[0], new FnLayout(nameDir[0], Path.of(nameDir[1]).toAbsolutePath(), null));
+            } else if (option.equals("--compare")) {
+                compared.add(args[i]);
             } else {
                 options.put(option, args[i]);
             }
@@ -80,6 +90,9 @@ public final class FnBench {
         if (!layouts.containsKey("cmkGuard") || !layouts.containsKey("helloWorld")) {
             throw new IllegalArgumentException("--layout cmkGuard=DIR and --layout helloWorld=DIR are required");
         }
+        if (!layouts.keySet().containsAll(compared)) {
+            throw new IllegalArgumentException("--compare names a layout not given with --layout: " + compared);
+        }
         Path work = Files.createDirectories(Path.of(options.getOrDefault("--work", "bench/target/fn-bench")));
         FnBench bench = new FnBench(layouts, Path.of(require(options, "--samples")), work,
                 require(options, "--emulator-cp"));
@@ -89,10 +102,26 @@ public final class FnBench {
         boolean sweepOnly = options.containsKey("--sweep-only");
         ObjectNode report = JSON.createObjectNode();
         report.set("cold", sweepOnly ? JSON.nullNode() : bench.cold(runs));
-        report.set("warm", !sweepOnly && warmEvents > 0 ? bench.warm(warmEvents) : JSON.nullNode());
-        report.set("sweep", options.containsKey("--skip-sweep") ? JSON.nullNode()
-                : new SweepBench(layouts.get("cmkGuard"), bench.emulatorClassPath, work)
-                        .run(SweepBench.Settings.from(options)));
+        boolean warm = !sweepOnly && warmEvents > 0;
+        ObjectNode warmCompared = JSON.createObjectNode();
+        for (String name : compared) {
+            warmCompared.set(name, warm ? bench.warm(layouts.get(name), warmEvents) : JSON.nullNode());
+        }
+        report.set("warm", warmCompared.get("cmkGuard")); // the shipped layout, as before --compare
+        report.set("warmCompared", warm && compared.size() > 1 ? warmCompared : JSON.nullNode());
+        ArrayNode sweeps = JSON.createArrayNode();
+        if (!options.containsKey("--skip-sweep")) {
+            List<String> order = new ArrayList<>(compared);
+            for (int throttle : SweepBench.Settings.throttles(options)) {
+                for (String name : order) {
+                    sweeps.add(new SweepBench(layouts.get(name), bench.emulatorClassPath, work)
+                            .run(SweepBench.Settings.from(options, throttle)).put("layout", name));
+                }
+                Collections.reverse(order); // the order alternates from throttle to throttle
+            }
+        }
+        report.set("sweep", sweeps.isEmpty() ? JSON.nullNode() : sweeps.get(0)); // cmkGuard at the first throttle
+        report.set("sweeps", sweeps.isEmpty() ? JSON.nullNode() : sweeps);
         Table.print(report, System.out);
         if (options.containsKey("--output")) {
             Files.writeString(Path.of(options.get("--output")), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -112,7 +141,7 @@ public final class FnBench {
 
     /** A fresh JVM per run, every layout at both MaxRAM settings in each round, in alternating order. */
     private ObjectNode cold(int runs) throws Exception {
-        int volumes = runs * MAX_RAM.size() * layouts.size() + EMULATOR_WARM_UP_EVENTS;
+        int volumes = 2 * runs * MAX_RAM.size() * layouts.size() + EMULATOR_WARM_UP_EVENTS; // two events a run
         Path world = work.resolve("cold-world.json");
         Files.writeString(world, JSON.writeValueAsString(worldWithVolumeCopies(volumes)));
         String event = Files.readString(samples.resolve(REMEDIATE_SAMPLE));
@@ -131,14 +160,19 @@ public final class FnBench {
                         FnLayout layout = layouts.get(name);
                         boolean guard = !name.startsWith("hello"); // a hello-world variant (e.g. on another JVM) answers "world"
                         String volumeId = VOLUME + "copy" + (volume++);
+                        String secondVolumeId = VOLUME + "copy" + (volume++);
                         ColdRun run = coldRun(layout, maxRam, guard ? remediateConfig(emulator) : Map.of(),
-                                guard ? event.replace(VOLUME, volumeId) : "world");
+                                guard ? event.replace(VOLUME, volumeId) : "world",
+                                guard ? Optional.of(event.replace(VOLUME, secondVolumeId)) : Optional.empty());
                         if (guard && !run.answer.contains("\"REMEDIATED\"")) {
                             throw new IllegalStateException(name + " did not remediate: " + run.answer);
                         }
                         results.get(name).computeIfAbsent(maxRam, k -> new ArrayList<>()).add(run);
-                        System.out.printf("cold %-16s MaxRAM=%s  %5d ms  CPU %5d ms  peak RSS %5.1f MB%n", name,
-                                maxRam, run.millis, run.cpuMillis, run.peakRssMb);
+                        System.out.printf("cold %-16s MaxRAM=%s  %5d ms  CPU %5d ms  peak RSS %5.1f MB%s%n", name,
+                                maxRam, run.millis, run.cpuMillis, run.peakRssMb, run.second.map(s -> String.format(
+                                        "  | 2nd %4d ms, to signing settled CPU %4d ms, load %s ms, RSS %5.1f MB",
+                                        s.millis, s.cpuMillis, s.loadMillis.map(Object::toString).orElse("-"), s.rssMb))
+                                        .orElse(""));
                     }
                 }
             }
@@ -155,6 +189,16 @@ public final class FnBench {
             node.put("peakRssMb128", Stats.round1(byRam.get("128m").stream().mapToDouble(r -> r.peakRssMb).max().orElse(0)));
             node.put("peakRssMb256", Stats.round1(byRam.get("256m").stream().mapToDouble(r -> r.peakRssMb).max().orElse(0)));
             node.put("runs", times.size());
+            List<SecondAnswer> seconds = byRam.get("128m").stream().flatMap(r -> r.second.stream()).toList();
+            if (!seconds.isEmpty()) {
+                node.put("secondAnswerMedianMs", Stats.median(seconds.stream().map(s -> s.millis).toList()));
+                node.put("afterFirstAnswerCpuMedianMs", Stats.median(seconds.stream().map(s -> s.cpuMillis).toList()));
+                List<Long> loads = seconds.stream().flatMap(s -> s.loadMillis.stream()).toList();
+                node.put("nativeLoadMedianMs", loads.isEmpty() ? null : Stats.median(loads));
+                node.put("rssAfterLoadMedianMb128", Stats.round1(Stats.median(seconds.stream()
+                        .map(s -> Math.round(s.rssMb * 10)).toList()) / 10.0));
+                node.put("signing", seconds.get(seconds.size() - 1).signingLine);
+            }
         });
         cold.put("ratio", Stats.round2(cold.path("cmkGuard").path("medianMs").asDouble()
                 / cold.path("helloWorld").path("medianMs").asDouble()));
@@ -180,12 +224,29 @@ public final class FnBench {
         return EMULATOR_WARM_UP_EVENTS;
     }
 
-    /** @param cpuMillis the function JVM's CPU time (all threads) up to its answer: steadier than wall time on a busy machine */
-    private record ColdRun(long millis, long cpuMillis, double peakRssMb, String answer) {
+    /**
+     * @param cpuMillis the function JVM's CPU time (all threads) up to its answer: steadier than wall time on a busy machine
+     * @param second    what followed the first answer, when a second event was sent
+     */
+    private record ColdRun(long millis, long cpuMillis, double peakRssMb, String answer, Optional<SecondAnswer> second) {
     }
 
-    /** JVM start to the complete answer of the first call, over the socket. */
-    private ColdRun coldRun(FnLayout layout, String maxRam, Map<String, String> config, String body) {
+    /**
+     * The second event of a fresh JVM, which starts native signing's load in the background.
+     *
+     * @param millis      the second answer's latency
+     * @param cpuMillis   the JVM's CPU from the first answer until signing settled (the log line): the second
+     *                    event plus the provider's load; a layout without a provider gives the event alone
+     * @param loadMillis  the load's own wall time, as logged
+     * @param rssMb       resident memory once signing settled
+     * @param signingLine the log line's kind and message
+     */
+    private record SecondAnswer(long millis, long cpuMillis, Optional<Long> loadMillis, double rssMb, String signingLine) {
+    }
+
+    /** JVM start to the complete answer of the first call, over the socket; then the second call, if any. */
+    private ColdRun coldRun(FnLayout layout, String maxRam, Map<String, String> config, String body,
+                            Optional<String> secondBody) {
         Path log = work.resolve("function-" + layout.name() + ".log");
         long start = System.nanoTime();
         try (FnContainer fn = FnContainer.start(layout.java(), layout.jvmArgs(maxRam), layout.entry(), config, log)
@@ -197,7 +258,43 @@ public final class FnBench {
                 throw new IllegalStateException(layout.name() + " answered " + answer.status() + ": " + answer.text()
                         + "\n" + fn.logText());
             }
-            return new ColdRun(millis, fn.cpu().toMillis(), fn.peakRssMb(), answer.text());
+            Duration cpu = fn.cpu();
+            double peakRssMb = fn.peakRssMb();
+            int logOffset = fn.logText().length();
+            Optional<SecondAnswer> second = secondBody.map(next -> secondAnswer(layout, fn, client, next, cpu, logOffset));
+            return new ColdRun(millis, cpu.toMillis(), peakRssMb, answer.text(), second);
+        }
+    }
+
+    private static SecondAnswer secondAnswer(FnLayout layout, FnContainer fn, FnSocketClient client, String body,
+                                             Duration cpuAtFirstAnswer, int logOffset) {
+        long start = System.nanoTime();
+        FnAnswer answer = client.call(body, Instant.now().plusSeconds(60));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (answer.status() != 200 || !answer.text().contains("\"REMEDIATED\"")) {
+            throw new IllegalStateException(layout.name() + " did not remediate its second event: " + answer.text());
+        }
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        java.util.regex.Matcher line;
+        while (!(line = SIGNING_LINE.matcher(fn.logText().substring(logOffset))).find()) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException(layout.name() + " logged no native-signing line after its second event:\n"
+                        + fn.logText().substring(logOffset));
+            }
+            sleep(10);
+        }
+        java.util.regex.Matcher loaded = LOADED_IN.matcher(line.group(2));
+        return new SecondAnswer(millis, fn.cpu().minus(cpuAtFirstAnswer).toMillis(),
+                loaded.find() ? Optional.of(Long.parseLong(loaded.group(1))) : Optional.empty(), fn.rssMb(),
+                line.group(1) + ": " + line.group(2));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -242,7 +339,7 @@ public final class FnBench {
     // ---- warm -------------------------------------------------------------------------------
 
     /** One warm function (MaxRAM=128m, notify mode) over every sample event in turn. */
-    private ObjectNode warm(int events) throws Exception {
+    private ObjectNode warm(FnLayout layout, int events) throws Exception {
         List<Path> sampleFiles;
         try (Stream<Path> files = Files.list(samples)) {
             sampleFiles = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
@@ -253,7 +350,6 @@ public final class FnBench {
         }
         Path world = work.resolve("warm-world.json");
         Files.writeString(world, JSON.writeValueAsString(OciEmulator.demoWorld().toJson()));
-        FnLayout layout = layouts.get("cmkGuard");
         List<Long> nanos = new ArrayList<>();
         List<Double> eventCpuMs = new ArrayList<>();
         List<String> eventTypes = new ArrayList<>();
@@ -262,8 +358,10 @@ public final class FnBench {
         try (EmulatorProcess emulator = new EmulatorProcess(emulatorClassPath, world, work.resolve("warm-dump.json"))) {
             Map<String, String> config = wiring(emulator);
             config.put("CMK_GUARD_MODE", "notify");
+            Path log = work.resolve("function-warm-" + layout.name() + ".log");
+            Files.deleteIfExists(log); // its signing line is this run's
             try (FnContainer fn = FnContainer.start(layout.java(), layout.jvmArgs("128m"), layout.entry(), config,
-                    work.resolve("function-warm.log")).awaitReady(Duration.ofSeconds(120));
+                    log).awaitReady(Duration.ofSeconds(120));
                  FnSocketClient client = new FnSocketClient(fn.socket())) {
                 client.call(bodies.get(0), Instant.now().plusSeconds(60)); // the cold first call is not a warm figure
                 Duration cpuBefore = fn.cpu();
@@ -293,6 +391,8 @@ public final class FnBench {
                 warm.put("rssMbAfter1000", Stats.round1(fn.rssMb()));
                 warm.put("threadsAfter1000", fn.threads());
                 warm.put("peakRssMb", Stats.round1(fn.peakRssMb()));
+                java.util.regex.Matcher line = SIGNING_LINE.matcher(fn.logText());
+                warm.put("signing", line.find() ? line.group(1) + ": " + line.group(2) : null);
             }
             dump = emulator.stop();
         }

@@ -35,6 +35,8 @@ final class SweepBench {
     /** The API collection a request is about: /20160918/volumes/ocid... -> volumes. */
     private static final Pattern COLLECTION = Pattern.compile("^/\\d{8}/(\\w+)");
     /** A LIST is a GET of a collection (a GET of one resource has an id after it). */
+    /** NativeSigning's log line, its message. */
+    private static final Pattern SIGNING = Pattern.compile("\"log\":\"cmk-guard\\.native-signing[a-z-]*\",\"time\":\"[^\"]*\",\"message\":\"([^\"]*)\"");
     private static final Pattern LIST = Pattern.compile("^/\\d{8}/\\w+$");
     /** The world collection each swept resourceType lives in (the registry's), for requests per resource of a type. */
     private static final Map<String, String> TYPE_COLLECTIONS = ResourceTypes.ALL.stream()
@@ -52,11 +54,18 @@ final class SweepBench {
      */
     record Settings(int perType, int latencyMs, int throttle, int concurrency, int deadlineSeconds,
                     int timeoutSeconds, int retryAttempts, String maxRam) {
-        static Settings from(Map<String, String> options) {
+        /** The settings at one of {@link #throttles}. */
+        static Settings from(Map<String, String> options, int throttle) {
             return new Settings(number(options, "--sweep-per-type", 68), number(options, "--sweep-latency-ms", 20),
-                    number(options, "--sweep-throttle", 60), number(options, "--sweep-concurrency", 16),
+                    throttle, number(options, "--sweep-concurrency", 16),
                     number(options, "--sweep-deadline-seconds", 90), number(options, "--sweep-timeout-seconds", 120),
                     number(options, "--sweep-retry-attempts", 6), options.getOrDefault("--sweep-max-ram", "256m"));
+        }
+
+        /** {@code --sweep-throttle 60,200}: each rate is a sweep of its own (default 60 and 200 a second). */
+        static List<Integer> throttles(Map<String, String> options) {
+            return java.util.Arrays.stream(options.getOrDefault("--sweep-throttle", "60,200").split(","))
+                    .map(String::trim).map(Integer::parseInt).toList();
         }
 
         private static int number(Map<String, String> options, String name, int fallback) {
@@ -78,7 +87,7 @@ final class SweepBench {
         GeneratedWorld generated = GeneratedWorld.generate(2, 4, s.perType(), 1);
         Path world = work.resolve("sweep-world.json");
         Files.writeString(world, JSON.writeValueAsString(generated.world().toJson()));
-        System.out.printf("sweep: %d resources (%d live) in %d compartments, %d ms latency, throttle %d/s%n",
+        System.out.printf("sweep %s: %d resources (%d live) in %d compartments, %d ms latency, throttle %d/s%n", layout.name(),
                 generated.fates("volumes").size() * GeneratedWorld.CHECKED.size(), generated.liveCount(),
                 generated.compartments().size(), s.latencyMs(), s.throttle());
 
@@ -89,8 +98,10 @@ final class SweepBench {
         double functionCpuSeconds;
         try (EmulatorProcess emulator = new EmulatorProcess(emulatorClassPath, world, work.resolve("sweep-dump.json"),
                 List.of("--latency-ms", Integer.toString(s.latencyMs()), "--throttle", Integer.toString(s.throttle())))) {
+            Path log = work.resolve("function-sweep-" + layout.name() + "-" + s.throttle() + ".log");
+            Files.deleteIfExists(log); // its signing line is this run's
             try (FnContainer fn = FnContainer.start(layout.java(), layout.jvmArgs(s.maxRam()), layout.entry(),
-                    config(emulator, s), work.resolve("function-sweep.log")).awaitReady(Duration.ofSeconds(120));
+                    config(emulator, s), log).awaitReady(Duration.ofSeconds(120));
                  FnSocketClient client = new FnSocketClient(fn.socket())) {
                 long started = System.nanoTime();
                 String continuation = null;
@@ -116,6 +127,8 @@ final class SweepBench {
                 wallSeconds = (System.nanoTime() - started) / 1e9;
                 figures.put("functionPeakRssMb", Stats.round1(fn.peakRssMb()));
                 figures.put("functionMaxRam", s.maxRam());
+                Matcher line = SIGNING.matcher(fn.logText());
+                figures.put("signing", line.find() ? line.group(1) : null);
                 functionCpuSeconds = fn.cpu().toMillis() / 1000.0;
             }
             dump = emulator.stop();

@@ -14,13 +14,20 @@ final class Table {
         if (cold.isObject()) {
             printCold(cold, out);
         }
-        JsonNode warm = report.path("warm");
-        if (warm.isObject()) {
-            printWarm(warm, out);
+        JsonNode warmCompared = report.path("warmCompared");
+        if (warmCompared.isObject()) {
+            warmCompared.fields().forEachRemaining(e -> {
+                if (e.getValue().isObject()) {
+                    printWarm(e.getKey(), e.getValue(), out);
+                }
+            });
+        } else if (report.path("warm").isObject()) {
+            printWarm("cmkGuard", report.path("warm"), out);
         }
-        JsonNode sweep = report.path("sweep");
-        if (sweep.isObject()) {
-            printSweep(sweep, out);
+        if (report.path("sweeps").isArray()) {
+            report.path("sweeps").forEach(sweep -> printSweep(sweep, out));
+        } else if (report.path("sweep").isObject()) {
+            printSweep(report.path("sweep"), out);
         }
     }
 
@@ -39,11 +46,26 @@ final class Table {
             }
         });
         out.printf("  ratio cmkGuard / helloWorld (medians, same run): %.2f%n", cold.path("ratio").asDouble());
+        out.println("  then a second event in the same JVM, which starts native signing's load (medians at MaxRAM=128m):");
+        out.printf("  %-16s %10s %16s %12s %12s  %s%n", "function", "2nd answer", "CPU 1st answer->", "native load",
+                "RSS after", "signing");
+        out.printf("  %-16s %10s %16s %12s %12s%n", "", "", "signing settled", "(logged)", "");
+        cold.fields().forEachRemaining(e -> {
+            JsonNode c = e.getValue();
+            if (c.isObject() && c.has("secondAnswerMedianMs")) {
+                out.printf("  %-16s %7d ms %13d ms %12s %9.1f MB  %s%n", e.getKey(), c.path("secondAnswerMedianMs").asLong(),
+                        c.path("afterFirstAnswerCpuMedianMs").asLong(),
+                        c.path("nativeLoadMedianMs").isNull() ? "-" : c.path("nativeLoadMedianMs").asLong() + " ms",
+                        c.path("rssAfterLoadMedianMb128").asDouble(), c.path("signing").asText());
+            }
+        });
     }
 
-    private static void printWarm(JsonNode warm, PrintStream out) {
+    private static void printWarm(String layout, JsonNode warm, PrintStream out) {
         out.println();
-        out.printf("warm (%d events, one JVM, MaxRAM=128m, notify mode, every sample in turn)%n", warm.path("events").asInt());
+        out.printf("warm %s (%d events, one JVM, MaxRAM=128m, notify mode, every sample in turn)%n", layout,
+                warm.path("events").asInt());
+        out.println("  signing: " + warm.path("signing").asText("(no line)"));
         out.printf("  p50 %.2f ms   p99 %.2f ms   CPU %.2f ms/event   OCI requests/event %.2f%n",
                 warm.path("p50Ms").asDouble(), warm.path("p99Ms").asDouble(), warm.path("cpuMsPerEvent").asDouble(),
                 warm.path("requestsPerEvent").asDouble());
@@ -62,9 +84,9 @@ final class Table {
 
     private static void printSweep(JsonNode s, PrintStream out) {
         out.println();
-        out.printf("sweep (%d resources, %d live, %d compartments; emulator %d ms/request, throttle %d/s;"
+        out.printf("sweep %s (%d resources, %d live, %d compartments; emulator %d ms/request, throttle %d/s;"
                         + " function MaxRAM=%s, concurrency %d, deadline %d s of %d s)%n",
-                s.path("resourcesGenerated").asInt(), s.path("liveResources").asInt(), s.path("compartments").asInt(),
+                s.path("layout").asText("cmkGuard"), s.path("resourcesGenerated").asInt(), s.path("liveResources").asInt(), s.path("compartments").asInt(),
                 s.path("latencyMs").asInt(), s.path("throttlePerSecond").asInt(), s.path("functionMaxRam").asText("256m"),
                 s.path("concurrency").asInt(),
                 s.path("deadlineSeconds").asInt(), s.path("functionTimeoutSeconds").asInt());
@@ -78,6 +100,7 @@ final class Table {
                 s.path("scanned").asLong(), s.path("nonCompliant").asLong(), s.path("errors").asLong(),
                 s.path("admittedRequests").asLong(), s.path("requestsPerResource").asDouble(),
                 s.path("listRequests").asLong(), s.path("throttled429").asLong(), s.path("functionPeakRssMb").asDouble());
+        out.println("  signing: " + s.path("signing").asText("(no line)"));
         out.println("  OCI requests per resource, by type (requests on its API / resources scanned):");
         s.path("requestsPerResourceOfType").fields().forEachRemaining(e ->
                 out.printf("    %-22s %.2f%n", e.getKey(), e.getValue().asDouble()));

@@ -11,7 +11,8 @@ import java.util.Random;
 /**
  * A large world for sweep tests and benchmarks: a tenancy with a tree of ACTIVE compartments (and one
  * DELETED), and in every compartment the same number of volumes, boot volumes, volume backups, boot
- * volume backups, autonomous databases, databases (under one DB home) and pluggable databases. Each
+ * volume backups, autonomous databases, databases (under one DB home), pluggable databases, buckets and file
+ * systems (over two availability domains). Buckets are known by their path /n/{namespace}/b/{name}. Each
  * resource's fate is drawn from a seeded random: TERMINATED, on the Oracle-managed key (or a wallet),
  * exempt by tag, or on the world's Vault key. The fates are kept, so tests know the answer.
  */
@@ -22,10 +23,14 @@ public final class GeneratedWorld {
     public static final String TOPIC = "ocid1.onstopic.oc1.iad.generated";
     public static final String DELETED_COMPARTMENT = "ocid1.compartment.oc1..generated-deleted";
     public static final String EXEMPT_TAG = "cmk-guard-exempt";
+    /** The tenancy's Object Storage namespace. */
+    public static final String NAMESPACE = "generated";
+    /** File systems are spread over these, so a sweep must list each availability domain. */
+    public static final List<String> AVAILABILITY_DOMAINS = List.of("Uocm:US-ASHBURN-AD-1", "Uocm:US-ASHBURN-AD-2");
     /** The collections that hold checked resources, in the order they are generated. */
     public static final List<String> CHECKED = List.of("volumes", "bootVolumes", "volumeBackups",
             "bootVolumeBackups", "autonomousDatabases", "autonomousContainerDatabases", "databases",
-            "pluggableDatabases");
+            "pluggableDatabases", "buckets", "fileSystems");
 
     /** What a generated resource is. */
     public enum Fate { TERMINATED, ORACLE_MANAGED, EXEMPT, CUSTOMER_MANAGED }
@@ -93,6 +98,7 @@ public final class GeneratedWorld {
         }
 
         GeneratedWorld build(int depth, int width) {
+            json.put("namespace", NAMESPACE);
             ObjectNode vault = add("vaults", VAULT, TENANCY, "gen-vault", "ACTIVE");
             vault.put("vaultType", "VIRTUAL_PRIVATE");
             ObjectNode key = add("keys", KEY, TENANCY, "gen-key", "ENABLED");
@@ -148,6 +154,8 @@ public final class GeneratedWorld {
                 Fate pdbFate = fate();
                 pluggableDatabase("ocid1.pluggabledatabase.oc1.iad." + suffix, compartment,
                         pdbFate == Fate.ORACLE_MANAGED ? walletContainer : cmkContainer, pdbFate);
+                bucket("bucket-" + suffix, compartment, fate());
+                fileSystem("ocid1.filesystem.oc1.iad." + suffix, compartment, AVAILABILITY_DOMAINS.get(i % 2), fate());
             }
         }
 
@@ -207,6 +215,36 @@ public final class GeneratedWorld {
             ObjectNode pdb = resource("pluggableDatabases", id, compartment, fate, "AVAILABLE");
             pdb.put("pdbName", "PDB");
             pdb.put("containerDatabaseId", container); // judged by its container's key
+        }
+
+        /** A bucket has no lifecycle state: a TERMINATED one is simply not there (but its fate is kept). */
+        private void bucket(String name, String compartment, Fate fate) {
+            fates.computeIfAbsent("buckets", c -> new LinkedHashMap<>()).put("/n/" + NAMESPACE + "/b/" + name, fate);
+            if (fate == Fate.TERMINATED) {
+                return;
+            }
+            ObjectNode b = json.withArray("buckets").addObject();
+            b.put("namespace", NAMESPACE);
+            b.put("name", name);
+            b.put("compartmentId", compartment);
+            b.put("id", "ocid1.bucket.oc1.iad." + name.replace("-", ""));
+            if (fate == Fate.EXEMPT) {
+                b.putObject("freeformTags").put(EXEMPT_TAG, "true");
+            }
+            if (fate != Fate.ORACLE_MANAGED) {
+                b.put("kmsKeyId", KEY);
+            }
+        }
+
+        private void fileSystem(String id, String compartment, String domain, Fate fate) {
+            ObjectNode f = resource("fileSystems", id, compartment, fate, "ACTIVE");
+            f.put("availabilityDomain", domain);
+            if (fate == Fate.TERMINATED) {
+                f.put("lifecycleState", "DELETED");
+            }
+            if (fate != Fate.ORACLE_MANAGED) {
+                f.put("kmsKeyId", KEY);
+            }
         }
 
         private ObjectNode resource(String collection, String id, String compartment, Fate fate, String live) {

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Which services may not use which keys: the world's optional {@code missingKeyGrants}, a list of
- * {@code {"keyUser": "blockstorage"|"autonomousdatabase", "keyId": "ocid1.key..."}} (no keyId = every key).
+ * {@code {"keyUser": "blockstorage"|"autonomousdatabase"|"objectstorage"|"filestorage", "keyId": "ocid1.key..."}} (no keyId = every key).
  * Without the grant OCI refuses the key assignment with 404 NotAuthorizedOrFoundKmsKey, as its storage
  * services answer when the service principal may not use the key.
  */
@@ -17,7 +17,12 @@ final class KeyGrants {
     static final String WORLD_KEY = "missingKeyGrants";
     static final String BLOCK_STORAGE = "blockstorage";
     static final String AUTONOMOUS_DATABASE = "autonomousdatabase";
-    private static final Set<String> KEY_USERS = Set.of(BLOCK_STORAGE, AUTONOMOUS_DATABASE);
+    /** The Object Storage service of the region (objectstorage-&lt;region&gt; in a policy). */
+    static final String OBJECT_STORAGE = "objectstorage";
+    /** The File Storage service (FssOc1Prod in a policy of the oc1 realm). */
+    static final String FILE_STORAGE = "filestorage";
+    private static final Set<String> KEY_USERS = Set.of(BLOCK_STORAGE, AUTONOMOUS_DATABASE, OBJECT_STORAGE,
+            FILE_STORAGE);
 
     private record Missing(String keyUser, String keyId) {
     }

@@ -31,11 +31,15 @@ final class ListFilter implements Predicate<ObjectNode> {
         this.inCompartment = inCompartment;
     }
 
-    /** Like OCI, a LIST needs compartmentId: 400 MissingParameter without it. */
+    /** Like OCI, a LIST needs compartmentId (ListFileSystems availabilityDomain too): 400 MissingParameter without it. */
     static ListFilter of(ResourceCollection collection, Map<String, String> parameters, ResourceStore store) {
         String compartmentId = parameters.get("compartmentId");
         if (compartmentId == null || compartmentId.isBlank()) {
             throw ApiError.missingParameter("compartmentId");
+        }
+        String domain = parameters.get("availabilityDomain");
+        if (collection == ResourceCollection.FILE_SYSTEMS && (domain == null || domain.isBlank())) {
+            throw ApiError.missingParameter("availabilityDomain");
         }
         Predicate<String> inCompartment = compartmentId::equals;
         if (collection == ResourceCollection.COMPARTMENTS && "true".equals(parameters.get("compartmentIdInSubtree"))) {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stateful local stand-in for the OCI REST APIs cmk-guard calls (Block Volume, Compute, Database, KMS,
- * Notifications), on one base URL bound to 127.0.0.1. It checks request signatures like OCI does.
+ * Notifications, Object Storage, File Storage), on one base URL bound to 127.0.0.1. It checks request signatures like OCI does.
  */
 public final class OciEmulator implements AutoCloseable {
     static final String DEMO_WORLD = "/io/cmkguard/emulator/demo-world.json";
@@ -37,15 +37,17 @@ public final class OciEmulator implements AutoCloseable {
     private final MessagePublisher publisher;
     private final RequestLog log;
     private final Faults faults;
+    private final LogSearch logSearch;
 
     private OciEmulator(HttpServer server, ExecutorService executor, ResourceStore store,
-                        MessagePublisher publisher, RequestLog log, Faults faults) {
+                        MessagePublisher publisher, RequestLog log, Faults faults, LogSearch logSearch) {
         this.server = server;
         this.executor = executor;
         this.store = store;
         this.publisher = publisher;
         this.log = log;
         this.faults = faults;
+        this.logSearch = logSearch;
     }
 
     /** Starts an emulator on a random free port. */
@@ -66,10 +68,12 @@ public final class OciEmulator implements AutoCloseable {
         ResourceStore store = new ResourceStore(world, baseUrl, clock);
         WritePreconditions preconditions = new WritePreconditions(store, KeyGrants.of(world));
         MessagePublisher publisher = new MessagePublisher(store);
+        LogSearch logSearch = new LogSearch(world, store);
         Router router = new Router(new ResourceReads(store), new VolumeRoutes(store, preconditions),
                 new BackupRoutes(store, preconditions),
                 new AutonomousDatabaseRoutes(store, preconditions, options.transition()), publisher,
-                new RuleRoutes(store));
+                new RuleRoutes(store), new ObjectStorageRoutes(store, preconditions),
+                new FileSystemRoutes(store, preconditions), logSearch);
         Faults faults = new Faults();
         world.faults().forEach(faults::add);
         RequestLog log = new RequestLog();
@@ -79,7 +83,7 @@ public final class OciEmulator implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.start();
-        return new OciEmulator(server, executor, store, publisher, log, faults);
+        return new OciEmulator(server, executor, store, publisher, log, faults, logSearch);
     }
 
     /** The demo world another module ships as a classpath resource. */
@@ -102,9 +106,16 @@ public final class OciEmulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The current state in world format, plus "messages" and "requests" ({method, path, query, status}). */
+    /**
+     * The current state in world format (with the log entries, so a dump reloaded serves the same logs), plus
+     * "messages" and "requests" ({method, path, query, status}).
+     */
     public ObjectNode dump() {
         ObjectNode dump = store.dump();
+        List<ObjectNode> logEntries = logSearch.entries();
+        if (!logEntries.isEmpty()) {
+            dump.putArray(LogSearch.WORLD_KEY).addAll(logEntries);
+        }
         ArrayNode messages = dump.putArray("messages");
         messages.addAll(publisher.messages());
         ArrayNode requests = dump.putArray("requests");
@@ -121,6 +132,19 @@ public final class OciEmulator implements AutoCloseable {
     /** Published ONS messages, in order: {topicId, title, body, messageType, messageId, timeStamp}. */
     public List<ObjectNode> messages() {
         return publisher.messages();
+    }
+
+    /**
+     * Keeps a line a function wrote, as OCI Functions' invoke log keeps it in OCI Logging, for the Logging
+     * Search API (POST /20190909/search) to serve.
+     */
+    public void functionLogLine(String compartmentId, String logGroupId, String logId, String message) {
+        logSearch.functionLine(compartmentId, logGroupId, logId, message);
+    }
+
+    /** Every log entry, from the world and from functionLogLine, in the shape a log search returns them. */
+    public List<ObjectNode> logEntries() {
+        return logSearch.entries();
     }
 
     public List<RecordedRequest> requests() {

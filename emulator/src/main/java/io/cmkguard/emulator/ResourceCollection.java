@@ -1,5 +1,7 @@
 package io.cmkguard.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +33,11 @@ enum ResourceCollection {
     DATA_GUARD_ASSOCIATIONS("dataGuardAssociations", ApiVersion.CORE),
     /** Identity compartments: the tree is given by each one's compartmentId (its parent). */
     COMPARTMENTS("compartments", ApiVersion.CORE),
-    RULES("rules", ApiVersion.EVENTS);
+    RULES("rules", ApiVersion.EVENTS),
+    /** Object Storage buckets (OCI Bucket model), known by their namespace and name: /n/{namespace}/b/{name}. */
+    BUCKETS("buckets", ApiVersion.OBJECT_STORAGE, "namespace", "name"),
+    /** File Storage file systems (OCI FileSystem model); listed per availability domain. */
+    FILE_SYSTEMS("fileSystems", ApiVersion.FILE_STORAGE);
 
     /** The path prefixes of the OCI services (the database and identity services share the core one). */
     static final class ApiVersion {
@@ -39,6 +45,9 @@ enum ResourceCollection {
         static final String KMS = "20180608";
         static final String ONS = "20181201";
         static final String EVENTS = "20181201";
+        /** Object Storage paths carry no version (/n/...): no generic read serves them. */
+        static final String OBJECT_STORAGE = "n";
+        static final String FILE_STORAGE = "20171215";
 
         private ApiVersion() {
         }
@@ -46,16 +55,17 @@ enum ResourceCollection {
 
     private final String wireName;
     private final String apiVersion;
-    private final String idField;
+    private final List<String> idFields;
 
     ResourceCollection(String wireName, String apiVersion) {
         this(wireName, apiVersion, "id");
     }
 
-    ResourceCollection(String wireName, String apiVersion, String idField) {
+    /** @param idFields the fields that together name a resource (joined by "/"), usually just its id */
+    ResourceCollection(String wireName, String apiVersion, String... idFields) {
         this.wireName = wireName;
         this.apiVersion = apiVersion;
-        this.idField = idField;
+        this.idFields = List.of(idFields);
     }
 
     /** The name used in REST paths and as the key in world files. */
@@ -67,8 +77,22 @@ enum ResourceCollection {
         return apiVersion;
     }
 
-    String idField() {
-        return idField;
+    /** The fields that name a resource, e.g. id, or namespace and name for a bucket. */
+    List<String> idFields() {
+        return idFields;
+    }
+
+    /** The key a resource is stored under ("namespace/name" for a bucket); null when a field is missing or blank. */
+    String idOf(JsonNode resource) {
+        StringBuilder id = new StringBuilder();
+        for (String field : idFields) {
+            String value = Json.text(resource, field);
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            id.append(id.isEmpty() ? "" : "/").append(value);
+        }
+        return id.toString();
     }
 
     static Optional<ResourceCollection> byWireName(String name) {

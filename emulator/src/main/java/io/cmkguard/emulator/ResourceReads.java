@@ -61,14 +61,50 @@ final class ResourceReads {
         ResourceCollection collection = collection(request, version, collectionName);
         Map<String, String> parameters = request.queryParameters();
         ListFilter filter = ListFilter.of(collection, parameters, store);
+        ArrayNode matching = Json.array();
+        store.list(collection, filter).forEach(matching::add);
+        return paged(matching, parameters);
+    }
+
+    /** One page of a LIST's items, by the request's limit and page, with opc-next-page unless it is the last. */
+    static Response paged(ArrayNode all, Map<String, String> parameters) {
         int limit = limit(parameters.get("limit"));
         int offset = offset(parameters.get("page"));
-        List<ObjectNode> matching = store.list(collection, filter);
         ArrayNode items = Json.array();
-        matching.stream().skip(offset).limit(limit).forEach(items::add);
+        for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
+            items.add(all.get(i));
+        }
         Response response = Response.ok(items);
         int next = offset + limit;
-        return next < matching.size() ? response.withHeader("opc-next-page", Integer.toString(next)) : response;
+        return next < all.size() ? response.withHeader("opc-next-page", Integer.toString(next)) : response;
+    }
+
+    /**
+     * ListAvailabilityDomains: the availability domains the world's resources name, sorted, each as OCI's
+     * AvailabilityDomain ({name, id, compartmentId}); compartmentId (the tenancy) is required.
+     */
+    Response availabilityDomains(IncomingRequest request) {
+        String compartmentId = request.queryParameters().get("compartmentId");
+        if (compartmentId == null || compartmentId.isBlank()) {
+            throw ApiError.missingParameter("compartmentId");
+        }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (ResourceCollection c : ResourceCollection.values()) {
+            store.list(c).forEach(r -> {
+                String name = Json.text(r, "availabilityDomain");
+                if (name != null && !name.isBlank()) {
+                    names.add(name);
+                }
+            });
+        }
+        ArrayNode domains = Json.array();
+        for (String name : names) {
+            ObjectNode domain = domains.addObject();
+            domain.put("name", name);
+            domain.put("id", "ocid1.availabilitydomain.oc1..emulator" + name.replaceAll("[^A-Za-z0-9]", "").toLowerCase());
+            domain.put("compartmentId", compartmentId);
+        }
+        return Response.ok(domains);
     }
 
     /** A LIST under a parent resource, e.g. a database's Data Guard associations: every item naming the parent. */

@@ -27,16 +27,18 @@ final class ResourceStore {
     private final Map<ResourceCollection, Map<String, ObjectNode>> resources = new EnumMap<>(ResourceCollection.class);
     private final Map<String, PendingState> pending = new HashMap<>();
     private final Clock clock;
+    private final String namespace;
 
     ResourceStore(World world, String baseUrl, Clock clock) {
         this.clock = clock;
+        this.namespace = world.namespace();
         for (ResourceCollection collection : ResourceCollection.values()) {
             Map<String, ObjectNode> byId = new LinkedHashMap<>();
             for (ObjectNode resource : world.resources(collection.wireName())) {
                 if (!resource.hasNonNull("etag")) {
                     resource.put("etag", newEtag());
                 }
-                byId.put(resource.get(collection.idField()).asText(), resource);
+                byId.put(collection.idOf(resource), resource);
             }
             resources.put(collection, byId);
         }
@@ -92,7 +94,7 @@ final class ResourceStore {
     synchronized ObjectNode insert(ResourceCollection collection, ObjectNode resource) {
         ObjectNode stored = resource.deepCopy();
         stored.put("etag", newEtag());
-        resources.get(collection).put(stored.get(collection.idField()).asText(), stored);
+        resources.get(collection).put(collection.idOf(stored), stored);
         return stored.deepCopy();
     }
 
@@ -101,9 +103,15 @@ final class ResourceStore {
         pending.put(key(collection, id), new PendingState(state, at));
     }
 
+    /** The tenancy's Object Storage namespace (GetNamespace). */
+    String namespace() {
+        return namespace;
+    }
+
     /** All resources in world format. */
     synchronized ObjectNode dump() {
         ObjectNode world = Json.object();
+        world.put(World.NAMESPACE, namespace);
         for (ResourceCollection collection : ResourceCollection.values()) {
             ArrayNode items = world.putArray(collection.wireName());
             items.addAll(list(collection));

@@ -18,7 +18,8 @@ final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     Router(ResourceReads reads, VolumeRoutes volumes, BackupRoutes backups,
-           AutonomousDatabaseRoutes autonomousDatabases, MessagePublisher publisher, RuleRoutes rules) {
+           AutonomousDatabaseRoutes autonomousDatabases, MessagePublisher publisher, RuleRoutes rules,
+           ObjectStorageRoutes objectStorage, FileSystemRoutes fileSystems, LogSearch logSearch) {
         String volumeKinds = "/20160918/(volumes|bootVolumes)/([^/]+)";
         add("GET", volumeKinds + "/kmsKey", (r, p) -> volumes.getKmsKey(collection(p.get(0)), p.get(1)));
         add("PUT", volumeKinds + "/kmsKey", (r, p) -> volumes.putKmsKey(r, collection(p.get(0)), p.get(1)));
@@ -30,11 +31,21 @@ final class Router {
                 (r, p) -> autonomousDatabases.configureVaultKey(r, p.get(0)));
         add("POST", "/20181201/topics/([^/]+)/messages", (r, p) -> publisher.publish(r, p.get(0)));
         add("POST", "/20181201/rules", (r, p) -> rules.create(r));
+        add("POST", "/20190909/search", (r, p) -> logSearch.search(r));
         add("PUT", "/20181201/rules/([^/]+)", (r, p) -> rules.update(r, p.get(0)));
         add("GET", "/20160918/autonomousDatabases/([^/]+)/clones", (r, p) -> reads.clonesOf(r, p.get(0)));
         add("GET", "/20160918/databases/([^/]+)/dataGuardAssociations", (r, p) ->
                 reads.listUnder(ResourceCollection.DATA_GUARD_ASSOCIATIONS, "databaseId", p.get(0)));
         add("GET", "/20160918/compartments/([^/]+)", (r, p) -> reads.compartment(p.get(0)));
+        add("GET", "/20160918/availabilityDomains", (r, p) -> reads.availabilityDomains(r));
+        add("GET", "/n", (r, p) -> objectStorage.namespace());
+        String bucket = "/n/([^/]+)/b/([^/]+)";
+        add("GET", "/n/([^/]+)/b", (r, p) -> objectStorage.list(r, p.get(0)));
+        add("GET", bucket, (r, p) -> objectStorage.get(p.get(0), p.get(1)));
+        add("POST", bucket, (r, p) -> objectStorage.update(r, p.get(0), p.get(1)));
+        add("POST", bucket + "/actions/reencrypt", (r, p) -> objectStorage.reencrypt(p.get(0), p.get(1)));
+        add("GET", bucket + "/replicationSources", (r, p) -> objectStorage.replicationSources(r, p.get(0), p.get(1)));
+        add("PUT", "/20171215/fileSystems/([^/]+)", (r, p) -> fileSystems.update(r, p.get(0)));
         add("GET", "/20180608/keys/([^/]+)/keyVersions", (r, p) -> reads.keyVersions(p.get(0)));
         add("GET", "/20180608/keys/([^/]+)/keyVersions/([^/]+)", (r, p) -> reads.keyVersion(p.get(0), p.get(1)));
         add("GET", "/(\\d{8})/(\\w+)", (r, p) -> reads.list(r, p.get(0), p.get(1)));

@@ -21,6 +21,8 @@ import java.util.Set;
  */
 public final class World {
     static final String FAULTS = "faults";
+    /** The tenancy's Object Storage namespace, what GetNamespace answers. */
+    static final String NAMESPACE = "namespace";
     /** Keys a dump adds; accepted and ignored on load so that a dump can be loaded again. */
     static final Set<String> DUMP_ONLY_KEYS = Set.of("messages", "requests");
 
@@ -48,6 +50,17 @@ public final class World {
             }
             if (key.equals(FAULTS)) {
                 world.set(key, checkedFaults(entry.getValue()));
+                continue;
+            }
+            if (key.equals(LogSearch.WORLD_KEY)) {
+                world.set(key, checkedLogEntries(entry.getValue()));
+                continue;
+            }
+            if (key.equals(NAMESPACE)) {
+                if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
+                    throw new IllegalArgumentException("\"namespace\" must be a non-empty string");
+                }
+                world.set(key, entry.getValue());
                 continue;
             }
             if (key.equals(KeyGrants.WORLD_KEY)) {
@@ -101,6 +114,20 @@ public final class World {
         return result;
     }
 
+    /** OCI Logging entries, in the shape a log search returns them (results[].data). */
+    public List<ObjectNode> logEntries() {
+        return resources(LogSearch.WORLD_KEY);
+    }
+
+    /** The world's Object Storage namespace; else its first bucket's; else "emulator". */
+    public String namespace() {
+        if (json.hasNonNull(NAMESPACE)) {
+            return json.get(NAMESPACE).asText();
+        }
+        return resources(ResourceCollection.BUCKETS.wireName()).stream().map(b -> Json.text(b, "namespace"))
+                .filter(n -> n != null && !n.isBlank()).findFirst().orElse("emulator");
+    }
+
     public List<Fault> faults() {
         List<Fault> result = new ArrayList<>();
         json.path(FAULTS).forEach(f -> result.add(Fault.fromJson(f)));
@@ -116,6 +143,8 @@ public final class World {
         List<String> keys = new ArrayList<>(ResourceCollection.wireNames());
         keys.add(FAULTS);
         keys.add(KeyGrants.WORLD_KEY);
+        keys.add(LogSearch.WORLD_KEY);
+        keys.add(NAMESPACE);
         return keys;
     }
 
@@ -131,12 +160,32 @@ public final class World {
             if (!resource.isObject()) {
                 throw new IllegalArgumentException(where + " must be a JSON object");
             }
-            String id = Json.text(resource, collection.idField());
-            if (id == null || id.isBlank()) {
-                throw new IllegalArgumentException(where + " has no \"" + collection.idField() + "\"");
+            String id = collection.idOf(resource);
+            if (id == null) {
+                throw new IllegalArgumentException(where + " has no " + collection.idFields().stream()
+                        .map(f -> "\"" + f + "\"").collect(java.util.stream.Collectors.joining(" or ")));
             }
             if (!ids.add(id)) {
                 throw new IllegalArgumentException(where + " repeats the id " + id);
+            }
+        }
+        return (ArrayNode) value.deepCopy();
+    }
+
+    private static ArrayNode checkedLogEntries(JsonNode value) {
+        if (!value.isArray()) {
+            throw new IllegalArgumentException("\"" + LogSearch.WORLD_KEY + "\" must be a list of log entries");
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode entry = value.get(i);
+            String where = LogSearch.WORLD_KEY + "[" + i + "]";
+            if (!entry.path("datetime").canConvertToLong()) {
+                throw new IllegalArgumentException(where + " needs \"datetime\" (epoch milliseconds)");
+            }
+            if (!entry.path("logContent").path("oracle").path("compartmentid").isTextual()
+                    || !entry.path("logContent").path("data").isObject()) {
+                throw new IllegalArgumentException(where + " needs \"logContent\" with \"data\" and"
+                        + " \"oracle\": {\"compartmentid\", \"loggroupid\", \"logid\"}");
             }
         }
         return (ArrayNode) value.deepCopy();

@@ -26,8 +26,8 @@ class WorldTest {
     @Test
     void unknownKeysAreNamedWithTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> World.parse("{\"volumes\": [], \"buckets\": []}"));
-        assertTrue(e.getMessage().startsWith("unknown world key \"buckets\"; known keys: volumes, bootVolumes,"),
+                () -> World.parse("{\"volumes\": [], \"bucket\": []}"));
+        assertTrue(e.getMessage().startsWith("unknown world key \"bucket\"; known keys: volumes, bootVolumes,"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("topics") && e.getMessage().contains("faults"), e.getMessage());
     }
@@ -49,7 +49,7 @@ class WorldTest {
         World ok = World.parse("{\"missingKeyGrants\": [{\"keyUser\": \"blockstorage\", \"keyId\": \"ocid1.key.x\"}]}");
         assertEquals(1, ok.resources("missingKeyGrants").size());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> World.parse("{\"missingKeyGrants\": [{\"keyUser\": \"objectstorage\"}]}"));
+                () -> World.parse("{\"missingKeyGrants\": [{\"keyUser\": \"streaming\"}]}"));
         assertTrue(e.getMessage().startsWith("missingKeyGrants[0] needs a \"keyUser\" of"), e.getMessage());
     }
 

@@ -2,11 +2,14 @@ package io.cmkguard.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cmkguard.emulator.OciEmulator;
 import io.cmkguard.emulator.World;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,74 +18,86 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code cmk-guard invoke}: the given events through ONE warm function against an emulator seeded with a
- * world; one result JSON per line on stdout, in event order. Verdicts don't change the exit status: only
- * an event the function did not answer does.
+ * {@code cmk-guard invoke}: the given events (or one from standard input) through ONE warm function against
+ * an emulator seeded with a world (the demo world by default); one result JSON per line on stdout, in event
+ * order. Verdicts don't change the exit status: only an event the function did not answer does.
  */
 final class InvokeCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** "-" as an event: one event read from standard input. */
+    static final String STDIN = "-";
+
     /**
+     * @param world  the world the emulator starts with (the demo world unless --world names a file)
      * @param config --config overrides, in order (an empty value unsets a default)
+     * @param events event files, or {@link #STDIN}
      */
-    record Arguments(Path world, Map<String, String> config, Path stateOut, Path log, List<Path> events) {
+    record Arguments(World world, boolean demoWorld, Map<String, String> config, Path stateOut, Path log,
+                     List<String> events) {
         static Arguments parse(List<String> args) {
             ArgReader reader = new ArgReader(args);
-            Path world = null;
+            World world = null;
             Path stateOut = null;
             Path log = null;
             Map<String, String> config = new LinkedHashMap<>();
-            List<Path> events = new ArrayList<>();
+            List<String> events = new ArrayList<>();
             while (reader.hasNext()) {
                 String arg = reader.next();
                 switch (arg) {
-                    case "--world" -> world = ArgReader.existingFile("--world", reader.valueOf(arg));
-                    case "--config" -> {
-                        String pair = reader.valueOf(arg);
-                        int eq = pair.indexOf('=');
-                        if (eq <= 0) {
-                            throw new UsageException("--config takes KEY=VALUE, not '" + pair + "'");
-                        }
-                        config.put(pair.substring(0, eq).trim(), pair.substring(eq + 1));
-                    }
-                    case "--state-out" -> stateOut = Path.of(reader.valueOf(arg));
-                    case "--log" -> log = Path.of(reader.valueOf(arg));
+                    case "--world" -> world = ArgReader.world(reader.valueOf(arg));
+                    case "--config" -> ArgReader.configPair(reader.valueOf(arg), config);
+                    case "--state-out" -> stateOut = ArgReader.fileToWrite(arg, reader.valueOf(arg));
+                    case "--log" -> log = ArgReader.fileToWrite(arg, reader.valueOf(arg));
+                    case "--verbose" -> { } // the SDK's warnings: see SdkLogging
+                    case STDIN -> events.add(STDIN);
                     default -> {
                         if (ArgReader.isOption(arg)) {
-                            throw new UsageException("invoke: unknown option " + arg);
+                            throw ArgReader.unexpected(arg);
                         }
-                        events.add(ArgReader.existingFile("event", arg));
+                        events.add(ArgReader.existingFile("event", arg).toString());
                     }
                 }
             }
-            if (world == null) {
-                throw new UsageException("invoke needs --world WORLD.json");
-            }
             if (events.isEmpty()) {
-                throw new UsageException("invoke needs at least one EVENT.json");
+                throw new UsageException("give at least one EVENT.json, or - to read one from standard input");
             }
-            return new Arguments(world, config, stateOut, log, List.copyOf(events));
+            if (events.stream().filter(STDIN::equals).count() > 1) {
+                throw new UsageException("- (standard input) can be given once");
+            }
+            boolean demo = world == null;
+            return new Arguments(demo ? OciEmulator.demoWorld() : world, demo, config, stateOut, log,
+                    List.copyOf(events));
         }
     }
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
-    InvokeCommand(PrintStream out, PrintStream err) {
+    InvokeCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
 
     int run(Arguments arguments) {
-        World world = readWorld(arguments.world());
-        List<String> bodies = arguments.events().stream().map(SampleEvents::read).toList();
+        World world = arguments.world();
+        List<String> bodies = arguments.events().stream().map(this::body).toList();
+        if (arguments.demoWorld()) {
+            err.println("cmk-guard invoke: the built-in demo world (tenancy "
+                    + LocalCloud.tenancyOf(world).orElse("-") + "); --world WORLD.json for your own");
+        }
         try (LocalCloud cloud = LocalCloud.start(world); LogOutput log = LogOutput.to(arguments.log(), err)) {
             Map<String, String> config = cloud.wiring();
             config.put("CMK_GUARD_MODE", "notify");
             firstTopic(world).ifPresent(topic -> config.put("CMK_GUARD_TOPIC_ID", topic));
             config.putAll(arguments.config());
 
-            List<InMemoryCodec.Answer> answers = FdkRuntime.invoke(config, bodies, log.stream());
+            List<InMemoryCodec.Answer> answers;
+            try (PrintStream functionLog = cloud.functionLog(log.stream(), world)) {
+                answers = FdkRuntime.invoke(config, bodies, functionLog);
+            }
             int unanswered = 0;
             for (int i = 0; i < answers.size(); i++) {
                 Optional<JsonNode> result = ResultLine.parse(answers.get(i));
@@ -101,11 +116,14 @@ final class InvokeCommand {
         }
     }
 
-    private static World readWorld(Path file) {
+    private String body(String event) {
+        if (!STDIN.equals(event)) {
+            return SampleEvents.read(Path.of(event));
+        }
         try {
-            return World.read(file);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the event from standard input", e);
         }
     }
 
@@ -117,9 +135,9 @@ final class InvokeCommand {
                 .findFirst();
     }
 
-    private static String failureLine(Path event, InMemoryCodec.Answer answer) {
+    private static String failureLine(String event, InMemoryCodec.Answer answer) {
         var line = JSON.createObjectNode();
-        line.put("event", event.toString());
+        line.put("event", STDIN.equals(event) ? "(standard input)" : event);
         line.put("fdkStatus", answer.status().name());
         line.put("body", answer.body());
         return line.toString();

@@ -6,17 +6,25 @@ import io.cmkguard.emulator.SigningKeys;
 import io.cmkguard.emulator.World;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The emulator seeded with a world, plus a throwaway API signing key it trusts and the OCI config file
  * the function signs with. The key lives in a temp dir that is deleted on close.
  */
 final class LocalCloud implements AutoCloseable {
+    /** The function's log group and invoke log in the emulator's OCI Logging (the stack's "cmk-guard"/"cmk-guard-invoke"). */
+    static final String LOG_GROUP_ID = "ocid1.loggroup.oc1.iad.cmkguardlocal";
+    static final String LOG_ID = "ocid1.log.oc1.iad.cmkguardinvoke";
+    /** Where the logs of a world with no compartments live. */
+    static final String NO_TENANCY = "ocid1.tenancy.oc1..local";
+
     private final OciEmulator emulator;
     private final Path keyDir;
     private final Path ociConfigFile;
@@ -37,6 +45,22 @@ final class LocalCloud implements AutoCloseable {
         }
         Path config = keys.writeOciConfig(dir);
         return new LocalCloud(OciEmulator.start(world, EmulatorOptions.trusting(keys.publicKey())), dir, config);
+    }
+
+    /**
+     * The world's tenancy: the parent of its top compartments, as a tenancy OCID; empty for a world with no
+     * compartments. Commands print it so that the OCID to pass as --compartment is at hand.
+     */
+    static Optional<String> tenancyOf(World world) {
+        return world.resources("compartments").stream()
+                .map(c -> c.path("compartmentId").asText(""))
+                .filter(id -> id.startsWith("ocid1.tenancy."))
+                .findFirst();
+    }
+
+    /** A stream for the function's log: to {@code downstream}, and into the emulator's OCI Logging. */
+    PrintStream functionLog(PrintStream downstream, World world) {
+        return InvokeLogTee.of(downstream, emulator, tenancyOf(world).orElse(NO_TENANCY));
     }
 
     OciEmulator emulator() {

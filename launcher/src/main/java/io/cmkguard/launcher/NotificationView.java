@@ -1,9 +1,11 @@
 package io.cmkguard.launcher;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cmkguard.util.Echo;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A published ONS message as its subscribers see it: email shows the title as the subject and the body;
@@ -14,8 +16,8 @@ final class NotificationView {
     }
 
     static void print(PrintStream out, ObjectNode message, int number, int count) {
-        String title = message.path("title").asText("");
-        String body = message.path("body").asText("");
+        String title = Echo.line(message.path("title").asText(""));
+        String body = body(message);
         out.println("=== Notification " + number + " of " + count + " — as email ===");
         out.println("Subject: " + title);
         out.println();
@@ -32,6 +34,11 @@ final class NotificationView {
             return;
         }
         out.println("Notifications published (" + messages.size() + "; in full with --notifications):");
-        messages.forEach(m -> out.println("  " + m.path("title").asText("")));
+        messages.forEach(m -> out.println("  " + Echo.line(m.path("title").asText(""))));
+    }
+
+    /** The body's own lines, each clean (Echo): what a terminal shows is what subscribers read. */
+    private static String body(ObjectNode message) {
+        return message.path("body").asText("").lines().map(Echo::line).collect(Collectors.joining("\n"));
     }
 }

@@ -36,20 +36,18 @@ final class PoliciesCommand {
                 case "--compartment" -> compartment = Ocids.require(arg, reader.valueOf(arg), "compartment", "tenancy");
                 case "--function-compartment" ->
                         functionCompartment = Ocids.require(arg, reader.valueOf(arg), "compartment", "tenancy");
-                case "--mode" -> {
-                    String value = reader.valueOf(arg);
-                    mode = Mode.parse(value).orElseThrow(() ->
-                            new UsageException("--mode must be audit, notify or remediate, not '" + value + "'"));
-                }
+                case "--mode" -> mode = Mode.parse(ArgReader.oneOf(arg, reader.valueOf(arg), "audit", "notify",
+                        "remediate")).orElseThrow();
                 case "--types" -> types = types(reader.valueOf(arg));
                 case "--vault-compartment" -> vault = Optional.of(Compartment.of(reader.valueOf(arg)));
                 case "--key-id" -> key = Optional.of(Ocids.require(arg, reader.valueOf(arg), "key"));
                 case "--topic-compartment" -> topic = Optional.of(Compartment.of(reader.valueOf(arg)));
-                default -> throw new UsageException("policies: unexpected argument " + arg);
+                case "--verbose" -> { } // the SDK's warnings: see SdkLogging
+                default -> throw ArgReader.unexpected(arg);
             }
         }
         if (compartment == null) {
-            throw new UsageException("policies needs --compartment OCID (the compartment to guard)");
+            throw new UsageException("--compartment OCID is needed (the compartment to guard)");
         }
         if (mode != Mode.REMEDIATE && (vault.isPresent() || key.isPresent())) {
             throw new UsageException("--vault-compartment and --key-id are for --mode remediate only");

@@ -3,6 +3,7 @@ package io.cmkguard.launcher;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.rules.RuleDiff;
 import io.cmkguard.rules.RulesCheck;
+import io.cmkguard.util.Echo;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -18,7 +19,8 @@ final class RulesCommand {
         static Arguments parse(List<String> args) {
             ArgReader reader = new ArgReader(args);
             if (!reader.hasNext() || !List.of("plan", "apply", "check").contains(args.get(0))) {
-                throw new UsageException("rules: say plan, apply or check first");
+                throw new UsageException("say plan, apply or check first"
+                        + (reader.hasNext() ? ", not '" + args.get(0) + "'" : ""));
             }
             String action = reader.next();
             String compartment = null;
@@ -31,14 +33,17 @@ final class RulesCommand {
                     case "--function-id" -> function = Ocids.require(arg, reader.valueOf(arg), "fnfunc");
                     default -> {
                         if (!oci.read(arg, reader)) {
-                            throw new UsageException("rules: unexpected argument " + arg);
+                            throw ArgReader.unexpected(arg);
                         }
                     }
                 }
             }
             if (compartment == null || function == null) {
-                throw new UsageException("rules " + action + " needs --compartment OCID and --function-id OCID");
+                throw new UsageException((compartment == null ? "--compartment OCID" : "--function-id OCID")
+                        + " is needed" + (oci.world() != null ? LocalCloud.tenancyOf(oci.world())
+                        .map(t -> " (the world's tenancy is " + t + ")").orElse("") : ""));
             }
+            oci.check();
             return new Arguments(action, compartment, function, oci);
         }
     }
@@ -91,7 +96,7 @@ final class RulesCommand {
             out.println("OK: every cmk-guard Events rule is in place, enabled and invokes the function.");
             return Main.OK;
         }
-        problems.forEach(out::println);
+        problems.forEach(problem -> out.println(Echo.line(problem))); // they quote the rules OCI holds
         out.println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
                 + ": run 'cmk-guard rules apply' with the same options to fix them.");
         return Main.FAILED;
@@ -105,6 +110,6 @@ final class RulesCommand {
         }
         out.println(diff.missing() ? "+ create " + name
                 : "~ update " + name + " (" + diff.current().orElseThrow().id() + ")");
-        diff.changes().forEach(line -> out.println("    " + line));
+        diff.changes().forEach(line -> out.println("    " + Echo.line(line)));
     }
 }

@@ -9,25 +9,14 @@ import java.util.stream.Stream;
 
 /** The repository's sample events (events/samples/*.json), which the demo runs. */
 final class SampleEvents {
-    /** Set by bin/cmk-guard to the repository root, so the launcher works from any directory. */
-    static final String HOME_PROPERTY = "cmkguard.home";
     static final String DIR = "events/samples";
 
     private SampleEvents() {
     }
 
-    /** events/samples under cmkguard.home, else under the nearest directory above the working dir that has one. */
+    /** events/samples of the repository. */
     static Path defaultDir() {
-        String home = System.getProperty(HOME_PROPERTY);
-        if (home != null && !home.isBlank()) {
-            return Path.of(home).resolve(DIR);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(DIR))) {
-                return dir.resolve(DIR);
-            }
-        }
-        throw new UsageException("cannot find " + DIR + ": run bin/cmk-guard from the repository, or pass --samples DIR");
+        return Repository.root().resolve(DIR);
     }
 
     /** The *.json files of the directory, sorted by name. */

@@ -3,12 +3,14 @@ package io.cmkguard.launcher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.oracle.bmc.Region;
 import io.cmkguard.emulator.World;
 import io.cmkguard.result.Action;
 import io.cmkguard.guard.CmkGuard;
 import io.cmkguard.guard.SweepReport;
 import io.cmkguard.guard.SweepReportJson;
 import io.cmkguard.policy.Status;
+import io.cmkguard.resource.type.ResourceTypes;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -37,9 +39,10 @@ final class SweepCommand {
 
     record Arguments(String compartmentId, Optional<String> profile, Optional<Path> configFile, List<String> regions,
                      List<String> types, String mode, Optional<Integer> maxRemediations, Output output,
-                     boolean includeSubcompartments, Optional<Path> world, Map<String, String> config,
+                     boolean includeSubcompartments, Optional<World> world, Map<String, String> config,
                      Optional<Path> log) {
 
+        /** Reads and checks every option before anything runs: a mistake is one line and exit 2, no table. */
         static Arguments parse(List<String> args) {
             ArgReader reader = new ArgReader(args);
             String compartment = null;
@@ -51,65 +54,65 @@ final class SweepCommand {
             Optional<Integer> max = Optional.empty();
             Output output = Output.TABLE;
             boolean subcompartments = true;
-            Optional<Path> world = Optional.empty();
+            Optional<World> world = Optional.empty();
             Optional<Path> log = Optional.empty();
             Map<String, String> config = new LinkedHashMap<>();
             while (reader.hasNext()) {
                 String arg = reader.next();
                 switch (arg) {
-                    case "--compartment" -> compartment = reader.valueOf(arg);
+                    case "--compartment" -> compartment = Ocids.require(arg, reader.valueOf(arg), "compartment", "tenancy");
                     case "--profile" -> profile = Optional.of(reader.valueOf(arg));
                     case "--config-file" -> configFile = Optional.of(ArgReader.existingFile(arg, reader.valueOf(arg)));
-                    case "--region" -> regions.add(reader.valueOf(arg));
-                    case "--types" -> types.addAll(List.of(reader.valueOf(arg).split("\\s*,\\s*")));
-                    case "--mode" -> {
-                        mode = reader.valueOf(arg).toLowerCase(Locale.ROOT);
-                        if (!List.of("audit", "notify", "remediate").contains(mode)) {
-                            throw new UsageException("--mode is audit, notify or remediate, not '" + mode + "'");
-                        }
-                    }
-                    case "--max-remediations" -> max = Optional.of(number(arg, reader.valueOf(arg)));
-                    case "--output" -> output = output(reader.valueOf(arg));
+                    case "--region" -> regions.add(region(reader.valueOf(arg)));
+                    case "--types" -> types.addAll(types(reader.valueOf(arg)));
+                    case "--mode" -> mode = ArgReader.oneOf(arg, reader.valueOf(arg), "audit", "notify", "remediate");
+                    case "--max-remediations" -> max = Optional.of(ArgReader.wholeNumber(arg, reader.valueOf(arg)));
+                    case "--output" -> output = Output.valueOf(ArgReader.oneOf(arg, reader.valueOf(arg), "table",
+                            "json", "csv").toUpperCase(Locale.ROOT));
                     case "--no-subcompartments" -> subcompartments = false;
-                    case "--world" -> world = Optional.of(ArgReader.existingFile(arg, reader.valueOf(arg)));
-                    case "--log" -> log = Optional.of(Path.of(reader.valueOf(arg)));
+                    case "--world" -> world = Optional.of(ArgReader.world(reader.valueOf(arg)));
+                    case "--log" -> log = Optional.of(ArgReader.fileToWrite(arg, reader.valueOf(arg)));
                     // the deployed function's OCID: the sweep then also checks the Events rules that feed it
-                    case "--function-id" -> config.put("FN_FN_ID", reader.valueOf(arg));
-                    case "--config" -> {
-                        String pair = reader.valueOf(arg);
-                        int eq = pair.indexOf('=');
-                        if (eq <= 0) {
-                            throw new UsageException("--config takes KEY=VALUE, not '" + pair + "'");
-                        }
-                        config.put(pair.substring(0, eq).trim(), pair.substring(eq + 1));
-                    }
-                    default -> throw new UsageException("sweep: unknown " + (ArgReader.isOption(arg) ? "option " : "argument ") + arg);
+                    case "--function-id" -> config.put("FN_FN_ID", Ocids.require(arg, reader.valueOf(arg), "fnfunc"));
+                    case "--config" -> ArgReader.configPair(reader.valueOf(arg), config);
+                    case "--verbose" -> { } // the SDK's warnings: see SdkLogging
+                    default -> throw ArgReader.unexpected(arg);
                 }
             }
             if (compartment == null) {
-                throw new UsageException("sweep needs --compartment OCID (the tenancy or a compartment)");
+                // a local world has one obvious root: its tenancy
+                compartment = world.flatMap(LocalCloud::tenancyOf).orElseThrow(() -> new UsageException(
+                        "--compartment OCID is needed (the tenancy or a compartment to sweep)"));
+            }
+            if (world.isPresent() && (profile.isPresent() || configFile.isPresent() || !regions.isEmpty())) {
+                throw new UsageException("--world sweeps a local emulator: --profile, --config-file and --region"
+                        + " are for a real tenancy");
             }
             return new Arguments(compartment, profile, configFile, List.copyOf(regions), List.copyOf(types), mode,
                     max, output, subcompartments, world, config, log);
         }
 
-        private static int number(String option, String text) {
-            try {
-                int n = Integer.parseInt(text);
-                if (n >= 0) {
-                    return n;
+        private static List<String> types(String list) {
+            List<String> types = new ArrayList<>();
+            for (String name : list.split("\\s*,\\s*")) {
+                if (!ResourceTypes.names().contains(name)) {
+                    throw new UsageException("--types: unknown type '" + name + "'; known: "
+                            + String.join(", ", ResourceTypes.names()));
                 }
-            } catch (NumberFormatException e) {
-                // below
+                types.add(name);
             }
-            throw new UsageException(option + " takes a whole number of 0 or more, not '" + text + "'");
+            return types;
         }
 
-        private static Output output(String text) {
+        private static String region(String value) {
             try {
-                return Output.valueOf(text.toUpperCase(Locale.ROOT));
+                return Region.fromRegionCodeOrId(value).getRegionId();
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--output is table, json or csv, not '" + text + "'");
+                // a region this SDK does not know yet is still worth a try, if it is shaped like one
+                if (value.matches("[a-z]{2,}-[a-z]+-\\d+")) {
+                    return value;
+                }
+                throw new UsageException("--region must be a region such as us-ashburn-1 or iad, not '" + value + "'");
             }
         }
     }
@@ -134,11 +137,16 @@ final class SweepCommand {
     }
 
     private int sweep(Arguments a) {
+        if (a.world().isEmpty() && !a.config().containsKey("OCI_CONFIG_FILE")) {
+            // checked before the first line of output: the advice is for a laptop, not for a function
+            OciConnection.configFile(a.configFile().orElse(OciConnection.defaultConfigFile()),
+                    a.profile().orElse(OciConnection.DEFAULT_PROFILE));
+        }
         List<SweepReport> reports = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         try (PrintStream log = a.log().map(SweepCommand::file).orElse(new PrintStream(OutputStream.nullOutputStream()))) {
             if (a.world().isPresent()) {
-                try (LocalCloud cloud = LocalCloud.start(World.read(a.world().get()))) {
+                try (LocalCloud cloud = LocalCloud.start(a.world().get())) {
                     Map<String, String> env = new LinkedHashMap<>(cloud.wiring());
                     sweepRegion(a, env, "emulator", log, reports, labels);
                 }

@@ -3,6 +3,7 @@ package io.cmkguard.launcher;
 import io.cmkguard.result.GuardResult;
 import io.cmkguard.guard.SweepReport;
 import io.cmkguard.policy.Status;
+import io.cmkguard.util.Echo;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -20,21 +21,22 @@ final class SweepTable {
         out.printf(format, "VERDICT", "ACTION", "TYPE", "NAME", "RESOURCE / REASON");
         for (SweepReport r : reports) {
             for (GuardResult f : r.findings()) {
-                out.printf(format, f.verdict(), f.action(), f.resourceType(), cut(f.displayName(), 24), f.resourceId());
-                out.printf("%-79s %s%n", "", f.reasons().isEmpty() ? "" : f.reasons().get(0));
+                out.printf(format, f.verdict(), f.action(), Echo.bounded(f.resourceType()),
+                        cut(Echo.bounded(f.displayName()), 24), Echo.bounded(f.resourceId()));
+                out.printf("%-79s %s%n", "", f.reasons().isEmpty() ? "" : Echo.line(f.reasons().get(0)));
             }
         }
         out.println();
         for (int i = 0; i < reports.size(); i++) {
             SweepReport r = reports.get(i);
             if (r.error().isPresent()) {
-                out.println(labels.get(i) + ": sweep failed: " + r.error().get().code() + ": "
-                        + r.error().get().message());
+                out.println(labels.get(i) + ": sweep failed: " + Echo.bounded(r.error().get().code()) + ": "
+                        + Echo.line(r.error().get().message()));
                 continue;
             }
             out.println(labels.get(i) + ": " + r.count(Status.NON_COMPLIANT) + " of " + r.scanned()
                     + " resources not on a customer-managed key, " + r.remediated() + " fixed, "
-                    + r.count(Status.EXEMPT) + " exempt, " + r.count(Status.ERROR) + " errors (sweep " + r.sweepId()
+                    + r.count(Status.EXEMPT) + " exempt, " + r.count(Status.ERROR) + " errors (sweep " + Echo.bounded(r.sweepId())
                     + ", mode " + r.mode() + ", " + r.durationMs() + " ms)");
         }
     }
@@ -46,9 +48,22 @@ final class SweepTable {
                 out.println(String.join(",", List.of(f.verdict().name(), f.action().name(), f.resourceType(),
                         f.displayName(), f.resourceId(), f.compartmentId(), f.region(),
                         f.reasons().isEmpty() ? "" : f.reasons().get(0),
-                        f.fix().flatMap(GuardResult.Fix::command).orElse("")).stream().map(SweepTable::quote).toList()));
+                        f.fix().flatMap(GuardResult.Fix::command).orElse("")).stream().map(SweepTable::cell).toList()));
             }
         }
+    }
+
+    /** One CSV cell: clean one-line text (Echo), never a formula, quoted as RFC 4180 asks. */
+    static String cell(String value) {
+        return quote(inert(Echo.line(value)));
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula (first character =, +, -, @, tab or CR) gets a leading
+     * single quote, which spreadsheets read as "this is text" (OWASP's advice for CSV injection).
+     */
+    static String inert(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     /** RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes. */

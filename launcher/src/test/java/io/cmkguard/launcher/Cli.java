@@ -21,9 +21,15 @@ final class Cli {
     }
 
     static Cli run(String... args) {
+        return withInput("", args);
+    }
+
+    /** Runs the launcher with {@code input} on its standard input. */
+    static Cli withInput(String input, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Main.run(args, new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         Cli cli = new Cli(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         LeakScan.said("the launcher's stdout (results)", cli.out);

@@ -73,6 +73,26 @@ class InvokeCommandTest {
         }
     }
 
+    /** No --world: the demo world, and its tenancy said on stderr; '-' reads the event from standard input. */
+    @Test
+    void withoutAWorldTheDemoWorldAndAnEventFromStandardInput(@TempDir Path tmp) throws Exception {
+        String event = Files.readString(Path.of(Cli.sample(ORACLE_MANAGED)));
+        Cli cli = Cli.withInput(event, "invoke", "--log", tmp.resolve("log").toString(), Cli.sample(COMPLIANT), "-");
+
+        assertEquals(0, cli.status, cli.toString());
+        List<JsonNode> results = lines(cli.out);
+        assertEquals(List.of("COMPLIANT", "NON_COMPLIANT"), results.stream().map(r -> r.path("verdict").asText()).toList());
+        assertEquals("ocid1.volume.oc1.iad.voloracle", results.get(1).path("resourceId").asText());
+        assertTrue(cli.err.contains("the built-in demo world (tenancy ocid1.tenancy.oc1..cmkguarddemo)"), cli.err);
+    }
+
+    @Test
+    void worldDemoNamesTheBuiltInWorld(@TempDir Path tmp) {
+        Cli cli = Cli.run("invoke", "--world", "demo", "--log", tmp.resolve("log").toString(), Cli.sample(COMPLIANT));
+        assertEquals(0, cli.status, cli.toString());
+        assertEquals("COMPLIANT", lines(cli.out).get(0).path("verdict").asText());
+    }
+
     private static List<JsonNode> lines(String out) {
         List<JsonNode> results = new ArrayList<>();
         for (String line : out.lines().filter(l -> !l.isBlank()).toList()) {

@@ -37,7 +37,7 @@ class PoliciesCommandTest {
                 {"policies"},
                 {"policies", "--compartment", C, "--mode", "fix"},
                 {"policies", "--compartment", C, "--mode", "remediate"},
-                {"policies", "--compartment", C, "--types", "bucket"},
+                {"policies", "--compartment", C, "--types", "vault-secret"},
                 {"policies", "--compartment", C, "--key-id", "ocid1.key.oc1.iad.v.k", "--vault-compartment", "S"},
                 {"policies", "--compartment", "ocid1.key.oc1.iad.v.k"}}) {
             Cli cli = Cli.run(args);

@@ -1,10 +1,13 @@
 package io.cmkguard.launcher;
 
+import com.oracle.bmc.http.client.pki.Pem;
+import io.cmkguard.emulator.SigningKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,8 +43,9 @@ class RulesCommandTest {
         assertTrue(cli.out.contains("~ update cmk-guard-database (ocid1.eventrule.oc1.iad.db)\n    - disabled\n"
                 + "    + enabled\n"), cli.out);
         assertTrue(cli.out.contains("    - action FAAS -> ocid1.fnfunc.oc1.iad.old\n    + action FAAS -> " + FN), cli.out);
+        assertTrue(cli.out.contains("+ create cmk-guard-storage\n"), cli.out);
         assertTrue(cli.out.contains("+ create cmk-guard-vault-keys\n"), cli.out);
-        assertTrue(cli.out.endsWith("Plan: 2 to create, 1 to change, 0 in place.\n"), cli.out);
+        assertTrue(cli.out.endsWith("Plan: 3 to create, 1 to change, 0 in place.\n"), cli.out);
     }
 
     @Test
@@ -52,8 +56,9 @@ class RulesCommandTest {
                 + "cmk-guard-database: disabled\ncmk-guard-database: drifted: the condition lacks "), cli.out);
         assertTrue(cli.out.contains("cmk-guard-database: wrong function: an action invokes ocid1.fnfunc.oc1.iad.old"),
                 cli.out);
+        assertTrue(cli.out.contains("cmk-guard-storage: missing: no rule named cmk-guard-storage\n"), cli.out);
         assertTrue(cli.out.contains("cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys\n"), cli.out);
-        assertTrue(cli.out.endsWith("5 problems: run 'cmk-guard rules apply' with the same options to fix them.\n"),
+        assertTrue(cli.out.endsWith("6 problems: run 'cmk-guard rules apply' with the same options to fix them.\n"),
                 cli.out);
     }
 
@@ -61,7 +66,7 @@ class RulesCommandTest {
     void applyCreatesAndFixes(@TempDir Path dir) throws Exception {
         Cli cli = rules("apply", world(dir));
         assertEquals(0, cli.status, cli.toString());
-        assertTrue(cli.out.endsWith("Applied: 2 created, 1 updated.\n"), cli.out);
+        assertTrue(cli.out.endsWith("Applied: 3 created, 1 updated.\n"), cli.out);
     }
 
     @Test
@@ -69,14 +74,14 @@ class RulesCommandTest {
         Path empty = Files.writeString(dir.resolve("empty.json"), "{}");
         Cli cli = rules("check", empty.toString());
         assertEquals(1, cli.status, cli.toString());
-        assertTrue(cli.out.contains("3 problems"), cli.out);
+        assertTrue(cli.out.contains("4 problems"), cli.out);
     }
 
     @Test
     void swappedOcidsAreUsageErrors() {
         Cli cli = Cli.run("rules", "check", "--compartment", FN, "--function-id", COMPARTMENT, "--world", Cli.demoWorld());
         assertEquals(2, cli.status, cli.toString());
-        assertTrue(cli.err.startsWith("cmk-guard: --compartment must be an OCID of a compartment or tenancy"), cli.err);
+        assertTrue(cli.err.startsWith("cmk-guard rules check: --compartment must be an OCID of a compartment or tenancy"), cli.err);
     }
 
     @Test
@@ -85,5 +90,24 @@ class RulesCommandTest {
                 "--config-file", dir.resolve("none").toString());
         assertEquals(2, cli.status, cli.toString());
         assertTrue(cli.err.contains("--config-file"), cli.err);
+    }
+
+    /** Issue 18: the laptop's own OCI config, with an encrypted key_file and a wrong pass_phrase. */
+    @Test
+    void aWrongPassPhraseIsAUsageErrorNamingPassPhraseAndKeyFile(@TempDir Path dir) throws Exception {
+        SigningKeys keys = SigningKeys.generate();
+        Path keyFile = dir.resolve("key.pem");
+        Files.write(keyFile, Pem.encoder().with(Pem.Format.LEGACY).with(Pem.Encryption.builder().keySize(256)
+                .iv(new SecureRandom().generateSeed(16)).passphrase("the-right-one".toCharArray()).build())
+                .encode(keys.privateKey()));
+        Path config = dir.resolve("config");
+        Files.writeString(config, "[DEFAULT]\nuser=" + SigningKeys.USER + "\nfingerprint=" + keys.fingerprint()
+                + "\ntenancy=" + SigningKeys.TENANCY + "\nregion=us-ashburn-1\nkey_file=" + keyFile
+                + "\npass_phrase=not-the-right-one\n");
+        Cli cli = Cli.run("rules", "check", "--compartment", COMPARTMENT, "--function-id", FN,
+                "--config-file", config.toString());
+        assertEquals(2, cli.status, cli.toString());
+        assertTrue(cli.err.contains("pass_phrase is not the pass phrase key_file is encrypted with"), cli.err);
+        assertTrue(!cli.err.contains("not-the-right-one") && !cli.err.contains("IllegalArgumentException"), cli.err);
     }
 }

@@ -2,6 +2,8 @@ package io.cmkguard.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkguard.emulator.EmulatorOptions;
 import io.cmkguard.emulator.GeneratedWorld;
 import io.cmkguard.emulator.OciEmulator;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +124,136 @@ class SweepCommandTest {
                 "--compartment", "ocid1.tenancy.oc1..lap", "--types", "block-volume");
         assertEquals(SweepCommand.ERRORS, cli.status, cli.toString());
         assertTrue(cli.out.contains("ERROR"), cli.out);
+    }
+
+    /** Names a spreadsheet would run, or that would drive a terminal, forge rows or reverse text. */
+    private static final List<String> HOSTILE_NAMES = List.of("=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3",
+            "@SUM(A1)", "\tTAB", "\rCR", "red\u001b[31m\u001b[2Jclear", "row\nNON_COMPLIANT,LOGGED,block-volume,forged",
+            "\u202Eevil\u202C", "c1\u009b2J", "plain, \"quoted\"");
+
+    private Path hostileWorld() throws Exception {
+        ObjectNode world = (ObjectNode) JSON.readTree(Files.readString(world("null", "")));
+        ArrayNode volumes = (ArrayNode) world.path("volumes");
+        ObjectNode template = (ObjectNode) volumes.remove(0);
+        for (int i = 0; i < HOSTILE_NAMES.size(); i++) {
+            volumes.add(template.deepCopy().put("id", "ocid1.volume.oc1.iad.lapvol" + i)
+                    .put("displayName", HOSTILE_NAMES.get(i)));
+        }
+        Path file = dir.resolve("hostile-world.json");
+        Files.writeString(file, world.toString());
+        return file;
+    }
+
+    private static void assertNoControlOrBidi(String output) {
+        for (char c : output.toCharArray()) {
+            assertTrue(c == '\n' || !Character.isISOControl(c) && !(c >= '\u202a' && c <= '\u202e')
+                    && !(c >= '\u2066' && c <= '\u2069'), "U+" + Integer.toHexString(c) + " in: " + output);
+        }
+    }
+
+    @Test
+    void hostileNamesNeitherDriveTheTerminalNorForgeRowsInTheTable() throws Exception {
+        Cli cli = Cli.run("sweep", "--world", hostileWorld().toString(), "--compartment", "ocid1.tenancy.oc1..lap",
+                "--types", "block-volume");
+        assertEquals(SweepCommand.FINDINGS, cli.status, cli.toString());
+        assertNoControlOrBidi(cli.out);
+        assertEquals(1 + 2 * HOSTILE_NAMES.size(), cli.out.lines().takeWhile(l -> !l.isEmpty()).count(),
+                "a header and two lines per finding, no forged row: " + cli.out);
+    }
+
+    @Test
+    void csvCellsAreNeverFormulasAndEachFindingIsOneRecordOnOneLine() throws Exception {
+        Cli cli = Cli.run("sweep", "--world", hostileWorld().toString(), "--compartment", "ocid1.tenancy.oc1..lap",
+                "--types", "block-volume", "--output", "csv");
+        assertEquals(SweepCommand.FINDINGS, cli.status, cli.toString());
+        assertNoControlOrBidi(cli.out);
+        List<String> lines = cli.out.lines().toList();
+        assertEquals(1 + HOSTILE_NAMES.size(), lines.size(), cli.out);
+        List<String> names = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = csvCells(line);
+            assertEquals(9, cells.size(), line);
+            cells.forEach(cell -> assertTrue(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0,
+                    "a spreadsheet would run " + cell));
+            names.add(cells.get(3));
+        }
+        assertTrue(names.containsAll(List.of("'=HYPERLINK(\"http://evil\",\"x\")", "'+1+1", "'-2+3", "'@SUM(A1)",
+                " TAB", " CR", "redclear", "row NON_COMPLIANT,LOGGED,block-volume,forged", "evil", "c1",
+                "plain, \"quoted\"")), names.toString());
+    }
+
+    @Test
+    void jsonOutputStaysValidJsonWithTheNamesCleaned() throws Exception {
+        Cli cli = Cli.run("sweep", "--world", hostileWorld().toString(), "--compartment", "ocid1.tenancy.oc1..lap",
+                "--types", "block-volume", "--output", "json");
+        assertNoControlOrBidi(cli.out);
+        JsonNode report = JSON.readTree(cli.out);
+        List<String> names = new ArrayList<>();
+        report.path("findings").forEach(f -> names.add(f.path("displayName").asText()));
+        assertTrue(names.containsAll(List.of("redclear", "evil", " TAB", "row NON_COMPLIANT,LOGGED,block-volume,forged")),
+                names.toString());
+    }
+
+    /** One RFC 4180 record on one line: cells split on commas outside quotes, "" inside quotes is a quote. */
+    private static List<String> csvCells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    /** A laptop with no OCI config file is told about --config-file and --profile, at once, with no table. */
+    @Test
+    void withoutAnOciConfigFileTheAdviceIsForALaptop() {
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dir.toString());
+        try {
+            Cli cli = Cli.run("sweep", "--compartment", "ocid1.tenancy.oc1..lap");
+            assertEquals(2, cli.status, cli.toString());
+            assertEquals("", cli.out, "nothing swept, no table");
+            assertEquals(1, cli.err.lines().count(), cli.err);
+            assertTrue(cli.err.contains("no OCI config file at " + dir.resolve(".oci/config")), cli.err);
+            assertTrue(cli.err.contains("--config-file PATH and --profile NAME"), cli.err);
+            assertTrue(!cli.err.contains("OCI_CONFIG_FILE") && !cli.err.contains("resource principal"),
+                    "no advice meant for the function: " + cli.err);
+        } finally {
+            System.setProperty("user.home", home);
+        }
+    }
+
+    /** A profile that is not in the file: the problem named as the function would, the advice for a laptop. */
+    @Test
+    void aMissingProfileGetsALaptopsAdviceToo() throws Exception {
+        Path config = dir.resolve("config");
+        Files.writeString(config, "[DEFAULT]\nuser=ocid1.user.oc1..nobody\n");
+        Cli cli = Cli.run("sweep", "--compartment", "ocid1.tenancy.oc1..lap", "--config-file", config.toString(),
+                "--profile", "laptop");
+        assertEquals(2, cli.status, cli.toString());
+        assertEquals("", cli.out);
+        assertTrue(cli.err.contains("(profile laptop)") && cli.err.contains("--config-file PATH and --profile NAME"), cli.err);
+        assertTrue(!cli.err.contains("OCI_CONFIG_FILE") && !cli.err.contains("resource principal"), cli.err);
+    }
+
+    @Test
+    void aSweepOfTheDemoWorldStartsAtItsTenancy() {
+        Cli cli = Cli.run("sweep", "--world", "demo", "--types", "block-volume", "--output", "json");
+        assertEquals(SweepCommand.FINDINGS, cli.status, cli.toString());
+        assertTrue(cli.out.contains("\"compartmentId\":\"ocid1.tenancy.oc1..cmkguarddemo\""), cli.out);
     }
 
     @Test

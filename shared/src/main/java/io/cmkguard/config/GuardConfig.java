@@ -47,6 +47,7 @@ public record GuardConfig(
         SweepLimits sweep,
         WatchSettings watch,
         ContinuationSecret continuationSecret,
+        boolean reencryptBuckets,
         int keyMaxAgeDays) {
 
     public static final String MODE = "CMK_GUARD_MODE";
@@ -81,6 +82,8 @@ public record GuardConfig(
     public static final String WATCH_UNUSED_KEY = "CMK_GUARD_WATCH_UNUSED_KEY";
     public static final String CONTINUATION_KEY = "CMK_GUARD_CONTINUATION_KEY";
     public static final String CONTINUATION_KEY_PREVIOUS = "CMK_GUARD_CONTINUATION_KEY_PREVIOUS";
+    /** After a bucket is put on the key, also start the re-encryption of the objects written before (a work request). */
+    public static final String REENCRYPT_BUCKETS = "CMK_GUARD_REENCRYPT_BUCKETS";
     /** How old a Vault key's current version may be before a sweep reports it (CIS OCI 3.16 / 4.16: a year). */
     public static final String KEY_MAX_AGE_DAYS = RotationPolicy.KEY_MAX_AGE_DAYS;
     public static final int DEFAULT_KEY_MAX_AGE_DAYS = 365;
@@ -98,7 +101,7 @@ public record GuardConfig(
             KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
             FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
             SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY, CONTINUATION_KEY,
-            CONTINUATION_KEY_PREVIOUS, KEY_MAX_AGE_DAYS);
+            CONTINUATION_KEY_PREVIOUS, REENCRYPT_BUCKETS, KEY_MAX_AGE_DAYS);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -213,6 +216,7 @@ public record GuardConfig(
                     integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000));
             WatchSettings watch = new WatchSettings(watchScope(), unusedKeyNote());
             ContinuationSecret continuationSecret = continuationSecret();
+            boolean reencryptBuckets = bool(REENCRYPT_BUCKETS, false);
             int keyMaxAge = integer(KEY_MAX_AGE_DAYS, DEFAULT_KEY_MAX_AGE_DAYS, 1, 3_650);
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
@@ -233,7 +237,7 @@ public record GuardConfig(
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
                     retries, timeout, dedup, external, console, functionTimeout, sweep, watch, continuationSecret,
-                    keyMaxAge);
+                    reencryptBuckets, keyMaxAge);
         }
 
         /** The continuation signing keys; a problem names the key and its length, never its value. */

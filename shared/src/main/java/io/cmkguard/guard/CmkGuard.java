@@ -15,6 +15,7 @@ import io.cmkguard.notify.Notifier;
 import io.cmkguard.notify.OnsNotifier;
 import io.cmkguard.oci.Auth;
 import io.cmkguard.oci.KeyDirectory;
+import io.cmkguard.oci.NativeSigning;
 import io.cmkguard.oci.OciClients;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidates;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +50,8 @@ public final class CmkGuard implements AutoCloseable {
     private final Optional<ConfigException> startupError;
     private final DecisionLog log;
     private final Clock clock;
+    /** Set by the first event: from the second on, the instance is warm and request signing moves to native code. */
+    private final AtomicBoolean answeredOnce = new AtomicBoolean();
 
     private CmkGuard(Optional<Guard> guard, Optional<KeyWatch> keyWatch, Optional<Sweep> sweep,
                      Optional<OciClients> clients, Optional<ConfigException> startupError, DecisionLog log,
@@ -158,6 +162,7 @@ public final class CmkGuard implements AutoCloseable {
                     startupError.get().getMessage()), Optional.empty(), 0);
         }
         try {
+            NativeSigning.start(log::event); // a sweep signs thousands of requests
             return sweep.orElseThrow().run(SweepRequest.parse(sweepField), progress,
                     invocationDeadline.map(d -> Deadline.forInvocation(d, clock).at()));
         } catch (BadSweepException e) {
@@ -196,11 +201,15 @@ public final class CmkGuard implements AutoCloseable {
                             + " so nothing was checked: " + String.join("; ", startupError.get().problems()),
                     Optional.of(new GuardResult.Fault("InvalidConfiguration", startupError.get().getMessage())));
         }
+        if (answeredOnce.getAndSet(true)) {
+            NativeSigning.start(log::event); // never before the first answer of a single event
+        }
         Optional<EventEnvelope> envelope = Optional.empty();
         try {
             envelope = Optional.of(read.get());
             if (KeyEvents.change(envelope.get().eventType()).isPresent()) {
-                // a Vault key event: who is affected, never a remediation
+                // a Vault key event: who is affected, never a remediation; its search signs ~60-120 requests
+                NativeSigning.start(log::event);
                 GuardResult result = keyWatch.orElseThrow().handle(EventParser.event(envelope.get()));
                 result.items().forEach(log::record);
                 return logged(result);

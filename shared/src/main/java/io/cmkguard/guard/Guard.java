@@ -142,8 +142,8 @@ public final class Guard implements AutoCloseable {
         Judged judged;
         try {
             Optional<Resource> source = readSource(resource);
-            Verdict verdict = policy.evaluate(resource, lookUpKeys(resource), source,
-                    type.keyRemovalEventTypes().contains(trigger.eventType()), clock.instant());
+            Verdict verdict = withAdvice(type, resource, policy.evaluate(resource, lookUpKeys(resource), source,
+                    type.keyRemovalEventTypes().contains(trigger.eventType()), clock.instant()));
             judged = new Judged(trigger, type, resource, verdict, source, mode, fixFor(type, resource, verdict));
         } catch (OciCallException e) {
             return Unchecked.failed(trigger, type, mode, id, resource.compartmentId(), e);
@@ -160,6 +160,7 @@ public final class Guard implements AutoCloseable {
                     yield judged.fixedConcurrently(done.after(), done.note().orElseThrow());
                 }
                 GuardResult result = judged.result(done.action(), done.after()).toBuilder().error(done.fault())
+                        .workRequestId(done.workRequestId())
                         .reasons(done.note().map(n -> append(judged.verdict().reasons(), n))
                                 .orElse(judged.verdict().reasons()))
                         .build();
@@ -183,6 +184,16 @@ public final class Guard implements AutoCloseable {
         List<String> all = new java.util.ArrayList<>(list);
         all.add(item);
         return all;
+    }
+
+    /** A verdict that asks for a key change, with what the change leaves undone (a bucket's older objects). */
+    private static Verdict withAdvice(ResourceType type, Resource resource, Verdict verdict) {
+        if (verdict.status() != Status.NON_COMPLIANT || !verdict.ownKeyFails()) {
+            return verdict;
+        }
+        return type.afterKeyChangeAdvice(resource).map(advice -> new Verdict(verdict.status(),
+                append(verdict.reasons(), advice), verdict.downgrade(), verdict.blocker(), verdict.ownKeyFails()))
+                .orElse(verdict);
     }
 
     /** How to fix a non-compliant resource by hand; empty for any other verdict. */

@@ -26,6 +26,8 @@ import io.cmkguard.resource.KeyEvents.Change;
 import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.type.ResourceTypes;
+import io.cmkguard.util.CliCommand;
+import io.cmkguard.util.Echo;
 import io.cmkguard.util.Ocid;
 
 import java.time.Clock;
@@ -166,9 +168,8 @@ public final class KeyWatch {
         if (!facts.found()) {
             return Optional.empty();
         }
-        String endpoint = KeyDirectory.managementEndpoint(keyId).orElse("<the vault's management endpoint>");
-        String version = kind.equals("keyversion") ? named
-                : event.additionalDetails().path("keyVersionId").asText("<key version OCID>");
+        String endpoint = KeyDirectory.managementEndpoint(keyId).orElse("<vault management endpoint>");
+        String version = kind.equals("keyversion") ? named : keyVersionOf(event);
         String undo = undo(change, keyId, version, endpoint);
         Optional<Instant> deletion = change == Change.VERSION_DELETION_SCHEDULED ? Optional.empty()
                 : facts.timeOfDeletion().map(Instant::parse);
@@ -178,19 +179,29 @@ public final class KeyWatch {
 
     /** The command that undoes a key change (kms management commands need the vault's --endpoint). */
     static String undo(Change change, String keyId, String keyVersionId, String endpoint) {
-        String key = " --key-id " + keyId;
-        return switch (change) {
-            case DISABLED -> "oci kms management key enable" + key + " --endpoint " + endpoint;
-            case VERSION_DELETION_SCHEDULED -> "oci kms management key-version cancel-deletion" + key
-                    + " --key-version-id " + keyVersionId + " --endpoint " + endpoint;
-            case MOVED -> "oci kms management key change-compartment" + key
-                    + " --compartment-id <its previous compartment OCID> --endpoint " + endpoint;
-            default -> "oci kms management key cancel-deletion" + key + " --endpoint " + endpoint;
+        CliCommand command = switch (change) {
+            case DISABLED -> CliCommand.oci("kms", "management", "key", "enable").option("--key-id", keyId);
+            case VERSION_DELETION_SCHEDULED -> CliCommand.oci("kms", "management", "key-version", "cancel-deletion")
+                    .option("--key-id", keyId).option("--key-version-id", keyVersionId);
+            case MOVED -> CliCommand.oci("kms", "management", "key", "change-compartment").option("--key-id", keyId)
+                    .placeholder("--compartment-id", "its previous compartment OCID");
+            default -> CliCommand.oci("kms", "management", "key", "cancel-deletion").option("--key-id", keyId);
         };
+        return command.option("--endpoint", endpoint).render();
     }
 
     static String vaultUndo(String vaultId) {
-        return "oci kms management vault cancel-deletion --vault-id " + vaultId;
+        return CliCommand.oci("kms", "management", "vault", "cancel-deletion").option("--vault-id", vaultId).render();
+    }
+
+    /**
+     * The key version an event names in additionalDetails.keyVersionId, when it is a key version OCID;
+     * anything else (the event is input, not OCI's word) leaves a placeholder for the reader to fill.
+     */
+    static String keyVersionOf(OciEvent event) {
+        String named = event.additionalDetails().path("keyVersionId").asText("");
+        return named.length() <= Ocid.MAX_LENGTH && Ocid.kindOf(named).equals("keyversion") ? named
+                : "<key version OCID>";
     }
 
     /** A vault scheduled for deletion takes every key in it: all of them are looked for. */
@@ -258,7 +269,7 @@ public final class KeyWatch {
         for (String field : List.of("principalName", "userName", "principalId")) {
             String who = event.additionalDetails().path(field).asText("");
             if (!who.isBlank()) {
-                return who;
+                return Echo.bounded(who); // the event's word: shown to people, so clean and cut
             }
         }
         return "someone (the event does not say who; the Audit log does)";
@@ -268,7 +279,8 @@ public final class KeyWatch {
         return "searched " + found.searched() + " of " + found.compartments() + " compartments"
                 + (found.gaps().isEmpty() ? " before the deadline (" + GuardConfig.SWEEP_DEADLINE_SECONDS + ")"
                 : "; could not read: " + String.join("; ", found.gaps()))
-                + ". Finish with: bin/cmk-guard sweep --compartment " + scope + " --mode audit"
+                + ". Finish with: " + CliCommand.of("bin/cmk-guard", "sweep").option("--compartment", scope)
+                .option("--mode", "audit")
                 + " (every resource on the key is listed NON_COMPLIANT with the key's state)";
     }
 

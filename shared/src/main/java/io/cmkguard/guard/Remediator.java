@@ -42,24 +42,32 @@ final class Remediator {
      * @param fixedConcurrently the resource is compliant, but not by this write: the result is COMPLIANT
      */
     record Remediation(Action action, Encryption after, Optional<String> blocker, Optional<GuardResult.Fault> fault,
-                       Optional<String> note, boolean fixedConcurrently) {
+                       Optional<String> note, boolean fixedConcurrently, Optional<String> workRequestId) {
 
         static Remediation blocked(Encryption before, String blocker) {
             return new Remediation(Action.NOTIFIED, before, Optional.of(blocker), Optional.empty(), Optional.empty(),
-                    false);
+                    false, Optional.empty());
         }
 
         static Remediation done(Encryption after, Optional<String> note) {
-            return new Remediation(Action.REMEDIATED, after, Optional.empty(), Optional.empty(), note, false);
+            return new Remediation(Action.REMEDIATED, after, Optional.empty(), Optional.empty(), note, false,
+                    Optional.empty());
         }
 
         static Remediation failed(Encryption after, String code, String message) {
             return new Remediation(Action.REMEDIATION_FAILED, after, Optional.empty(),
-                    Optional.of(new GuardResult.Fault(code, message)), Optional.empty(), false);
+                    Optional.of(new GuardResult.Fault(code, message)), Optional.empty(), false, Optional.empty());
         }
 
         static Remediation elsewhere(Encryption after, String note) {
-            return new Remediation(Action.NONE, after, Optional.empty(), Optional.empty(), Optional.of(note), true);
+            return new Remediation(Action.NONE, after, Optional.empty(), Optional.empty(), Optional.of(note), true,
+                    Optional.empty());
+        }
+
+        /** The same, with one more note and the work request a follow-up started, if any. */
+        Remediation followedBy(String more, Optional<String> workRequest) {
+            return new Remediation(action, after, blocker, fault, Optional.of(note.map(n -> n + "; ").orElse("") + more),
+                    fixedConcurrently, workRequest);
         }
     }
 
@@ -106,7 +114,23 @@ final class Remediator {
         if (!done.fixedConcurrently()) { // a write someone else made unnecessary is neither success nor failure
             j.trigger().remediations().settle(done.action() == Action.REMEDIATED);
         }
-        return done;
+        return done.action() == Action.REMEDIATED && config.reencryptBuckets() ? followUp(j, done) : done;
+    }
+
+    /**
+     * What OCI leaves to start after a key change (a bucket's re-encryption), asked for by configuration: its
+     * work request is reported, and a failure to start it is said, never hidden; the verified key change stands.
+     */
+    private Remediation followUp(Judged j, Remediation done) {
+        try {
+            return j.type().afterKeyChange(clients, j.resource())
+                    .map(id -> done.followedBy("re-encryption of the data written before the key change started:"
+                            + " work request " + id, Optional.of(id)))
+                    .orElse(done);
+        } catch (OciCallException e) {
+            return done.followedBy("the key change is verified, but the re-encryption of the data written before"
+                    + " it could not be started: " + e.getMessage(), Optional.empty());
+        }
     }
 
     /**

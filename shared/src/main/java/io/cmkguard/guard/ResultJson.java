@@ -53,6 +53,7 @@ public final class ResultJson {
         ArrayNode items = o.putArray("items");
         r.items().forEach(item -> items.add(toJson(item)));
         putFault(o, "publishError", r.publishError());
+        o.put("workRequestId", r.workRequestId().orElse(null));
         return o;
     }
 

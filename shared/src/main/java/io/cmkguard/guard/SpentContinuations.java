@@ -9,7 +9,7 @@ import java.util.Map;
  * The continuation tokens this function instance has already run a budget-spending sweep from: a token
  * is single-use, so a replay cannot spend its budget again. Held in memory until the token would have
  * expired anyway, at most {@link #CAPACITY} of them (the oldest is forgotten first). It is per warm
- * instance: see README "Reliability" for what that leaves open when a key is configured.
+ * instance: see docs/reliability.md for what that leaves open when a key is configured.
  */
 final class SpentContinuations {
     static final int CAPACITY = 100_000;

@@ -1,5 +1,7 @@
 package io.cmkguard.model;
 
+import io.cmkguard.util.Echo;
+
 import java.util.Optional;
 
 /**
@@ -19,6 +21,10 @@ public record KeyFacts(
         String vaultId,
         Optional<String> vaultState,
         Optional<String> timeOfDeletion) {
+
+    public KeyFacts {
+        displayName = Echo.bounded(displayName); // a key's name is only ever shown
+    }
 
     public static KeyFacts notFound(String keyId) {
         return new KeyFacts(keyId, false, "", "", "", "", Optional.empty(), Optional.empty());

@@ -2,6 +2,8 @@ package io.cmkguard.model;
 
 import io.cmkguard.model.Encryption;
 
+import io.cmkguard.util.Echo;
+
 /**
  * A cross-region (or cross-AD) replica the service keeps of a resource, with its own key.
  *
@@ -10,4 +12,7 @@ import io.cmkguard.model.Encryption;
  */
 public record Replica(String id, String displayName, String availabilityDomain, Encryption encryption,
                       String fixCommand) {
+    public Replica {
+        displayName = Echo.bounded(displayName); // shown only; the fix command carries the exact name
+    }
 }

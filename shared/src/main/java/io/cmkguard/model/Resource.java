@@ -1,8 +1,7 @@
 package io.cmkguard.model;
 
-import io.cmkguard.model.Replica;
-import io.cmkguard.model.Lineage;
-import io.cmkguard.model.Encryption;
+import io.cmkguard.util.Echo;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,7 @@ public record Resource(
     public Resource {
         replicas = List.copyOf(replicas);
         freeformTags = freeformTags == null ? Map.of() : Map.copyOf(freeformTags);
-        displayName = displayName == null ? "" : displayName;
+        displayName = Echo.bounded(displayName); // a name is only ever shown: cut to 256, one line, clean
         etag = etag == null ? "" : etag;
         keyChangeBlocker = keyChangeBlocker == null ? Optional.empty() : keyChangeBlocker;
         consolePath = consolePath == null ? Optional.empty() : consolePath;

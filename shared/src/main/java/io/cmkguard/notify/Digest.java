@@ -1,5 +1,7 @@
 package io.cmkguard.notify;
 
+import io.cmkguard.util.Echo;
+
 import java.util.List;
 
 /**
@@ -20,8 +22,12 @@ import java.util.List;
 public record Digest(String sweepId, String scope, String mode, int scanned, int notOnCmk, int fixed, int errors,
                      boolean complete, List<Finding> findings, List<String> ruleProblems) {
 
+    /** The sweep id and scope are cut to 256 characters and, like the rule problems, clean and on one line (Echo). */
     public Digest {
+        sweepId = Echo.bounded(sweepId);
+        scope = Echo.bounded(scope);
+        mode = Echo.bounded(mode);
         findings = List.copyOf(findings);
-        ruleProblems = List.copyOf(ruleProblems);
+        ruleProblems = ruleProblems.stream().map(Echo::line).toList();
     }
 }

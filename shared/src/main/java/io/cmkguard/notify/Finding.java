@@ -1,6 +1,7 @@
 package io.cmkguard.notify;
 
 import io.cmkguard.result.GuardResult;
+import io.cmkguard.util.Echo;
 
 import java.util.Optional;
 
@@ -22,4 +23,14 @@ public record Finding(
         Optional<String> fixCommand,
         String consoleUrl,
         Optional<String> prerequisite) {
+
+    /** What only people read is clean too (Echo); the result's fields already are. */
+    public Finding {
+        noun = Echo.bounded(noun);
+        compartmentName = Echo.bounded(compartmentName);
+        blocker = blocker.map(Echo::line);
+        fixCommand = fixCommand.map(Echo::line);
+        consoleUrl = Echo.line(consoleUrl);
+        prerequisite = prerequisite.map(Echo::line);
+    }
 }

@@ -1,5 +1,7 @@
 package io.cmkguard.notify;
 
+import io.cmkguard.util.Echo;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +26,27 @@ public record KeyAlert(String keyName, String keyId, String happened, String pri
                        Optional<Instant> deletionTime, Instant now, List<Affected> affected, String undo,
                        Optional<String> unfinished, String scope) {
 
+    /** Names and event fields (who did it) are clean for people to read (Echo), like every text field. */
     public KeyAlert {
+        keyName = Echo.bounded(keyName);
+        keyId = Echo.bounded(keyId);
+        happened = Echo.line(happened);
+        principal = Echo.bounded(principal);
+        consequence = Echo.line(consequence);
         affected = List.copyOf(affected);
+        undo = Echo.line(undo);
+        unfinished = unfinished.map(Echo::line);
+        scope = Echo.bounded(scope);
     }
 
     /** A resource that uses the key: its type's noun (e.g. "block volume"), id, name and compartment. */
     public record Affected(String noun, String id, String displayName, String compartmentId) {
+        public Affected {
+            noun = Echo.bounded(noun);
+            id = Echo.bounded(id);
+            displayName = Echo.bounded(displayName);
+            compartmentId = Echo.bounded(compartmentId);
+        }
     }
 
     /** A key nobody in the scope uses: a short, low-severity note rather than an alert. */

@@ -4,11 +4,14 @@ import com.oracle.bmc.auth.BasicAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ConfigFileAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider;
 import com.oracle.bmc.auth.ResourcePrincipalAuthenticationDetailsProvider.ResourcePrincipalAuthenticationDetailsProviderBuilder;
+import com.oracle.bmc.http.signing.DefaultRequestSigner;
 import io.cmkguard.util.ConfigException;
 import io.cmkguard.util.Echo;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -102,26 +105,57 @@ public final class Auth {
         }
     }
 
+    /** The advice a config-file problem ends with, for the function's configuration (bin/cmk-guard gives its own). */
+    public static final String CONFIG_FILE_ADVICE = " — set " + CONFIG_FILE + " and " + CONFIG_PROFILE
+            + ", or run in OCI Functions with a resource principal";
+
     private static Signer configFile(Map<String, String> env) {
         String path = Optional.ofNullable(env.get(CONFIG_FILE)).map(String::trim).filter(p -> !p.isEmpty())
                 .orElse(Path.of(System.getProperty("user.home"), ".oci", "config").toString());
         String profile = Optional.ofNullable(env.get(CONFIG_PROFILE)).map(String::trim).filter(p -> !p.isEmpty())
                 .orElse("DEFAULT");
         String where = "OCI config file " + bounded(path) + " (profile " + bounded(profile) + ")";
-        String fix = " — set " + CONFIG_FILE + " and " + CONFIG_PROFILE
-                + ", or run in OCI Functions with a resource principal";
+        String fix = CONFIG_FILE_ADVICE;
         if (!Files.isReadable(Path.of(path))) {
             throw new ConfigException(List.of(where + " does not exist or cannot be read" + fix));
         }
         try {
             var provider = new ConfigFileAuthenticationDetailsProvider(path, profile);
+            checkPrivateKey(provider, where, fix);
             return new Signer(provider, Optional.ofNullable(provider.getRegion()).map(r -> r.getRegionId()));
+        } catch (ConfigException e) {
+            throw e;
         } catch (FileNotFoundException | NoSuchFileException e) {
             throw new ConfigException(List.of(where + " names a file that does not exist (key_file?)" + fix));
         } catch (IOException | RuntimeException e) {
             // the file's own text (key_file, pass_phrase) is never copied into the message
             throw new ConfigException(List.of(where + " could not be used (" + e.getClass().getSimpleName()
                     + "): the profile must exist and hold user, fingerprint, tenancy, region and key_file" + fix));
+        }
+    }
+
+    /**
+     * Reads the profile's private key now, as every signer will: an encrypted key_file with a wrong or
+     * no pass_phrase is named here, rather than met later as the SDK's IllegalArgumentException.
+     */
+    private static void checkPrivateKey(ConfigFileAuthenticationDetailsProvider provider, String where, String fix) {
+        try {
+            DefaultRequestSigner.createRequestSigner(provider);
+        } catch (RuntimeException e) {
+            boolean hasPassPhrase = provider.getPassphraseCharacters() != null
+                    && provider.getPassphraseCharacters().length > 0;
+            String why = !isEncrypted(provider) ? "key_file is not a PEM private key"
+                    : hasPassPhrase ? "pass_phrase is not the pass phrase key_file is encrypted with"
+                    : "key_file is encrypted and the profile has no pass_phrase";
+            throw new ConfigException(List.of(where + ": the private key could not be read: " + why + fix));
+        }
+    }
+
+    private static boolean isEncrypted(ConfigFileAuthenticationDetailsProvider provider) {
+        try (InputStream key = provider.getPrivateKey()) {
+            return new String(key.readNBytes(4096), StandardCharsets.US_ASCII).contains("ENCRYPTED");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

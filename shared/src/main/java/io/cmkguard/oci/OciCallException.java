@@ -1,9 +1,11 @@
 package io.cmkguard.oci;
 
 import com.oracle.bmc.model.BmcException;
+import io.cmkguard.oci.http.HttpTransportException;
 import io.cmkguard.util.Echo;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,12 +20,28 @@ public final class OciCallException extends RuntimeException {
     private final List<String> listedBefore;
 
     public OciCallException(String operation, BmcException cause) {
-        super(describe(operation, cause), cause);
+        super(unreadableAnswer(cause).map(a -> malformed(operation, a.unreadableAnswerStatus(), a.getMessage()))
+                .orElseGet(() -> describe(operation, cause)), cause);
         this.operation = operation;
-        this.status = cause.getStatusCode();
-        this.code = cause.isTimeout() ? "Timeout" : blankTo(cause.getServiceCode(), "ClientError");
+        this.status = unreadableAnswer(cause).map(HttpTransportException::unreadableAnswerStatus)
+                .orElse(cause.getStatusCode());
+        this.code = unreadableAnswer(cause).isPresent() ? MALFORMED_RESPONSE
+                : cause.isTimeout() ? "Timeout" : blankTo(cause.getServiceCode(), "ClientError");
         this.opcRequestId = blankTo(cause.getOpcRequestId(), "");
         this.listedBefore = List.of();
+    }
+
+    /**
+     * A successful answer whose body is not the model asked for (a field of the wrong type, a date that is
+     * not a date): OCI answered, wrongly, so it is a MalformedResponse, never "could not reach OCI".
+     */
+    private static Optional<HttpTransportException> unreadableAnswer(BmcException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof HttpTransportException h && h.unreadableAnswerStatus() / 100 == 2) {
+                return Optional.of(h);
+            }
+        }
+        return Optional.empty();
     }
 
     private OciCallException(String operation, int status, String code, String message) {
@@ -58,8 +76,12 @@ public final class OciCallException extends RuntimeException {
      * key state OCI does not have): a fault, never judged as a resource that fails the policy.
      */
     public static OciCallException malformedResponse(String operation, String what) {
-        return new OciCallException(operation, 200, MALFORMED_RESPONSE, operation + " answered 200 but not with"
-                + " the resource asked for: " + what + "; nothing was judged or changed");
+        return new OciCallException(operation, 200, MALFORMED_RESPONSE, malformed(operation, 200, what));
+    }
+
+    private static String malformed(String operation, int status, String what) {
+        return operation + " answered " + status + " but not with the resource asked for: " + Echo.bounded(what, 300)
+                + "; nothing was judged or changed";
     }
 
     public static final String MALFORMED_RESPONSE = "MalformedResponse";

@@ -9,6 +9,8 @@ import com.oracle.bmc.core.ComputeClient;
 import com.oracle.bmc.database.DatabaseClient;
 import com.oracle.bmc.identity.IdentityClient;
 import com.oracle.bmc.events.EventsClient;
+import com.oracle.bmc.filestorage.FileStorageClient;
+import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.http.client.HttpProvider;
 import com.oracle.bmc.keymanagement.KmsManagementClient;
 import com.oracle.bmc.keymanagement.KmsVaultClient;
@@ -48,7 +50,11 @@ public final class OciClients implements AutoCloseable {
     private final Lazy<DatabaseClient> database;
     private final Lazy<IdentityClient> identity;
     private final Lazy<EventsClient> events;
+    private final Lazy<FileStorageClient> fileStorage;
     private final Map<String, KmsManagementClient> kmsManagement = new ConcurrentHashMap<>();
+    /** Object Storage clients by region ("" = the function's own): a replicated bucket's source may be elsewhere. */
+    private final Map<String, ObjectStorageClient> objectStorage = new ConcurrentHashMap<>();
+    private final Map<String, Object> readOnce = new ConcurrentHashMap<>();
     private final Map<String, KmsVaultClient> kmsVaultByRegion = new ConcurrentHashMap<>();
     private final SignedJsonReader rawReader;
     private final RetryAfterGate retryAfter = new RetryAfterGate();
@@ -77,9 +83,12 @@ public final class OciClients implements AutoCloseable {
         this.compute = new Lazy<>(() -> build(ComputeClient.builder()));
         this.kmsVault = new Lazy<>(() -> build(KmsVaultClient.builder()));
         this.ons = new Lazy<>(() -> build(NotificationDataPlaneClient.builder()));
-        this.database = new Lazy<>(() -> build(DatabaseClient.builder()));
+        // The SDK warns that five DatabaseClient operations return streams the Apache connector needs closed;
+        // our HTTP layer is not Apache's, reads every answer whole, and cmk-guard calls none of the five.
+        this.database = new Lazy<>(() -> build(DatabaseClient.builder().isStreamWarningEnabled(false)));
         this.identity = new Lazy<>(() -> build(IdentityClient.builder()));
         this.events = new Lazy<>(() -> build(EventsClient.builder()));
+        this.fileStorage = new Lazy<>(() -> build(FileStorageClient.builder()));
         this.rawReader = new SignedJsonReader(signer, attempts, timeout);
     }
 
@@ -145,6 +154,42 @@ public final class OciClients implements AutoCloseable {
         return events.get();
     }
 
+    public FileStorageClient fileStorage() {
+        return fileStorage.get();
+    }
+
+    /** Object Storage in the function's region. */
+    public ObjectStorageClient objectStorage() {
+        return objectStorage("");
+    }
+
+    /** Object Storage in a region (its id, e.g. us-phoenix-1; "" = the function's own); the emulator serves all. */
+    public ObjectStorageClient objectStorage(String regionId) {
+        String key = endpoint.isPresent() ? "" : regionId;
+        return objectStorage.computeIfAbsent(key, r -> {
+            ObjectStorageClient.Builder builder = ObjectStorageClient.builder();
+            if (r.isEmpty()) {
+                return build(builder);
+            }
+            return builder.httpProvider(HTTP).configuration(configuration).additionalClientConfigurator(retryAfter)
+                    .region(Region.fromRegionCodeOrId(r)).build(signer);
+        });
+    }
+
+    /**
+     * A value that does not change for the life of a tenancy's function (its Object Storage namespace, its
+     * region's availability domains), read on first use and then kept; a read that fails is not kept.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T readOnce(String what, Supplier<T> read) {
+        Object known = readOnce.get(what);
+        if (known == null) {
+            known = read.get();
+            readOnce.putIfAbsent(what, known);
+        }
+        return (T) known;
+    }
+
     /** A key-management client for one vault (keys are served by their vault's own endpoint). */
     public KmsManagementClient kmsManagement(String managementEndpoint) {
         String target = endpoint.map(URI::toString).orElse(managementEndpoint);
@@ -183,6 +228,8 @@ public final class OciClients implements AutoCloseable {
         database.close();
         identity.close();
         events.close();
+        fileStorage.close();
+        objectStorage.values().forEach(ObjectStorageClient::close);
         kmsManagement.values().forEach(KmsManagementClient::close);
         kmsVaultByRegion.values().forEach(KmsVaultClient::close);
     }

@@ -25,7 +25,7 @@ public final class Declared implements ResourceType {
     /** Everything a declaration said, fixed when it is built. */
     private record Spec(String name, String noun, Identity identity, String collection, Set<String> events,
                         Set<String> keyRemovalEvents, List<Parent> parents, Function<OciEvent, Optional<String>> ignored,
-                        ResourceCalls calls, Optional<KeyChange> keyChange,
+                        ResourceCalls calls, Optional<KeyChange> keyChange, Optional<AfterKeyChange> afterKeyChange,
                         BiFunction<Resource, String, Optional<String>> fix, Optional<String> prerequisite,
                         Function<Resource, String> console, List<String> permissions, Iam iam) {
     }
@@ -117,6 +117,16 @@ public final class Declared implements ResourceType {
     }
 
     @Override
+    public Optional<String> afterKeyChangeAdvice(Resource resource) {
+        return d.afterKeyChange().map(after -> after.advice().apply(resource));
+    }
+
+    @Override
+    public Optional<String> afterKeyChange(OciClients clients, Resource resource) {
+        return d.afterKeyChange().flatMap(after -> after.start().apply(clients, resource));
+    }
+
+    @Override
     public Optional<String> fixCommand(Resource resource, String keyId) {
         return d.fix().apply(resource, keyId);
     }
@@ -158,6 +168,7 @@ public final class Declared implements ResourceType {
         private Function<OciEvent, Optional<String>> ignored = event -> Optional.empty();
         private ResourceCalls calls;
         private Optional<KeyChange> keyChange = Optional.empty();
+        private Optional<AfterKeyChange> afterKeyChange = Optional.empty();
         private BiFunction<Resource, String, Optional<String>> fix = (resource, key) -> Optional.empty();
         private Optional<String> prerequisite = Optional.empty();
         private Function<Resource, String> console;
@@ -216,6 +227,12 @@ public final class Declared implements ResourceType {
             return this;
         }
 
+        /** What a key change leaves undone (said in findings) and the call that starts it (opt-in by config). */
+        public Builder afterKeyChange(AfterKeyChange after) {
+            this.afterKeyChange = Optional.of(after);
+            return this;
+        }
+
         /** The exact OCI CLI command that puts it on a key, or empty with the reasons saying why none can. */
         public Builder fix(BiFunction<Resource, String, Optional<String>> command) {
             this.fix = command;
@@ -255,7 +272,7 @@ public final class Declared implements ResourceType {
             Set<String> all = new HashSet<>(events);
             parents.forEach(p -> all.addAll(p.events()));
             return new Declared(new Spec(name, noun, identity, collection, Set.copyOf(all), keyRemovalEvents,
-                    List.copyOf(parents), ignored, calls, keyChange, fix, prerequisite, console, permissions, iam));
+                    List.copyOf(parents), ignored, calls, keyChange, afterKeyChange, fix, prerequisite, console, permissions, iam));
         }
     }
 }

@@ -48,7 +48,7 @@ public final class KeyAssignment {
         String request = e.opcRequestId().isBlank() ? "" : " (opc-request-id " + e.opcRequestId() + ")";
         if (e.code().equals(KEY_REFUSED)) {
             return e.explained(MISSING_KEY_GRANT, e.operation() + " was refused with HTTP 404 " + e.code()
-                    + ": OCI does not let " + user.get().subject() + " use key " + key.keyId() + ". Missing: "
+                    + ": OCI does not let " + user.get().subjectFor(key.keyId()) + " use key " + key.keyId() + ". Missing: "
                     + grant + request);
         }
         return e.explained(e.code(), e.getMessage() + ". The resource and the key were just read, so the likely"

@@ -98,6 +98,23 @@ public interface ResourceType {
     }
 
     /**
+     * What a key change leaves undone, said in every finding that asks for one (a bucket's objects written
+     * before keep their old key until re-encrypted, and the command that does it); empty if nothing.
+     */
+    default Optional<String> afterKeyChangeAdvice(Resource resource) {
+        return Optional.empty();
+    }
+
+    /**
+     * Work OCI leaves to be started once the resource is on its new key (a bucket's objects written before
+     * keep their old key until it is re-encrypted); called after a verified remediation only when the
+     * configuration asks for it. Returns the work request id OCI answered; empty when the type has nothing.
+     */
+    default Optional<String> afterKeyChange(OciClients clients, Resource resource) {
+        return Optional.empty();
+    }
+
+    /**
      * The exact OCI CLI command that puts the resource on the key; empty when no command OCI accepts
      * can (e.g. a dedicated Autonomous Database, whose key is its container's): the reasons say why.
      * Every command printed is checked against the OCI CLI's own options (CliCommandsTest).

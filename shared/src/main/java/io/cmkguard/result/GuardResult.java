@@ -3,6 +3,7 @@ package io.cmkguard.result;
 import io.cmkguard.result.Action;
 import io.cmkguard.config.Mode;
 import io.cmkguard.policy.Status;
+import io.cmkguard.util.Echo;
 
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +33,26 @@ public record GuardResult(
         Optional<Fault> error,
         List<GuardResult> items,
         Optional<Fix> fix,
-        Optional<Fault> publishError) {
+        Optional<Fault> publishError,
+        Optional<String> workRequestId) {
 
+    /** Every text field is clean for people to read (Echo): names cut to 256 characters, all on one line. */
     public GuardResult {
-        reasons = List.copyOf(reasons);
+        eventId = shown(eventId);
+        eventType = shown(eventType);
+        resourceId = shown(resourceId);
+        resourceType = shown(resourceType);
+        displayName = shown(displayName);
+        compartmentId = shown(compartmentId);
+        region = shown(region);
+        reasons = reasons.stream().map(Echo::line).toList();
+        kmsKeyIdBefore = shown(kmsKeyIdBefore);
+        kmsKeyIdAfter = shown(kmsKeyIdAfter);
         items = List.copyOf(items);
+    }
+
+    private static String shown(String value) {
+        return value == null ? null : Echo.bounded(value);
     }
 
     /**
@@ -47,10 +63,20 @@ public record GuardResult(
      * @param prerequisite an IAM grant without which the fix fails, if the type has one
      */
     public record Fix(Optional<String> command, String consoleUrl, Optional<String> prerequisite) {
+        public Fix {
+            command = command.map(Echo::line);
+            consoleUrl = Echo.line(consoleUrl);
+            prerequisite = prerequisite.map(Echo::line);
+        }
     }
 
     /** Where the resource came from and on which key its source is. */
     public record Lineage(String relation, String sourceId, String sourceKmsKeyId, boolean downgrade) {
+        public Lineage {
+            relation = Echo.line(relation);
+            sourceId = shown(sourceId);
+            sourceKmsKeyId = shown(sourceKmsKeyId);
+        }
     }
 
     /**
@@ -59,6 +85,10 @@ public record GuardResult(
      * could not be published either reports both.
      */
     public record Fault(String code, String message) {
+        public Fault {
+            code = shown(code);
+            message = Echo.line(message);
+        }
     }
 
     /** A result that concerns the invocation as a whole (bad input, bad config): nothing was called. */
@@ -121,6 +151,7 @@ public record GuardResult(
         private List<GuardResult> items = List.of();
         private Optional<Fix> fix = Optional.empty();
         private Optional<Fault> publishError = Optional.empty();
+        private Optional<String> workRequestId = Optional.empty();
 
         private Builder() {
         }
@@ -146,6 +177,7 @@ public record GuardResult(
             items = r.items;
             fix = r.fix;
             publishError = r.publishError;
+            workRequestId = r.workRequestId;
         }
 
         public Builder eventId(String v) {
@@ -249,10 +281,16 @@ public record GuardResult(
             return this;
         }
 
+        /** A work request a remediation started beside the key change (a bucket's re-encryption). */
+        public Builder workRequestId(Optional<String> v) {
+            workRequestId = v;
+            return this;
+        }
+
         public GuardResult build() {
             return new GuardResult(eventId, eventType, resourceId, resourceType, displayName, compartmentId, region,
                     mode, verdict, action, reasons, kmsKeyIdBefore, kmsKeyIdAfter, notified, messageId, lineage,
-                    error, items, fix, publishError);
+                    error, items, fix, publishError, workRequestId);
         }
     }
 }

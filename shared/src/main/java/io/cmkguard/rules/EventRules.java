@@ -14,6 +14,8 @@ public final class EventRules {
             "blockvolumes", "block-storage",
             "computeapi", "block-storage", // instance launches: their boot volumes
             "databaseservice", "database",
+            "objectstorage", "storage", // buckets
+            "filestorage", "storage", // file systems
             "keymanagementservice", "vault-keys"); // the key-health watch
 
     private EventRules() {

@@ -1,6 +1,8 @@
 package io.cmkguard.event;
 
 import io.cmkguard.TestFiles;
+import io.cmkguard.resource.ResourceType;
+import io.cmkguard.resource.type.ResourceTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,13 +30,16 @@ class EventParserTest {
         EventEnvelope envelope = EventParser.envelope(TestFiles.read(sample));
         assertEquals("com.oraclecloud." + name.substring(0, name.indexOf("--")), envelope.eventType());
         assertFalse(envelope.eventId().isBlank());
-        if (name.endsWith("--unsupported.json")) { // a bucket's resourceId is a path: only the envelope is read
-            assertEquals("/n/cmkguarddemo/b/", envelope.resourceIdAsSent());
-            return;
-        }
-        OciEvent event = EventParser.event(envelope);
+        java.util.Optional<ResourceType> type = ResourceTypes.forEventType(envelope.eventType()); // none: a key event
+        OciEvent event = type.isEmpty() ? EventParser.event(envelope)
+                : EventParser.event(envelope, type.get().subject(envelope.eventType()).resourceIdRule());
         assertEquals(envelope.eventType(), event.eventType());
-        assertTrue(event.resourceId().startsWith("ocid1."), event.resourceId());
+        if (name.startsWith("objectstorage.")) { // a bucket's resourceId is its path, with or without its name
+            assertTrue(event.resourceId().startsWith("/n/cmkguarddemo/b/"), event.resourceId());
+            assertTrue(type.get().identity().namedBy(event).isPresent(), name);
+        } else {
+            assertTrue(event.resourceId().startsWith("ocid1."), event.resourceId());
+        }
         assertTrue(event.compartmentId().startsWith("ocid1.compartment."), event.compartmentId());
     }
 

@@ -36,8 +36,8 @@ class BadInputIT {
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"eventType\":\"com.oraclecloud.dbaas.autonomous.database.backup.end\",\"eventID\":\"e-1\",\"data\":{\"id\":\"ocid1.autonomousdatabase.oc1.iad.a\"}}",
-            "{\"eventType\":\"com.oraclecloud.objectstorage.createbucket\",\"eventID\":\"e-1\",\"data\":[1,2,3]}",
-            "{\"eventType\":\"com.oraclecloud.objectstorage.createbucket\",\"eventID\":\"e-1\",\"data\":\"text\"}",
+            "{\"eventType\":\"com.oraclecloud.objectstorage.createobject\",\"eventID\":\"e-1\",\"data\":[1,2,3]}",
+            "{\"eventType\":\"com.oraclecloud.objectstorage.createobject\",\"eventID\":\"e-1\",\"data\":\"text\"}",
             "{\"eventType\":\"com.oraclecloud.identitycontrolplane.createuser\",\"eventID\":\"e-1\"}",
             "{\"eventType\":\"com.oraclecloud.computeapi.terminateinstance.end\",\"eventID\":\"e-1\",\"data\":{\"resourceId\":7}}"})
     void anUnhandledEventTypeIsIgnoredWhateverItsDataWithoutACall(String body) {

@@ -60,7 +60,14 @@ class GuardIT {
             "blockvolumes.createbootvolumebackup.end--oracle-managed.json, NON_COMPLIANT, NOTIFIED",
             "blockvolumes.copybootvolumebackup.end--compliant.json, COMPLIANT, NONE",
             "blockvolumes.updatebootvolumebackup--compliant.json, COMPLIANT, NONE",
-            "objectstorage.createbucket--unsupported.json, IGNORED, NONE",
+            // issue 15: buckets and file systems
+            "objectstorage.createbucket--oracle-managed.json, NON_COMPLIANT, NOTIFIED",
+            "objectstorage.createbucket--compliant.json, COMPLIANT, NONE",
+            "objectstorage.updatebucket--replication-downgrade.json, NON_COMPLIANT, NOTIFIED",
+            "filestorage.createfilesystem--oracle-managed.json, NON_COMPLIANT, NOTIFIED",
+            "filestorage.createfilesystem--clone-downgrade.json, NON_COMPLIANT, NOTIFIED",
+            "filestorage.updatefilesystem--compliant.json, COMPLIANT, NONE",
+            "filestorage.changefilesystemcompartment--oracle-managed.json, NON_COMPLIANT, NOTIFIED",
             // issue 10: moves re-check under the new compartment; groups check every member; failed backups are IGNORED
             "blockvolumes.changevolumecompartment.end--oracle-managed.json, NON_COMPLIANT, NOTIFIED",
             "blockvolumes.changebootvolumecompartment.end--compliant.json, COMPLIANT, NONE",
@@ -197,7 +204,7 @@ class GuardIT {
         assertTrue(tenancy.writes().isEmpty());
         assertTrue(tenancy.logText().contains("\"log\":\"cmk-guard.decision\""), tenancy.logText());
         assertEquals("oci bv volume-kms-key update --volume-id ocid1.volume.oc1.iad.voloracle"
-                + " --kms-key-id <customer-managed key OCID>", r.path("fix").path("command").asText(), r.toPrettyString());
+                + " --kms-key-id '<customer-managed key OCID>'", r.path("fix").path("command").asText(), r.toPrettyString());
         assertTrue(r.path("fix").path("consoleUrl").asText().startsWith("https://cloud.oracle.com/block-storage/volumes/"));
         assertTrue(r.path("fix").path("prerequisite").asText().contains("Allow service blockstorage"));
         assertTrue(tenancy.logText().contains("volume-kms-key update"), "the log line carries the fix too");
@@ -314,7 +321,8 @@ class GuardIT {
         JsonNode wrongKind = tenancy.sendBody(TestFiles.read(
                 java.nio.file.Path.of("src/test/resources/events/malformed/wrong-id-kind.json")));
         assertEquals("ResourceIdMismatch", wrongKind.path("error").path("code").asText(), wrongKind.toPrettyString());
-        JsonNode ignored = tenancy.send("objectstorage.createbucket--unsupported.json");
+        JsonNode ignored = tenancy.sendBody("{\"eventType\":\"com.oraclecloud.objectstorage.deletebucket\","
+                + "\"eventID\":\"e-1\",\"data\":{\"resourceId\":\"/n/cmkguarddemo/b/\"}}");
         assertEquals("IGNORED", ignored.path("verdict").asText());
         assertTrue(tenancy.emulator.requests().isEmpty(), tenancy.emulator.requests().toString());
     }

@@ -43,8 +43,8 @@ class KeyWatchIT {
             "keymanagementservice.disablekey.end--in-use.json, NON_COMPLIANT, NOTIFIED, 1",
             "keymanagementservice.disablekey.end--already-enabled-again.json, COMPLIANT, NONE, 0",
             "keymanagementservice.schedulekeydeletion.end--in-use.json, NON_COMPLIANT, NOTIFIED, 1",
-            "keymanagementservice.schedulekeyversiondeletion.end--in-use.json, NON_COMPLIANT, NOTIFIED, 15",
-            "keymanagementservice.changekeycompartment.end--in-use.json, COMPLIANT, NOTIFIED, 15",
+            "keymanagementservice.schedulekeyversiondeletion.end--in-use.json, NON_COMPLIANT, NOTIFIED, 17",
+            "keymanagementservice.changekeycompartment.end--in-use.json, COMPLIANT, NOTIFIED, 17",
             "keymanagementservice.schedulevaultdeletion.end--unused-vault.json, COMPLIANT, NOTIFIED, 0",
             "keymanagementservice.enablekey.end--enabled.json, COMPLIANT, NONE, 0",
             "keymanagementservice.cancelkeydeletion.end--enabled.json, COMPLIANT, NONE, 0",
@@ -90,7 +90,7 @@ class KeyWatchIT {
             compartments.add(i.path("compartmentId").asText());
         });
         assertEquals(Set.of("autonomous-container-database", "autonomous-database", "block-volume", "boot-volume",
-                "boot-volume-backup", "database", "pluggable-database", "volume-backup"), types);
+                "boot-volume-backup", "bucket", "database", "file-system", "pluggable-database", "volume-backup"), types);
         assertTrue(compartments.containsAll(Set.of("ocid1.compartment.oc1..prod", "ocid1.compartment.oc1..dev")),
                 compartments.toString());
         assertTrue(tenancy.writes().isEmpty(), "never remediated: " + tenancy.writes());

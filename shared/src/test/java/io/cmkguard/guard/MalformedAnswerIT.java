@@ -1,7 +1,10 @@
 package io.cmkguard.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkguard.emulator.Fault;
+import io.cmkguard.emulator.OciEmulator;
+import io.cmkguard.emulator.World;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +45,31 @@ class MalformedAnswerIT {
         if (verdict.equals("ERROR")) {
             assertTrue(tenancy.writes().isEmpty(), "nothing is written on a malformed answer: " + tenancy.writes());
             assertTrue(tenancy.emulator.messages().isEmpty());
+        }
+    }
+
+    /** Issue 18: a key whose deletion date is not a date is an answer OCI would not give, not a network fault. */
+    @ParameterizedTest(name = "a key's timeOfDeletion of {0}, met by {1}")
+    @CsvSource({
+            "'tomorrow', keymanagementservice.schedulekeydeletion.end--in-use.json",
+            "'2026-13-45T99:00:00Z', keymanagementservice.schedulekeydeletion.end--in-use.json",
+            "'tomorrow', blockvolumes.createvolume.end--pending-deletion-key.json",
+    })
+    void aKeysDeletionDateThatIsNotADateIsAMalformedResponse(String date, String sample) {
+        ObjectNode world = OciEmulator.demoWorld().toJson();
+        world.path("keys").forEach(k -> {
+            if (k.path("id").asText().equals("ocid1.key.oc1.iad.emuvault1.keypending")) {
+                ((ObjectNode) k).put("timeOfDeletion", date);
+            }
+        });
+        try (EmulatedTenancy pending = new EmulatedTenancy(World.parse(world.toString()))) {
+            JsonNode r = pending.guard(Map.of("CMK_GUARD_MODE", "remediate", "CMK_GUARD_KMS_KEY_ID", KEY_HSM))
+                    .send(sample);
+            assertEquals("ERROR", r.path("verdict").asText(), r.toPrettyString());
+            assertEquals("MalformedResponse", r.path("error").path("code").asText(), r.toPrettyString());
+            assertTrue(r.path("error").path("message").asText().contains("GetKey"), r.toPrettyString());
+            assertTrue(!r.toString().contains("could not reach OCI"), r.toPrettyString());
+            assertTrue(pending.writes().isEmpty(), "nothing is written: " + pending.writes());
         }
     }
 }

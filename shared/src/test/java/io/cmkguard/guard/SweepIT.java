@@ -179,6 +179,7 @@ class SweepIT {
         assertTrue(rules.path("checked").asBoolean(), rules.toString());
         assertEquals(List.of("cmk-guard-block-storage: missing: no rule named cmk-guard-block-storage",
                 "cmk-guard-database: missing: no rule named cmk-guard-database",
+                "cmk-guard-storage: missing: no rule named cmk-guard-storage",
                 "cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys"),
                 JSON.convertValue(rules.path("problems"), List.class));
         assertEquals(1, cloud.emulator.messages().size());
@@ -258,8 +259,9 @@ class SweepIT {
         assertEquals(1, cloud.emulator.messages().size(), "one digest");
         assertTrue(cloud.emulator.messages().get(0).path("body").asText().lines().findFirst().orElseThrow()
                 .contains(", 7 fixed"));
-        // every other volume, boot volume, backup and ADB off the key was held back by the cap
-        long remediable = List.of("volumes", "bootVolumes", "volumeBackups", "bootVolumeBackups", "autonomousDatabases")
+        // every other volume, boot volume, backup, ADB, bucket and file system off the key was held back by the cap
+        long remediable = List.of("volumes", "bootVolumes", "volumeBackups", "bootVolumeBackups", "autonomousDatabases",
+                        "buckets", "fileSystems")
                 .stream().mapToLong(c -> SMALL.ids(c, Fate.ORACLE_MANAGED).size()).sum();
         assertTrue(remediable > 7, "the world has more to fix than the cap: " + remediable);
         assertEquals(remediable - 7, held);
@@ -325,11 +327,11 @@ class SweepIT {
 
     @Test
     void aThrottledSweepWaitsAsRetryAfterSaysAndStillJudgesEverything() {
-        GeneratedWorld world = GeneratedWorld.generate(0, 0, 4, 11); // one compartment, 32 resources
+        GeneratedWorld world = GeneratedWorld.generate(0, 0, 4, 11); // one compartment, 40 resources
         EmulatedCloud cloud = cloud(world.world(), EmulatorOptions.trusting().withThrottle(10));
-        // the SDK clients' types (a wallet-only database's raw read has its own backoff, see README limits)
+        // the SDK clients' types (a wallet-only database's raw read has its own backoff, see the limits in docs/architecture.md)
         String sdkTypes = "\"block-volume\", \"boot-volume\", \"volume-backup\", \"boot-volume-backup\","
-                + " \"autonomous-database\"";
+                + " \"autonomous-database\", \"bucket\", \"file-system\"";
         JsonNode report = sweep(guard(cloud, Map.of("CMK_GUARD_MODE", "audit",
                 "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "600"), Clock.systemUTC()), ", \"resourceTypes\": [" + sdkTypes + "]");
 
@@ -349,7 +351,7 @@ class SweepIT {
         Map<String, String> bodies = Map.of(
                 "{\"sweep\": {}}", "MissingCompartmentId",
                 "{\"sweep\": {\"compartmentId\": \"ocid1.volume.oc1.iad.x\"}}", "InvalidCompartmentId",
-                "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"resourceTypes\": [\"bucket\"]}}",
+                "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"resourceTypes\": [\"vault-secret\"]}}",
                 "InvalidResourceTypes",
                 "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"mode\": \"fix-it\"}}", "InvalidMode",
                 "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..x\", \"mode\": \"remediate\"}}", "InvalidMode",

@@ -62,12 +62,12 @@ class RuleComparisonTest {
     @Test
     void driftedConditionNamesWhatIsMissingAndWhatIsExtra() {
         RuleDiff diff = compare(rule(true, "{\"eventType\":[\"com.oraclecloud.blockvolumes.createvolume.end\","
-                + "\"com.oraclecloud.objectstorage.createbucket\"]}", TO_FN));
+                + "\"com.oraclecloud.objectstorage.deletebucket\"]}", TO_FN));
         assertEquals(List.of("drifted: the condition lacks com.oraclecloud.blockvolumes.updatevolume",
                 "drifted: the condition has event types cmk-guard does not handle:"
-                        + " com.oraclecloud.objectstorage.createbucket"), diff.problems());
+                        + " com.oraclecloud.objectstorage.deletebucket"), diff.problems());
         assertEquals(List.of("+ event type com.oraclecloud.blockvolumes.updatevolume",
-                "- event type com.oraclecloud.objectstorage.createbucket"), diff.changes());
+                "- event type com.oraclecloud.objectstorage.deletebucket"), diff.changes());
     }
 
     @Test
@@ -93,7 +93,7 @@ class RuleComparisonTest {
     @Test
     void theRegistryRulesCoverEveryEventTypeOnce() {
         List<ExpectedRule> rules = EventRules.expected();
-        assertEquals(List.of("block-storage", "database", "vault-keys"), rules.stream().map(ExpectedRule::family).toList());
+        assertEquals(List.of("block-storage", "database", "storage", "vault-keys"), rules.stream().map(ExpectedRule::family).toList());
         long all = rules.stream().mapToLong(r -> r.eventTypes().size()).sum();
         assertEquals(io.cmkguard.resource.type.ResourceTypes.allEventTypes().size(), all);
     }

@@ -46,13 +46,14 @@ class RulesCheckIT {
 
         assertEquals(List.of("cmk-guard-block-storage: missing: no rule named cmk-guard-block-storage",
                 "cmk-guard-database: missing: no rule named cmk-guard-database",
+                "cmk-guard-storage: missing: no rule named cmk-guard-storage",
                 "cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys"), rules.check(COMPARTMENT, FN));
-        assertEquals(3, rules.apply(COMPARTMENT, FN).size());
+        assertEquals(4, rules.apply(COMPARTMENT, FN).size());
         assertEquals(List.of(), rules.apply(COMPARTMENT, FN), "a second apply changes nothing");
         assertEquals(List.of(), rules.check(COMPARTMENT, FN));
 
         var created = emulator.dump().path("rules");
-        assertEquals(3, created.size());
+        assertEquals(4, created.size());
         assertTrue(created.get(0).path("isEnabled").asBoolean());
         assertEquals("FAAS", created.get(0).path("actions").path("actions").get(0).path("actionType").asText());
         assertEquals(FN, created.get(0).path("actions").path("actions").get(0).path("functionId").asText());
@@ -75,12 +76,13 @@ class RulesCheckIT {
         assertTrue(problems.get(1).startsWith("cmk-guard-database: drifted: the condition lacks "), problems.get(1));
         assertEquals("cmk-guard-database: wrong function: an action invokes ocid1.fnfunc.oc1.iad.old, not " + FN,
                 problems.get(2));
-        assertEquals("cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys", problems.get(3));
-        assertEquals(4, problems.size(), problems.toString());
+        assertEquals("cmk-guard-storage: missing: no rule named cmk-guard-storage", problems.get(3));
+        assertEquals("cmk-guard-vault-keys: missing: no rule named cmk-guard-vault-keys", problems.get(4));
+        assertEquals(5, problems.size(), problems.toString());
 
-        assertEquals(3, rules.apply(COMPARTMENT, FN).size());
+        assertEquals(4, rules.apply(COMPARTMENT, FN).size());
         assertEquals(List.of(), rules.check(COMPARTMENT, FN));
-        assertEquals(3, emulator.dump().path("rules").size(), "two fixed in place, not duplicated; one created");
+        assertEquals(4, emulator.dump().path("rules").size(), "two fixed in place, not duplicated; two created");
     }
 
     private static ObjectNode rule(ObjectMapper json, String id, String name, boolean enabled, String condition,

@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The README's Deploy section shows what the code generates, and its example tfvars covers the stack. */
+/** The deploy guide (docs/deploy.md) shows what the code generates, and its example tfvars covers the stack. */
 class ReadmeDeployTest {
 
     @Test
     void theReadmePolicyBlockIsWhatThePoliciesCommandGenerates() {
-        String readme = RepoFiles.read(RepoFiles.root().resolve("README.md"));
+        String readme = RepoFiles.read(RepoFiles.root().resolve("docs/deploy.md"));
         Matcher block = Pattern.compile("<!-- policies:begin -->\n```\n(.*?)```\n<!-- policies:end -->", Pattern.DOTALL)
                 .matcher(readme);
-        assertTrue(block.find(), "README lacks the policies block");
+        assertTrue(block.find(), "docs/deploy.md lacks the policies block");
         String generated = PolicyGenerator.generate(new PolicyRequest("<compartment OCID>",
                 "<function compartment OCID>", Mode.REMEDIATE, ResourceTypes.ALL,
                 Optional.of(Compartment.of("<vault compartment>")), Optional.of("<key OCID>"),

@@ -67,7 +67,7 @@ final class BufferedResponse implements HttpResponse {
     }
 
     private HttpTransportException unreadable(Class<?> type, Exception e) {
-        return new HttpTransportException("HTTP " + status + ": the answer is not a " + type.getSimpleName()
-                + " (" + e.getClass().getSimpleName() + ")", e);
+        return HttpTransportException.unreadableAnswer(status, "HTTP " + status + ": the answer is not a "
+                + type.getSimpleName() + " (" + e.getClass().getSimpleName() + ")", e);
     }
 }

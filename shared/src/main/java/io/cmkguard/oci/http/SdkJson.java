@@ -62,11 +62,18 @@ public final class SdkJson implements Serializer {
         return mapper.writeValueAsString(o);
     }
 
-    /** Writes dates as OCI does (UTC, always with milliseconds); reads any ISO-8601 form. */
+    /**
+     * Writes dates as OCI does (UTC, always with milliseconds); reads any ISO-8601 form, strictly: a
+     * month 13 or an hour 99 is an unreadable answer, never rolled over into another date.
+     */
     @SuppressWarnings("serial")
     private static final class Rfc3339 extends StdDateFormat {
         private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
                 .withZone(ZoneOffset.UTC);
+
+        Rfc3339() {
+            setLenient(false);
+        }
 
         @Override
         public StringBuffer format(Date date, StringBuffer toAppendTo, FieldPosition fieldPosition) {

@@ -60,7 +60,9 @@ final class Transport {
                 }
             }
             byte[] payload = payload(body);
-            if (payload != null && (method == Method.POST || method == Method.PUT)) {
+            if (method == Method.POST || method == Method.PUT) {
+                // a POST without a body (an action: ReencryptBucket) still sends Content-Length: 0, which it signed
+                payload = payload == null ? new byte[0] : payload;
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(payload.length);
                 try (OutputStream out = connection.getOutputStream()) {

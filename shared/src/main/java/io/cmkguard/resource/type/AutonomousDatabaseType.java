@@ -23,6 +23,7 @@ import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Identity;
 import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 
 import java.util.List;
 import java.util.Optional;
@@ -214,21 +215,27 @@ final class AutonomousDatabaseType {
             return Optional.empty();
         }
         if (relation.equals(Optional.of(REFRESHABLE_CLONE_OF))) {
-            return Optional.of(disconnect(resource.id()) + " --wait-for-state AVAILABLE && "
-                    + configureKey(resource.id(), keyId));
+            return Optional.of(disconnecting(resource.id()).option("--wait-for-state", "AVAILABLE")
+                    .then(configureKey(resource.id(), keyId)).render());
         }
         String target = relation.equals(Optional.of(STANDBY_OF))
                 ? resource.lineage().map(Lineage::sourceId).orElseThrow() : resource.id();
-        return Optional.of(configureKey(target, keyId));
+        return Optional.of(configureKey(target, keyId).render());
     }
 
     /** Makes a refreshable clone a normal database (it stops refreshing). */
     static String disconnect(String cloneId) {
-        return "oci db autonomous-database update --autonomous-database-id " + cloneId + " --is-refreshable-clone false";
+        return disconnecting(cloneId).render();
     }
 
-    private static String configureKey(String autonomousDatabaseId, String keyId) {
-        return "oci db autonomous-database configure-key --autonomous-database-id " + autonomousDatabaseId
-                + " --kms-key-id " + keyId + " --vault-id <vault OCID of the key>";
+    private static CliCommand disconnecting(String cloneId) {
+        return CliCommand.oci("db", "autonomous-database", "update").option("--autonomous-database-id", cloneId)
+                .option("--is-refreshable-clone", "false");
+    }
+
+    private static CliCommand configureKey(String autonomousDatabaseId, String keyId) {
+        return CliCommand.oci("db", "autonomous-database", "configure-key")
+                .option("--autonomous-database-id", autonomousDatabaseId).option("--kms-key-id", keyId)
+                .placeholder("--vault-id", "vault OCID of the key");
     }
 }

@@ -1,7 +1,14 @@
 package io.cmkguard.resource.type;
 
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkguard.event.OciEvent;
+import io.cmkguard.util.CliCommand;
 
 import java.util.List;
 import java.util.Locale;
@@ -59,18 +66,32 @@ final class BlockStorage {
      * for a key of its own region. The update re-creates the replicas it changes; --force skips the
      * CLI's confirmation prompt for replacing the list.
      *
-     * @param update e.g. "oci bv volume update --volume-id <id>"
+     * The list is JSON written by Jackson with every non-ASCII character escaped: a replica's name keeps
+     * its exact value (quotes, line breaks, control and bidi characters as JSON escapes) while the printed
+     * command stays plain ASCII on one line.
+     *
+     * @param update e.g. {@code oci bv volume update --volume-id <id>}
      * @param option --block-volume-replicas or --boot-volume-replicas
      */
-    static String replicaListCommand(String update, String option, List<ReplicaSetting> replicas) {
-        String list = replicas.stream().map(r -> "{\"availabilityDomain\":\"" + r.availabilityDomain() + "\""
-                        + (r.displayName() == null || r.displayName().isBlank() ? ""
-                        : ",\"displayName\":\"" + r.displayName() + "\"")
-                        + ",\"xrrKmsKeyId\":\"" + (r.kmsKeyId() == null || r.kmsKeyId().isBlank()
-                        ? "<key OCID in the replica region>" : r.kmsKeyId()) + "\"}")
-                .collect(Collectors.joining(","));
-        return update + " " + option + " '[" + list + "]' --force";
+    static String replicaListCommand(CliCommand update, String option, List<ReplicaSetting> replicas) {
+        ArrayNode list = REPLICA_JSON.createArrayNode();
+        for (ReplicaSetting r : replicas) {
+            ObjectNode replica = list.addObject().put("availabilityDomain", r.availabilityDomain());
+            if (r.displayName() != null && !r.displayName().isBlank()) {
+                replica.put("displayName", r.displayName());
+            }
+            replica.put("xrrKmsKeyId", r.kmsKeyId() == null || r.kmsKeyId().isBlank()
+                    ? "<key OCID in the replica region>" : r.kmsKeyId());
+        }
+        try {
+            return update.option(option, REPLICA_JSON.writeValueAsString(list)).flag("--force").render();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a replica list is always writable as JSON", e);
+        }
     }
+
+    private static final ObjectMapper REPLICA_JSON = JsonMapper.builder()
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     static String console(String path, String id, String region) {
         return "/block-storage/" + path + "/" + id + (region.isBlank() ? "" : "?region=" + region);

@@ -21,6 +21,7 @@ import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Parent;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 
 import java.util.Optional;
 
@@ -53,14 +54,15 @@ final class BlockVolumeType {
                             new Volumes.ReplicaView<>(BlockVolumeReplicaInfo::getBlockVolumeReplicaId,
                                     BlockVolumeReplicaInfo::getDisplayName, BlockVolumeReplicaInfo::getAvailabilityDomain,
                                     BlockVolumeReplicaInfo::getKmsKeyId),
-                            "oci bv volume update --volume-id ", "--block-volume-replicas")))
+                            id -> CliCommand.oci("bv", "volume", "update").option("--volume-id", id),
+                            "--block-volume-replicas")))
             .keyChange(SdkKeyWrite.once("UpdateVolumeKmsKey", (clients, id, ifMatch, key) -> clients.blockstorage()
                     .updateVolumeKmsKey(UpdateVolumeKmsKeyRequest.builder().volumeId(id).ifMatch(ifMatch)
                             .retryConfiguration(OciCalls.WRITE_ONCE)
                             .updateVolumeKmsKeyDetails(UpdateVolumeKmsKeyDetails.builder().kmsKeyId(key).build())
                             .build())))
-            .fix((volume, key) -> Optional.of("oci bv volume-kms-key update --volume-id " + volume.id()
-                    + " --kms-key-id " + key))
+            .fix((volume, key) -> Optional.of(CliCommand.oci("bv", "volume-kms-key", "update")
+                    .option("--volume-id", volume.id()).option("--kms-key-id", key).render()))
             .prerequisite(BlockStorage.KEY_GRANT)
             .console(volume -> BlockStorage.console("volumes", volume.id(), volume.region()))
             .permissions("VOLUME_INSPECT", "VOLUME_READ", "VOLUME_UPDATE", "VOLUME_GROUP_INSPECT")

@@ -13,6 +13,7 @@ import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 
 import java.util.Optional;
 
@@ -46,8 +47,8 @@ final class BootVolumeBackupType {
                             .retryConfiguration(OciCalls.WRITE_ONCE)
                             .updateBootVolumeBackupDetails(UpdateBootVolumeBackupDetails.builder().kmsKeyId(key).build())
                             .build())))
-            .fix((backup, key) -> Optional.of("oci bv boot-volume-backup update --boot-volume-backup-id "
-                    + backup.id() + " --kms-key-id " + key))
+            .fix((backup, key) -> Optional.of(CliCommand.oci("bv", "boot-volume-backup", "update")
+                    .option("--boot-volume-backup-id", backup.id()).option("--kms-key-id", key).render()))
             .prerequisite(BlockStorage.KEY_GRANT)
             .console(backup -> BlockStorage.console("boot-volume-backups", backup.id(), backup.region()))
             .permissions("BOOT_VOLUME_BACKUP_INSPECT", "BOOT_VOLUME_BACKUP_READ", "BOOT_VOLUME_BACKUP_UPDATE")

@@ -21,6 +21,7 @@ import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Parent;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 
 import java.util.Optional;
 
@@ -54,14 +55,15 @@ final class BootVolumeType {
                             new Volumes.ReplicaView<>(BootVolumeReplicaInfo::getBootVolumeReplicaId,
                                     BootVolumeReplicaInfo::getDisplayName, BootVolumeReplicaInfo::getAvailabilityDomain,
                                     BootVolumeReplicaInfo::getKmsKeyId),
-                            "oci bv boot-volume update --boot-volume-id ", "--boot-volume-replicas")))
+                            id -> CliCommand.oci("bv", "boot-volume", "update").option("--boot-volume-id", id),
+                            "--boot-volume-replicas")))
             .keyChange(SdkKeyWrite.once("UpdateBootVolumeKmsKey", (clients, id, ifMatch, key) -> clients.blockstorage()
                     .updateBootVolumeKmsKey(UpdateBootVolumeKmsKeyRequest.builder().bootVolumeId(id).ifMatch(ifMatch)
                             .retryConfiguration(OciCalls.WRITE_ONCE)
                             .updateBootVolumeKmsKeyDetails(UpdateBootVolumeKmsKeyDetails.builder().kmsKeyId(key).build())
                             .build())))
-            .fix((volume, key) -> Optional.of("oci bv boot-volume-kms-key update --boot-volume-id " + volume.id()
-                    + " --kms-key-id " + key))
+            .fix((volume, key) -> Optional.of(CliCommand.oci("bv", "boot-volume-kms-key", "update")
+                    .option("--boot-volume-id", volume.id()).option("--kms-key-id", key).render()))
             .prerequisite(BlockStorage.KEY_GRANT)
             .console(volume -> BlockStorage.console("boot-volumes", volume.id(), volume.region()))
             .permissions("VOLUME_INSPECT", "VOLUME_READ", "VOLUME_UPDATE", "INSTANCE_READ", "VOLUME_ATTACHMENT_INSPECT")

@@ -3,6 +3,7 @@ package io.cmkguard.resource.type;
 import com.oracle.bmc.database.model.Database;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.model.Encryption;
+import io.cmkguard.util.CliCommand;
 import io.cmkguard.util.Ocid;
 
 import java.util.ArrayList;
@@ -94,9 +95,10 @@ final class DatabaseFamily {
         if (current.kind() != Encryption.Kind.ORACLE_MANAGED) {
             return Optional.empty();
         }
-        return Optional.of("oci db database migrate-vault-key --database-id " + databaseId + " --kms-key-id " + keyId
-                + " --vault-id <vault OCID of the key> --admin-password <admin password>"
-                + " --tde-wallet-password <TDE wallet password>");
+        return Optional.of(CliCommand.oci("db", "database", "migrate-vault-key").option("--database-id", databaseId)
+                .option("--kms-key-id", keyId).placeholder("--vault-id", "vault OCID of the key")
+                .placeholder("--admin-password", "admin password")
+                .placeholder("--tde-wallet-password", "TDE wallet password").render());
     }
 
     /** Every record of a paged LIST (the SDK's paginator fetches the next pages). */

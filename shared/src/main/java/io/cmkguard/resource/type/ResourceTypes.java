@@ -21,6 +21,8 @@ public final class ResourceTypes {
             AutonomousContainerDatabaseType.TYPE,
             DatabaseType.TYPE,
             PluggableDatabaseType.TYPE,
+            BucketType.TYPE,
+            FileSystemType.TYPE,
             new VaultKeyType());
 
     private ResourceTypes() {

@@ -21,6 +21,7 @@ import io.cmkguard.policy.KeyRotation;
 import io.cmkguard.model.Encryption;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Identity;
+import io.cmkguard.util.CliCommand;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
@@ -213,14 +214,16 @@ public final class VaultKeyType implements ResourceType {
 
     /** Creates a new key version: what the Console's "Rotate key" does. */
     public static String rotateCommand(String keyId, String managementEndpoint) {
-        return "oci kms management key-version create --key-id " + keyId + " --endpoint " + managementEndpoint;
+        return CliCommand.oci("kms", "management", "key-version", "create").option("--key-id", keyId)
+                .option("--endpoint", managementEndpoint).render();
     }
 
     /** Turns on automatic rotation (virtual private vaults only); --force because the details replace the old ones. */
     public static String autoRotationCommand(String keyId, String managementEndpoint, int intervalDays) {
-        return "oci kms management key update --key-id " + keyId + " --is-auto-rotation-enabled true"
-                + " --auto-key-rotation-details '{\"rotationIntervalInDays\": " + intervalDays + "}' --force"
-                + " --endpoint " + managementEndpoint;
+        return CliCommand.oci("kms", "management", "key", "update").option("--key-id", keyId)
+                .option("--is-auto-rotation-enabled", "true")
+                .option("--auto-key-rotation-details", "{\"rotationIntervalInDays\": " + intervalDays + "}")
+                .flag("--force").option("--endpoint", managementEndpoint).render();
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.Identity;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 
 import java.util.Optional;
 
@@ -44,8 +45,8 @@ final class VolumeBackupType {
                             .retryConfiguration(OciCalls.WRITE_ONCE)
                             .updateVolumeBackupDetails(UpdateVolumeBackupDetails.builder().kmsKeyId(key).build())
                             .build())))
-            .fix((backup, key) -> Optional.of("oci bv backup update --volume-backup-id " + backup.id()
-                    + " --kms-key-id " + key))
+            .fix((backup, key) -> Optional.of(CliCommand.oci("bv", "backup", "update")
+                    .option("--volume-backup-id", backup.id()).option("--kms-key-id", key).render()))
             .prerequisite(BlockStorage.KEY_GRANT)
             .console(backup -> BlockStorage.console("volume-backups", backup.id(), backup.region()))
             .permissions("VOLUME_BACKUP_INSPECT", "VOLUME_BACKUP_READ", "VOLUME_BACKUP_UPDATE")

@@ -6,6 +6,7 @@ import io.cmkguard.model.Replica;
 import io.cmkguard.model.Resource;
 import io.cmkguard.oci.Wire;
 import io.cmkguard.resource.ResourceCalls;
+import io.cmkguard.util.CliCommand;
 
 import java.util.List;
 import java.util.Map;
@@ -24,12 +25,13 @@ final class Volumes {
     /**
      * Where a volume model keeps what a resource needs beyond the fields every answer is checked on.
      *
-     * @param replicaUpdate the update that replaces the replica list, e.g. "oci bv volume update --volume-id "
+     * @param replicaUpdate the update that replaces a volume's replica list, for its id, e.g. oci bv volume update
+     *                      --volume-id &lt;id&gt;
      * @param replicaOption its replica list option, e.g. --block-volume-replicas
      */
     record View<M, R>(Function<M, String> displayName, Function<M, String> kmsKeyId,
                       Function<M, Optional<Lineage>> lineage, Function<M, Map<String, String>> freeformTags,
-                      Function<M, List<R>> replicas, ReplicaView<R> replica, String replicaUpdate,
+                      Function<M, List<R>> replicas, ReplicaView<R> replica, Function<String, CliCommand> replicaUpdate,
                       String replicaOption) {
     }
 
@@ -46,7 +48,7 @@ final class Volumes {
         String id = get.id().apply(v);
         List<R> infos = Optional.ofNullable(view.replicas().apply(v)).orElse(List.of());
         ReplicaView<R> r = view.replica();
-        String fix = BlockStorage.replicaListCommand(view.replicaUpdate() + id, view.replicaOption(), infos.stream()
+        String fix = BlockStorage.replicaListCommand(view.replicaUpdate().apply(id), view.replicaOption(), infos.stream()
                 .map(info -> new BlockStorage.ReplicaSetting(r.availabilityDomain().apply(info),
                         r.displayName().apply(info), r.kmsKeyId().apply(info)))
                 .toList());

@@ -1,10 +1,12 @@
 package io.cmkguard.resource.type;
 
 import io.cmkguard.OciCli;
+import io.cmkguard.ShellPaste;
 import io.cmkguard.model.Encryption;
 import io.cmkguard.model.Lineage;
 import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.util.CliCommand;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -36,12 +38,14 @@ class FixCommandsTest {
                 printed++;
             }
         }
-        assertEquals(7, printed, "block, boot, both backups, ADB, database and PDB print one; replicas and containers do not");
+        assertEquals(9, printed, "block, boot, both backups, ADB, database, PDB, bucket and file system print one;"
+                + " replicas and containers do not");
     }
 
     @Test
     void aReplicaFixListsEveryExistingReplicaWithItsOwnSettingsAndForce() {
-        String command = BlockStorage.replicaListCommand("oci bv volume update --volume-id ocid1.volume.oc1.iad.v",
+        String command = BlockStorage.replicaListCommand(
+                CliCommand.oci("bv", "volume", "update").option("--volume-id", "ocid1.volume.oc1.iad.v"),
                 "--block-volume-replicas", List.of(
                         new BlockStorage.ReplicaSetting("Uocm:PHX-AD-1", "to-phx", null),
                         new BlockStorage.ReplicaSetting("Uocm:US-SANJOSE-1-AD-1", "to-sjc", "ocid1.key.oc1.sjc.v.k")));
@@ -69,6 +73,21 @@ class FixCommandsTest {
                         "ocid1.autonomousdatabase.oc1.iad.primary"))), KEY).orElseThrow();
         OciCli.check(standby);
         assertTrue(standby.contains("--autonomous-database-id ocid1.autonomousdatabase.oc1.iad.primary "), standby);
+    }
+
+    @Test
+    void aClonesFixPastedRunsTheDisconnectThenTheKeyAsTwoCallsWhateverItsId() {
+        String clone = AutonomousDatabaseType.TYPE.fixCommand(new Resource("autonomous-database",
+                "ocid1.autonomousdatabase.oc1.iad.c'; touch FILE", "n", "ocid1.compartment.oc1..c", "us-ashburn-1",
+                "AVAILABLE", Encryption.oracleManaged(), List.of(), Optional.of(new Lineage(
+                AutonomousDatabaseType.REFRESHABLE_CLONE_OF, "ocid1.autonomousdatabase.oc1.iad.src")), Map.of(), ""),
+                KEY).orElseThrow();
+        List<List<String>> calls = ShellPaste.run("/usr/bin/bash", clone);
+        assertEquals(List.of(List.of("oci", "db", "autonomous-database", "update", "--autonomous-database-id",
+                "ocid1.autonomousdatabase.oc1.iad.c'; touch FILE", "--is-refreshable-clone", "false",
+                "--wait-for-state", "AVAILABLE"), List.of("oci", "db", "autonomous-database", "configure-key",
+                "--autonomous-database-id", "ocid1.autonomousdatabase.oc1.iad.c'; touch FILE", "--kms-key-id", KEY,
+                "--vault-id", "<vault OCID of the key>")), calls, "disconnect, then the key, as two calls");
     }
 
     @Test

@@ -1,0 +1,35 @@
+package io.cmkguard.launcher;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Issue 18: a CSV cell a spreadsheet would run as a formula is text, on top of RFC 4180 quoting. */
+class SweepTableTest {
+
+    @ParameterizedTest(name = "[{0}] -> [{1}]")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "=1+1 | '=1+1",
+            "+1 | '+1",
+            "-1 | '-1",
+            "@SUM(A1) | '@SUM(A1)",
+            "`=HYPERLINK(\"http://x\",\"y\")` | `\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"`",
+            "vol-1 | vol-1",
+            "a, b | `\"a, b\"`",
+            "` =1` | ` =1`",
+            "ocid1.volume.oc1.iad.x | ocid1.volume.oc1.iad.x",
+    })
+    void formulasAreNeutralisedAndFieldsQuoted(String value, String cell) {
+        assertEquals(cell, SweepTable.cell(value));
+    }
+
+    @ParameterizedTest(name = "a value starting with U+{0}")
+    @CsvSource({"0009", "000d"})
+    void aLeadingTabOrCarriageReturnIsNeverAFormula(String hex) {
+        String cell = SweepTable.cell((char) Integer.parseInt(hex, 16) + "=1+1");
+        assertEquals(" =1+1", cell, "the break is a space (Echo), which no spreadsheet runs");
+        assertEquals("'\t=1", SweepTable.inert("\t=1"), "and inert() alone neutralises it");
+        assertEquals("'\r=1", SweepTable.inert("\r=1"));
+    }
+}
