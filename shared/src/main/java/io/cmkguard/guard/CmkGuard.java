@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  * pipeline ends as an ERROR result with a code and a log line.
  */
 public final class CmkGuard implements AutoCloseable {
-    private final Optional<Guard> guard;
+    private final Optional<EventCheck> events;
     private final Optional<KeyWatch> keyWatch;
     private final Optional<Sweep> sweep;
     private final Optional<OciClients> clients;
@@ -53,10 +53,10 @@ public final class CmkGuard implements AutoCloseable {
     /** Set by the first event: from the second on, the instance is warm and request signing moves to native code. */
     private final AtomicBoolean answeredOnce = new AtomicBoolean();
 
-    private CmkGuard(Optional<Guard> guard, Optional<KeyWatch> keyWatch, Optional<Sweep> sweep,
+    private CmkGuard(Optional<EventCheck> events, Optional<KeyWatch> keyWatch, Optional<Sweep> sweep,
                      Optional<OciClients> clients, Optional<ConfigException> startupError, DecisionLog log,
                      Clock clock) {
-        this.guard = guard;
+        this.events = events;
         this.keyWatch = keyWatch;
         this.sweep = sweep;
         this.clients = clients;
@@ -108,7 +108,7 @@ public final class CmkGuard implements AutoCloseable {
                 clock);
         KeyWatch keyWatch = new KeyWatch(config, clients, keys, new KeyUsers(clients, candidates, clock), notifier,
                 clock);
-        return new CmkGuard(Optional.of(guard), Optional.of(keyWatch), Optional.of(sweep), Optional.of(clients),
+        return new CmkGuard(Optional.of(new EventCheck(guard, config, clients, log, clock)), Optional.of(keyWatch), Optional.of(sweep), Optional.of(clients),
                 Optional.empty(), log, clock);
     }
 
@@ -228,7 +228,7 @@ public final class CmkGuard implements AutoCloseable {
             }
             Deadline deadline = invocationDeadline.map(d -> Deadline.forInvocation(d, clock))
                     .orElseGet(() -> Deadline.none(clock));
-            return guard.orElseThrow().handle(event, deadline);
+            return events.orElseThrow().handle(event, deadline);
         } catch (BadEventException e) {
             return logged(GuardResult.rejected(e.eventId(), e.eventType(), "", Status.ERROR, e.getMessage(),
                     Optional.of(new GuardResult.Fault(e.code(), e.getMessage()))));
@@ -255,7 +255,7 @@ public final class CmkGuard implements AutoCloseable {
 
     @Override
     public void close() {
-        guard.ifPresent(Guard::close);
+        events.ifPresent(EventCheck::close);
         clients.ifPresent(OciClients::close);
     }
 }

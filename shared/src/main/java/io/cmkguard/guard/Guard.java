@@ -33,7 +33,7 @@ import java.util.Optional;
 
 /**
  * Checks one resource for a trigger (an event or a sweep): re-read it, judge its key, then
- * remediate, notify or log by mode. Events first find their resources ({@link EventTargets}).
+ * remediate, notify or log by mode: the one check every way in (an event, a sweep, a key's search) ends in.
  * Holds no per-invocation state: a warm function reuses it, and sweeps call it from several threads.
  */
 public final class Guard implements AutoCloseable {
@@ -43,11 +43,9 @@ public final class Guard implements AutoCloseable {
     private final DecisionLog log;
     private final Clock clock;
     private final CmkPolicy policy;
-    private final EventTargets targets;
     private final Remediator remediator;
     private final Publisher publisher;
     private final Runner runner = new Runner();
-    private final FanOut fanOut;
     private final KeyRotationCheck keyRotation;
 
     public Guard(GuardConfig config, OciClients clients, KeyDirectory keys, Notifier notifier, DecisionLog log,
@@ -58,57 +56,10 @@ public final class Guard implements AutoCloseable {
         this.log = log;
         this.clock = clock;
         this.policy = new CmkPolicy(config.policy());
-        this.targets = new EventTargets(clients, config);
         this.remediator = new Remediator(config, clients, keys, policy, clock);
         this.publisher = new Publisher(notifier, config.dedupWindow(), clock);
-        this.fanOut = new FanOut(runner, log, this::check, type -> config.modeFor(type.name()));
         this.keyRotation = new KeyRotationCheck(config, clients, new VaultKeyType(),
                 new KeyUsers(clients, new Candidates(clients), clock), clock);
-    }
-
-    /** Answers one event with no deadline (outside a function invocation). */
-    public GuardResult handle(OciEvent event) {
-        return handle(event, Deadline.none(clock));
-    }
-
-    /**
-     * Answers one event: its resources are found, then checked by {@link FanOut} within the deadline
-     * (each decision logged when made; the unreached marked ERROR, DeadlineExceeded).
-     */
-    public GuardResult handle(OciEvent event, Deadline deadline) {
-        EventTargets.Targets found = findWithin(event, deadline);
-        if (found instanceof EventTargets.Answered answered) {
-            log.record(answered.result());
-            return answered.result();
-        }
-        List<Candidate> candidates = ((EventTargets.Found) found).candidates();
-        List<GuardResult> results = fanOut.run(candidates, Trigger.event(event), deadline);
-        return results.size() == 1 ? results.get(0) : summarise(results);
-    }
-
-    /** The event's resources, or the answer when finding them failed or outlasted the deadline. */
-    private EventTargets.Targets findWithin(OciEvent event, Deadline deadline) {
-        if (deadline.passed()) {
-            return new EventTargets.Answered(unfinishedLookup(event));
-        }
-        try {
-            return Runner.await(runner.start(() -> targets.of(event)), deadline)
-                    .orElseGet(() -> new EventTargets.Answered(unfinishedLookup(event)));
-        } catch (RuntimeException e) { // e.g. a parent read whose 200 answer lacks what the next call needs
-            return new EventTargets.Answered(GuardResult.rejected(event.eventId(), event.eventType(),
-                    event.resourceId(), Status.ERROR, "the resources of this event could not be found, so nothing"
-                            + " was checked or changed", Optional.of(new GuardResult.Fault("InternalError",
-                            "finding the resources of " + event.resourceId() + " failed: "
-                                    + e.getClass().getSimpleName()))));
-        }
-    }
-
-    /** Finding the event's resources (e.g. listing a cluster's databases) did not finish in time. */
-    private GuardResult unfinishedLookup(OciEvent event) {
-        return GuardResult.rejected(event.eventId(), event.eventType(), event.resourceId(), Status.ERROR,
-                "the invocation's deadline came while finding the resources this event names, so nothing was"
-                        + " checked or changed", Optional.of(new GuardResult.Fault(Unchecked.DEADLINE_EXCEEDED,
-                        "finding the resources of " + event.resourceId() + " did not finish before the deadline")));
     }
 
     /** Checks one resource and acts on the verdict. Faults end as ERROR, never half-done. Not logged here. */
@@ -228,10 +179,9 @@ public final class Guard implements AutoCloseable {
                 }));
     }
 
-    /** Several resources for one event (e.g. an instance with more than one boot volume): the worst leads. */
-    private static GuardResult summarise(List<GuardResult> results) {
-        GuardResult lead = results.stream().max(Comparator.comparingInt(Guard::severity)).orElseThrow();
-        return lead.toBuilder().notified(results.stream().anyMatch(GuardResult::notified)).items(results).build();
+    /** The threads an invocation's checks run on (see {@link Runner}). */
+    public Runner runner() {
+        return runner;
     }
 
     /** Stops the check threads (a closing function's checks still running are abandoned). */
@@ -240,7 +190,8 @@ public final class Guard implements AutoCloseable {
         runner.close();
     }
 
-    static int severity(GuardResult r) {
+    /** How bad a result is, for putting the worst first: an error, a finding, then the rest. */
+    public static int severity(GuardResult r) {
         return switch (r.verdict()) {
             case ERROR -> 5;
             case NON_COMPLIANT -> 4;

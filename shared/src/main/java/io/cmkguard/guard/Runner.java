@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs an invocation's work on daemon threads so that the invocation can answer at its deadline even
  * when an OCI call hangs: work still running then is left to finish on its own (and log its decision).
  */
-final class Runner implements AutoCloseable {
+public final class Runner implements AutoCloseable {
     private final ExecutorService pool;
 
     Runner() {
@@ -28,12 +28,12 @@ final class Runner implements AutoCloseable {
         });
     }
 
-    <T> Future<T> start(Callable<T> work) {
+    public <T> Future<T> start(Callable<T> work) {
         return pool.submit(work);
     }
 
     /** The work's answer, or empty if it is not done by the deadline. Its exceptions are rethrown. */
-    static <T> Optional<T> await(Future<T> work, Deadline deadline) {
+    public static <T> Optional<T> await(Future<T> work, Deadline deadline) {
         try {
             return Optional.of(work.get(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
