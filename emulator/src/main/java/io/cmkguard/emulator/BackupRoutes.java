@@ -1,9 +1,7 @@
 package io.cmkguard.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Map;
 
 /** UpdateVolumeBackup / UpdateBootVolumeBackup: display name, tags, and the backup's key. */
 final class BackupRoutes {
@@ -20,16 +18,7 @@ final class BackupRoutes {
         ObjectNode details = request.jsonBody();
         ObjectNode backup = store.modify(backups, id, live -> {
             preconditions.checkUpdate(request, live, backups.wireName() + "/" + id);
-            for (Map.Entry<String, JsonNode> field : details.properties()) {
-                if (field.getValue().isNull()) {
-                    continue;
-                }
-                if (field.getKey().equals("kmsKeyId")) {
-                    setKey(live, field.getValue().asText());
-                } else {
-                    live.set(field.getKey(), field.getValue().deepCopy());
-                }
-            }
+            UpdateBody.apply(details, live, key -> setKey(live, key));
         });
         return Response.resource(backup);
     }

@@ -1,9 +1,7 @@
 package io.cmkguard.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Map;
 
 /** UpdateFileSystem: display name, tags, snapshot policy and the file system's key (GET and LIST are generic). */
 final class FileSystemRoutes {
@@ -25,16 +23,7 @@ final class FileSystemRoutes {
                 throw ApiError.incorrectState("fileSystems/" + id + " is " + state
                         + "; it can only be changed while ACTIVE");
             }
-            for (Map.Entry<String, JsonNode> field : details.properties()) {
-                if (field.getValue().isNull()) {
-                    continue;
-                }
-                if (field.getKey().equals("kmsKeyId")) {
-                    setKey(live, field.getValue().asText());
-                } else {
-                    live.set(field.getKey(), field.getValue().deepCopy());
-                }
-            }
+            UpdateBody.apply(details, live, key -> setKey(live, key));
         });
         return Response.resource(fileSystem);
     }
