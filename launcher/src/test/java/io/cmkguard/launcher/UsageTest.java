@@ -86,7 +86,7 @@ class UsageTest {
             "sweep --compartment not-an-ocid",
             "sweep --world demo --output xml",
             "sweep --world demo --mode fix",
-            "sweep --world demo --types block-volume,vault-secret",
+            "sweep --world demo --types block-volume,no-such-type",
             "sweep --world demo --max-remediations -1",
             "sweep --world demo --function-id ocid1.compartment.oc1..x",
             "sweep --world demo --region moon-base-1x",

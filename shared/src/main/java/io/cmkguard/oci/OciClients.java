@@ -167,7 +167,8 @@ public final class OciClients implements AutoCloseable {
     public ObjectStorageClient objectStorage(String regionId) {
         String key = endpoint.isPresent() ? "" : regionId;
         return objectStorage.computeIfAbsent(key, r -> {
-            ObjectStorageClient.Builder builder = ObjectStorageClient.builder();
+            // as for the DatabaseClient: getObject's stream warning is about the Apache connector, which is not ours
+            ObjectStorageClient.Builder builder = ObjectStorageClient.builder().isStreamWarningEnabled(false);
             if (r.isEmpty()) {
                 return build(builder);
             }
