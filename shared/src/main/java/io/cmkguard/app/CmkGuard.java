@@ -6,14 +6,15 @@ import io.cmkguard.guard.KeyUsers;
 import io.cmkguard.guard.DecisionLog;
 import io.cmkguard.guard.Failures;
 import io.cmkguard.guard.keywatch.KeyWatch;
+import io.cmkguard.guard.keywatch.KeyWatchSettings;
 import io.cmkguard.guard.sweep.BadSweepException;
 import io.cmkguard.guard.sweep.SweepRequest;
 import io.cmkguard.guard.sweep.SweepReportJson;
 import io.cmkguard.guard.sweep.SweepReport;
 import io.cmkguard.guard.sweep.SweepProgress;
 import io.cmkguard.guard.sweep.Sweep;
+import io.cmkguard.guard.sweep.SweepSettings;
 import io.cmkguard.guard.event.EventCheck;
-import io.cmkguard.app.InvocationBody;
 import io.cmkguard.result.GuardResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmkguard.oci.AuthMode;
@@ -118,9 +119,11 @@ public final class CmkGuard implements AutoCloseable {
         KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
         Guard guard = new Guard(config, clients, keys, notifier, log, clock);
         Candidates candidates = new Candidates(clients);
-        Sweep sweep = new Sweep(guard, candidates, new SweepRulesCheck(clients, functionId), notifier, log, config,
+        Sweep sweep = new Sweep(guard, candidates, new SweepRulesCheck(clients, functionId), notifier, log,
+                new SweepSettings(config.modes(), config.remediation(), config.sweep(), config.continuationSecret()),
                 clock);
-        KeyWatch keyWatch = new KeyWatch(config, clients, keys, new KeyUsers(clients, candidates, clock), notifier,
+        KeyWatch keyWatch = new KeyWatch(new KeyWatchSettings(config.mode(), config.dedupWindow(), config.sweep(),
+                config.watch()), clients, keys, new KeyUsers(clients, candidates, clock), notifier,
                 clock);
         return new CmkGuard(Optional.of(new EventCheck(guard, config, clients, log, clock)), Optional.of(keyWatch), Optional.of(sweep), Optional.of(clients),
                 Optional.empty(), log, clock);

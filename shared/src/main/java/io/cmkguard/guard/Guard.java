@@ -57,7 +57,8 @@ public final class Guard {
         this.policy = new CmkPolicy(config.policy());
         this.remediator = new Remediator(config.remediation(), clients, keys, policy, clock);
         this.publisher = new Publisher(notifier, config.dedupWindow(), clock);
-        this.keyRotation = new KeyRotationCheck(config, clients, new VaultKeyType(),
+        this.keyRotation = new KeyRotationCheck(new KeyRotationSettings(config.keyMaxAgeDays(), config.policy(),
+                config.sweep(), config.watch(), config.consoleUrl()), clients, new VaultKeyType(),
                 new KeyUsers(clients, new Candidates(clients), clock), clock);
     }
 

@@ -2,7 +2,6 @@ package io.cmkguard.guard;
 
 import io.cmkguard.resource.CompartmentTree;
 import io.cmkguard.resource.KeyCommands;
-import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.Mode;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.oci.OciClients;
@@ -38,7 +37,7 @@ final class KeyRotationCheck {
     /** How many resources on an unusable key its finding names (the watch's alert names them all). */
     private static final int NAMED_USERS = 20;
 
-    private final GuardConfig config;
+    private final KeyRotationSettings config;
     private final OciClients clients;
     private final VaultKeyType keys;
     private final KeyUsers users;
@@ -46,7 +45,7 @@ final class KeyRotationCheck {
     private final RotationPolicy rotation;
     private final Clock clock;
 
-    KeyRotationCheck(GuardConfig config, OciClients clients, VaultKeyType keys, KeyUsers users, Clock clock) {
+    KeyRotationCheck(KeyRotationSettings config, OciClients clients, VaultKeyType keys, KeyUsers users, Clock clock) {
         this.config = config;
         this.clients = clients;
         this.keys = keys;

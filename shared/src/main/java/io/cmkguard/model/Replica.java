@@ -1,6 +1,5 @@
 package io.cmkguard.model;
 
-import io.cmkguard.model.Encryption;
 
 import io.cmkguard.util.Echo;
 

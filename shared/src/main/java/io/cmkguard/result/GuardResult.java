@@ -1,6 +1,5 @@
 package io.cmkguard.result;
 
-import io.cmkguard.result.Action;
 import io.cmkguard.config.Mode;
 import io.cmkguard.policy.Status;
 import io.cmkguard.util.Echo;

@@ -5,8 +5,6 @@ import io.cmkguard.guard.Trigger;
 import io.cmkguard.guard.Guard;
 import io.cmkguard.guard.DecisionLog;
 import io.cmkguard.guard.Batch;
-import io.cmkguard.guard.event.FanOut;
-import io.cmkguard.guard.event.EventTargets;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.event.OciEvent;
 import io.cmkguard.oci.OciClients;

@@ -54,7 +54,7 @@ public final class KeyWatch {
     private static final Set<String> UNUSABLE = Set.of("DISABLED", "DISABLING", "PENDING_DELETION",
             "SCHEDULING_DELETION", "DELETING", "DELETED");
 
-    private final GuardConfig config;
+    private final KeyWatchSettings config;
     private final OciClients clients;
     private final KeyDirectory keys;
     private final KeyUsers users;
@@ -62,7 +62,7 @@ public final class KeyWatch {
     private final RecentFindings recent;
     private final Clock clock;
 
-    public KeyWatch(GuardConfig config, OciClients clients, KeyDirectory keys, KeyUsers users, Notifier notifier,
+    public KeyWatch(KeyWatchSettings config, OciClients clients, KeyDirectory keys, KeyUsers users, Notifier notifier,
                     Clock clock) {
         this.config = config;
         this.clients = clients;

@@ -1,8 +1,5 @@
 package io.cmkguard.guard.sweep;
 
-import io.cmkguard.guard.sweep.BadSweepException;
-import io.cmkguard.guard.sweep.ContinuationKeys;
-import io.cmkguard.guard.sweep.SweepRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -5,15 +5,6 @@ import io.cmkguard.guard.Unchecked;
 import io.cmkguard.guard.Trigger;
 import io.cmkguard.guard.Guard;
 import io.cmkguard.guard.DecisionLog;
-import io.cmkguard.guard.sweep.BadSweepException;
-import io.cmkguard.guard.sweep.SpentContinuations;
-import io.cmkguard.guard.sweep.ContinuationKeys;
-import io.cmkguard.guard.sweep.Continuation;
-import io.cmkguard.guard.sweep.SweepRequest;
-import io.cmkguard.guard.sweep.SweepReport;
-import io.cmkguard.guard.sweep.SweepProgress;
-import io.cmkguard.guard.sweep.SweepDigest;
-import io.cmkguard.guard.sweep.SweepBudget;
 import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.Mode;
@@ -57,7 +48,7 @@ public final class Sweep {
     private final SweepDigest digest;
     private final SweepRulesCheck rules;
     private final DecisionLog log;
-    private final GuardConfig config;
+    private final SweepSettings config;
     private final ContinuationKeys keys;
     private final SpentContinuations spent = new SpentContinuations();
     private final Clock clock;
@@ -66,7 +57,7 @@ public final class Sweep {
     static final int MAX_LISTED_ID_CHARS = 1_024;
 
     public Sweep(Guard guard, Candidates candidates, SweepRulesCheck rules, Notifier notifier, DecisionLog log,
-                 GuardConfig config, Clock clock) {
+                 SweepSettings config, Clock clock) {
         this.keys = ContinuationKeys.from(config.continuationSecret());
         this.guard = guard;
         this.candidates = candidates;

@@ -1,7 +1,6 @@
 package io.cmkguard.guard.sweep;
 
 import io.cmkguard.guard.ResultJson;
-import io.cmkguard.guard.sweep.SweepReport;
 import io.cmkguard.result.GuardResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,7 +1,5 @@
 package io.cmkguard.guard.sweep;
 
-import io.cmkguard.guard.sweep.BadSweepException;
-import io.cmkguard.guard.sweep.Continuation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmkguard.config.Mode;
 import io.cmkguard.resource.ResourceType;

@@ -1,11 +1,5 @@
 package io.cmkguard.guard.sweep;
 
-import io.cmkguard.guard.sweep.BadSweepException;
-import io.cmkguard.guard.sweep.SpentContinuations;
-import io.cmkguard.guard.sweep.ContinuationKeys;
-import io.cmkguard.guard.sweep.Continuation;
-import io.cmkguard.guard.sweep.SweepRequest;
-import io.cmkguard.guard.sweep.Sweep;
 import io.cmkguard.app.InvocationBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmkguard.config.ContinuationSecret;
