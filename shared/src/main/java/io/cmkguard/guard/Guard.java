@@ -58,7 +58,7 @@ public final class Guard {
         this.remediator = new Remediator(config.remediation(), clients, keys, policy, clock);
         this.publisher = new Publisher(notifier, config.dedupWindow(), clock);
         this.keyRotation = new KeyRotationCheck(new KeyRotationSettings(config.keyMaxAgeDays(), config.policy(),
-                config.sweep(), config.watch(), config.consoleUrl()), clients, new VaultKeyType(),
+                config.sweep(), config.watch(), config.consoleUrl()), clients, VaultKeyType.TYPE,
                 new KeyUsers(clients, new Candidates(clients), clock), clock);
     }
 

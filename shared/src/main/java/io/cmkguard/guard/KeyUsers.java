@@ -54,7 +54,7 @@ public final class KeyUsers {
      */
     public Found of(Set<String> keyIds, String scopeId, Instant deadline, int concurrency) {
         CompartmentTree tree = candidates.tree(scopeId, true);
-        List<ResourceType> types = ResourceTypes.ALL.stream().filter(t -> !t.eventTypes().isEmpty()).toList();
+        List<ResourceType> types = ResourceTypes.checked();
         List<Resource> users = new ArrayList<>();
         List<String> gaps = new ArrayList<>();
         AtomicBoolean cut = new AtomicBoolean();

@@ -23,7 +23,7 @@ public final class ResourceTypes {
             PluggableDatabaseType.TYPE,
             BucketType.TYPE,
             FileSystemType.TYPE,
-            new VaultKeyType());
+            VaultKeyType.TYPE);
 
     private ResourceTypes() {
     }
@@ -38,8 +38,12 @@ public final class ResourceTypes {
     }
 
     /** The types events lead to (the replica types are only read as sources, and need no mode). */
+    public static List<ResourceType> checked() {
+        return ALL.stream().filter(t -> !t.eventTypes().isEmpty()).toList();
+    }
+
     public static List<String> checkedNames() {
-        return ALL.stream().filter(t -> !t.eventTypes().isEmpty()).map(ResourceType::name).toList();
+        return checked().stream().map(ResourceType::name).toList();
     }
 
     /** The types sweeps list and judge, in registry order (see {@link ResourceType#swept()}). */

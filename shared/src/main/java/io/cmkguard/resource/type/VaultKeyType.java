@@ -41,6 +41,12 @@ import java.util.Set;
  * cmk-guard never changes a key: its findings give the commands that rotate it.
  */
 public final class VaultKeyType implements ResourceType {
+    /** The registry's one instance; the rotation check judges the keys of this type. */
+    public static final VaultKeyType TYPE = new VaultKeyType();
+
+    private VaultKeyType() {
+    }
+
     public static final String NAME = "vault-key";
     /** The only vault type whose keys OCI rotates on a schedule. */
     static final String VIRTUAL_PRIVATE = "VIRTUAL_PRIVATE";
