@@ -10,6 +10,8 @@ import com.oracle.bmc.database.DatabaseClient;
 import com.oracle.bmc.identity.IdentityClient;
 import com.oracle.bmc.events.EventsClient;
 import com.oracle.bmc.filestorage.FileStorageClient;
+import com.oracle.bmc.functions.FunctionsInvokeClient;
+import com.oracle.bmc.functions.FunctionsManagementClient;
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.http.client.HttpProvider;
 import com.oracle.bmc.keymanagement.KmsManagementClient;
@@ -51,6 +53,9 @@ public final class OciClients implements AutoCloseable {
     private final Lazy<IdentityClient> identity;
     private final Lazy<EventsClient> events;
     private final Lazy<FileStorageClient> fileStorage;
+    private final Lazy<FunctionsManagementClient> functionsManagement;
+    /** Invoke clients by invoke endpoint (each function application has its own). */
+    private final Map<String, FunctionsInvokeClient> functionsInvoke = new ConcurrentHashMap<>();
     private final Map<String, KmsManagementClient> kmsManagement = new ConcurrentHashMap<>();
     /** Object Storage clients by region ("" = the function's own): a replicated bucket's source may be elsewhere. */
     private final Map<String, ObjectStorageClient> objectStorage = new ConcurrentHashMap<>();
@@ -89,6 +94,7 @@ public final class OciClients implements AutoCloseable {
         this.identity = new Lazy<>(() -> build(IdentityClient.builder()));
         this.events = new Lazy<>(() -> build(EventsClient.builder()));
         this.fileStorage = new Lazy<>(() -> build(FileStorageClient.builder()));
+        this.functionsManagement = new Lazy<>(() -> build(FunctionsManagementClient.builder()));
         this.rawReader = new SignedJsonReader(signer, attempts, timeout);
     }
 
@@ -158,6 +164,18 @@ public final class OciClients implements AutoCloseable {
         return fileStorage.get();
     }
 
+    /** OCI Functions' management API: a function's own invoke endpoint. */
+    public FunctionsManagementClient functionsManagement() {
+        return functionsManagement.get();
+    }
+
+    /** The invoke API at a function's invoke endpoint (the emulator's URL when one is set). */
+    public FunctionsInvokeClient functionsInvoke(String invokeEndpoint) {
+        String target = endpoint.map(URI::toString).orElse(invokeEndpoint);
+        return functionsInvoke.computeIfAbsent(target, url -> FunctionsInvokeClient.builder().httpProvider(HTTP)
+                .configuration(configuration).additionalClientConfigurator(retryAfter).endpoint(url).build(signer));
+    }
+
     /** Object Storage in the function's region. */
     public ObjectStorageClient objectStorage() {
         return objectStorage("");
@@ -175,6 +193,13 @@ public final class OciClients implements AutoCloseable {
             return builder.httpProvider(HTTP).configuration(configuration).additionalClientConfigurator(retryAfter)
                     .region(Region.fromRegionCodeOrId(r)).build(signer);
         });
+    }
+
+    /** The tenancy's Object Storage namespace, read once (GetNamespace). */
+    public String objectStorageNamespace() {
+        return readOnce("objectstorage-namespace", () -> OciCalls.call("GetNamespace",
+                () -> objectStorage().getNamespace(
+                        com.oracle.bmc.objectstorage.requests.GetNamespaceRequest.builder().build()).getValue()));
     }
 
     /**
@@ -230,6 +255,8 @@ public final class OciClients implements AutoCloseable {
         identity.close();
         events.close();
         fileStorage.close();
+        functionsManagement.close();
+        functionsInvoke.values().forEach(FunctionsInvokeClient::close);
         objectStorage.values().forEach(ObjectStorageClient::close);
         kmsManagement.values().forEach(KmsManagementClient::close);
         kmsVaultByRegion.values().forEach(KmsVaultClient::close);

@@ -52,6 +52,18 @@ public record SweepReport(String sweepId, String compartmentId, String mode, int
                 durationMs, false, Optional.empty(), Optional.of(fault), Optional.empty(), List.of());
     }
 
+    /** The same report once its findings were published, or not: they then name the message. */
+    public SweepReport withFindings(List<GuardResult> published, Optional<String> sentAs) {
+        return new SweepReport(sweepId, compartmentId, mode, scanned, counts, byType, published, remediated, complete,
+                continuation, durationMs, sentAs.isPresent(), sentAs, error, eventRules, unjudged);
+    }
+
+    /** The same report with its continuation handed to the sweep's next invocation, so no caller forks it. */
+    public SweepReport handedOn() {
+        return new SweepReport(sweepId, compartmentId, mode, scanned, counts, byType, findings, remediated, complete,
+                Optional.empty(), durationMs, notified, messageId, error, eventRules, unjudged);
+    }
+
     public int count(Status verdict) {
         return counts.getOrDefault(verdict, 0);
     }
