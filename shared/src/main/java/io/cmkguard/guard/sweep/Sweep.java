@@ -336,20 +336,23 @@ public final class Sweep {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         Map<String, SweepReport.TypeCount> byType = new LinkedHashMap<>();
         request.types().forEach(t -> byType.put(t.name(), new SweepReport.TypeCount(0, 0)));
-        int scanned = 0;
+        Map<String, SweepReport.TypeCount> byCompartment = new LinkedHashMap<>();
+        List<GuardResult> resources = new ArrayList<>();
         for (GuardResult r : results) {
             counts.merge(r.verdict(), 1, Integer::sum);
             if (isResource(r)) {
-                scanned++;
-                byType.merge(r.resourceType(), new SweepReport.TypeCount(1,
-                        r.verdict() == Status.NON_COMPLIANT ? 1 : 0), (a, b) ->
-                        new SweepReport.TypeCount(a.scanned() + b.scanned(), a.nonCompliant() + b.nonCompliant()));
+                resources.add(r);
+                SweepReport.TypeCount one = new SweepReport.TypeCount(1, r.verdict() == Status.NON_COMPLIANT ? 1 : 0);
+                byType.merge(r.resourceType(), one, SweepReport.TypeCount::plus);
+                byCompartment.merge(r.compartmentId(), one, SweepReport.TypeCount::plus);
             }
         }
+        int scanned = resources.size();
         List<GuardResult> findings = results.stream().filter(r -> r.verdict() != Status.COMPLIANT).toList();
         SweepReport report = new SweepReport(sweepId, request.compartmentId(), modeLabel, scanned, counts, byType,
                 findings, budget.remediated(), complete, next.map(c -> c.encode(keys)), millisSince(started),
-                false, Optional.empty(), Optional.empty(), Optional.of(eventRules), unjudged);
+                false, Optional.empty(), Optional.empty(), Optional.of(eventRules), unjudged, resources,
+                byCompartment, Optional.of(started));
         log.event("sweep", sweepId + " of " + request.compartmentId() + ": " + scanned + " judged, "
                 + report.count(Status.NON_COMPLIANT) + " not on a customer-managed key, " + report.remediated()
                 + " remediated, " + report.count(Status.ERROR) + " errors, " + (report.complete() ? "complete"
