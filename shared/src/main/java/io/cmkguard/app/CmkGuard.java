@@ -13,6 +13,12 @@ import io.cmkguard.guard.sweep.SweepReportJson;
 import io.cmkguard.guard.sweep.SweepReport;
 import io.cmkguard.guard.sweep.SweepProgress;
 import io.cmkguard.guard.sweep.Sweep;
+import io.cmkguard.guard.sweep.SweepChain;
+import io.cmkguard.guard.sweep.SweepEvidence;
+import io.cmkguard.guard.sweep.ContinuationClaims;
+import io.cmkguard.guard.sweep.SpentContinuations;
+import io.cmkguard.oci.FunctionInvoker;
+import io.cmkguard.oci.ObjectStore;
 import io.cmkguard.guard.sweep.SweepSettings;
 import io.cmkguard.guard.event.EventCheck;
 import io.cmkguard.result.GuardResult;
@@ -60,7 +66,7 @@ import java.util.function.Supplier;
 public final class CmkGuard implements AutoCloseable {
     private final Optional<EventCheck> events;
     private final Optional<KeyWatch> keyWatch;
-    private final Optional<Sweep> sweep;
+    private final Optional<SweepChain> sweep;
     private final Optional<OciClients> clients;
     private final Optional<ConfigException> startupError;
     private final DecisionLog log;
@@ -68,7 +74,7 @@ public final class CmkGuard implements AutoCloseable {
     /** Set by the first event: from the second on, the instance is warm and request signing moves to native code. */
     private final AtomicBoolean answeredOnce = new AtomicBoolean();
 
-    private CmkGuard(Optional<EventCheck> events, Optional<KeyWatch> keyWatch, Optional<Sweep> sweep,
+    private CmkGuard(Optional<EventCheck> events, Optional<KeyWatch> keyWatch, Optional<SweepChain> sweep,
                      Optional<OciClients> clients, Optional<ConfigException> startupError, DecisionLog log,
                      Clock clock) {
         this.events = events;
@@ -119,13 +125,20 @@ public final class CmkGuard implements AutoCloseable {
         KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
         Guard guard = new Guard(config, clients, keys, notifier, log, clock);
         Candidates candidates = new Candidates(clients);
-        Sweep sweep = new Sweep(guard, candidates, new SweepRulesCheck(clients, functionId), notifier, log,
+        Optional<SweepEvidence> evidence = config.chain().reportBucket()
+                .map(bucket -> new SweepEvidence(new ObjectStore(clients, bucket)));
+        Sweep sweep = new Sweep(guard, candidates, new SweepRulesCheck(clients, functionId), log,
                 new SweepSettings(config.modes(), config.remediation(), config.sweep(), config.continuationSecret()),
-                clock);
+                evidence.<ContinuationClaims>map(e -> e).orElseGet(SpentContinuations::new), clock);
+        FunctionInvoker invoker = new FunctionInvoker(clients);
+        Optional<SweepChain.NextInvocation> next = functionId.filter(id -> config.chain().selfContinue())
+                .map(id -> body -> invoker.invokeDetached(id, body));
+        SweepChain chain = new SweepChain(sweep, notifier, new SweepChain.Links(next, evidence,
+                config.chain().maxInvocations(), config.consoleUrl(), region.orElse(""), report -> { }), log);
         KeyWatch keyWatch = new KeyWatch(new KeyWatchSettings(config.mode(), config.dedupWindow(), config.sweep(),
                 config.watch()), clients, keys, new KeyUsers(clients, candidates, clock), notifier,
                 clock);
-        return new CmkGuard(Optional.of(new EventCheck(guard, config, clients, log, clock)), Optional.of(keyWatch), Optional.of(sweep), Optional.of(clients),
+        return new CmkGuard(Optional.of(new EventCheck(guard, config, clients, log, clock)), Optional.of(keyWatch), Optional.of(chain), Optional.of(clients),
                 Optional.empty(), log, clock);
     }
 

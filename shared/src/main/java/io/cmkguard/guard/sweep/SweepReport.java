@@ -24,6 +24,7 @@ import java.util.Optional;
  *                   auditor keeps; the report's JSON carries them only when asked)
  * @param byCompartment per compartment of a resource judged: as {@code byType}
  * @param startedAt  when this invocation started (empty for a report built before it did)
+ * @param chain      how the sweep goes on after this invocation, and where its report is kept
  */
 public record SweepReport(String sweepId, String compartmentId, String mode, int scanned, Map<Status, Integer> counts,
                           Map<String, TypeCount> byType, List<GuardResult> findings, int remediated, boolean complete,
@@ -31,7 +32,7 @@ public record SweepReport(String sweepId, String compartmentId, String mode, int
                           Optional<String> messageId, Optional<GuardResult.Fault> error,
                           Optional<EventRulesStatus> eventRules, List<Unjudged> unjudged,
                           List<GuardResult> resources, Map<String, TypeCount> byCompartment,
-                          Optional<Instant> startedAt) {
+                          Optional<Instant> startedAt, Optional<Chain> chain) {
 
     /** Per resource type (or compartment): how many were judged and how many of those were not compliant. */
     public record TypeCount(int scanned, int nonCompliant) {
@@ -46,6 +47,25 @@ public record SweepReport(String sweepId, String compartmentId, String mode, int
      * @param listedBefore resources listed before it stopped, which were judged
      */
     public record Unjudged(String compartmentId, String resourceType, String code, String message, int listedBefore) {
+    }
+
+    /**
+     * What became of the sweep after this invocation.
+     *
+     * @param invocation this invocation's number in the sweep (0 = its first)
+     * @param next       {@link #FUNCTION}, {@link #CALLER}, {@link #STOPPED} or {@link #DONE}
+     * @param message    the same in words, with what to do
+     * @param report     where the sweep's report is kept ("bucket/prefix"), when it is
+     */
+    public record Chain(int invocation, String next, String message, Optional<String> report) {
+        /** A detached invocation of the function carries the sweep on; this answer has no continuation. */
+        public static final String FUNCTION = "function";
+        /** The caller carries the sweep on by sending the continuation back. */
+        public static final String CALLER = "caller";
+        /** The sweep should go on by itself and could not: the continuation is in this answer and the log. */
+        public static final String STOPPED = "stopped";
+        /** Nothing is left to sweep. */
+        public static final String DONE = "done";
     }
 
     public SweepReport {
@@ -64,7 +84,20 @@ public record SweepReport(String sweepId, String compartmentId, String mode, int
                        Optional<GuardResult.Fault> error, Optional<EventRulesStatus> eventRules,
                        List<Unjudged> unjudged) {
         this(sweepId, compartmentId, mode, scanned, counts, byType, findings, remediated, complete, continuation,
-                durationMs, notified, messageId, error, eventRules, unjudged, List.of(), Map.of(), Optional.empty());
+                durationMs, notified, messageId, error, eventRules, unjudged, List.of(), Map.of(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** A report of every resource judged and its counts by compartment; the chain is filled in afterwards. */
+    public SweepReport(String sweepId, String compartmentId, String mode, int scanned, Map<Status, Integer> counts,
+                       Map<String, TypeCount> byType, List<GuardResult> findings, int remediated, boolean complete,
+                       Optional<String> continuation, long durationMs, boolean notified, Optional<String> messageId,
+                       Optional<GuardResult.Fault> error, Optional<EventRulesStatus> eventRules,
+                       List<Unjudged> unjudged, List<GuardResult> resources, Map<String, TypeCount> byCompartment,
+                       Optional<Instant> startedAt) {
+        this(sweepId, compartmentId, mode, scanned, counts, byType, findings, remediated, complete, continuation,
+                durationMs, notified, messageId, error, eventRules, unjudged, resources, byCompartment, startedAt,
+                Optional.empty());
     }
 
     /** A sweep that did not run: nothing was called, or nothing could be listed. */
@@ -81,14 +114,21 @@ public record SweepReport(String sweepId, String compartmentId, String mode, int
         List<GuardResult> all = resources.stream().map(r -> byId.getOrDefault(r.resourceId(), r)).toList();
         return new SweepReport(sweepId, compartmentId, mode, scanned, counts, byType, published, remediated, complete,
                 continuation, durationMs, sentAs.isPresent(), sentAs, error, eventRules, unjudged, all, byCompartment,
-                startedAt);
+                startedAt, chain);
     }
 
     /** The same report with its continuation handed to the sweep's next invocation, so no caller forks it. */
     public SweepReport handedOn() {
         return new SweepReport(sweepId, compartmentId, mode, scanned, counts, byType, findings, remediated, complete,
                 Optional.empty(), durationMs, notified, messageId, error, eventRules, unjudged, resources, byCompartment,
-                startedAt);
+                startedAt, chain);
+    }
+
+    /** The same report, saying how the sweep goes on. */
+    public SweepReport withChain(Chain next) {
+        return new SweepReport(sweepId, compartmentId, mode, scanned, counts, byType, findings, remediated, complete,
+                continuation, durationMs, notified, messageId, error, eventRules, unjudged, resources, byCompartment,
+                startedAt, Optional.of(next));
     }
 
     public int count(Status verdict) {

@@ -76,6 +76,13 @@ public final class SweepReportJson {
         }
         putCounts(o.putObject("byCompartment"), r.byCompartment());
         o.put("startedAt", r.startedAt().map(Object::toString).orElse(null));
+        if (r.chain().isPresent()) {
+            SweepReport.Chain c = r.chain().get();
+            o.putObject("chain").put("invocation", c.invocation()).put("next", c.next()).put("message", c.message())
+                    .put("report", c.report().orElse(null));
+        } else {
+            o.putNull("chain");
+        }
         if (detail == Detail.ALL) {
             ArrayNode resources = o.putArray("resources");
             r.resources().forEach(resource -> resources.add(ResourceJson.toJson(resource)));
