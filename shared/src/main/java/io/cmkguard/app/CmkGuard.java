@@ -127,12 +127,12 @@ public final class CmkGuard implements AutoCloseable {
         Candidates candidates = new Candidates(clients);
         Optional<SweepEvidence> evidence = config.chain().reportBucket()
                 .map(bucket -> new SweepEvidence(new ObjectStore(clients, bucket)));
-        Sweep sweep = new Sweep(guard, candidates, new SweepRulesCheck(clients, functionId), log,
-                new SweepSettings(config.modes(), config.remediation(), config.sweep(), config.continuationSecret()),
-                evidence.<ContinuationClaims>map(e -> e).orElseGet(SpentContinuations::new), clock);
         FunctionInvoker invoker = new FunctionInvoker(clients);
         Optional<SweepChain.NextInvocation> next = functionId.filter(id -> config.chain().selfContinue())
                 .map(id -> body -> invoker.invokeDetached(id, body));
+        Sweep sweep = new Sweep(guard, candidates, new SweepRulesCheck(clients, functionId), log,
+                new SweepSettings(config.modes(), config.remediation(), config.sweep(), config.continuationSecret()),
+                evidence.<ContinuationClaims>map(e -> e).orElseGet(SpentContinuations::new), next.isPresent(), clock);
         SweepChain chain = new SweepChain(sweep, notifier, new SweepChain.Links(next, evidence,
                 config.chain().maxInvocations(), config.consoleUrl(), region.orElse(""), report -> { }), log);
         KeyWatch keyWatch = new KeyWatch(new KeyWatchSettings(config.mode(), config.dedupWindow(), config.sweep(),

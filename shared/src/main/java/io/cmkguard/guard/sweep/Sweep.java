@@ -49,15 +49,21 @@ public final class Sweep {
     private final SweepSettings config;
     private final ContinuationKeys keys;
     private final ContinuationClaims claims;
+    private final boolean selfContinues;
     private final Clock clock;
 
     /** Ids longer than this are no OCI resource's (OCIDs have at most 255 characters). */
     static final int MAX_LISTED_ID_CHARS = 1_024;
 
-    /** @param claims where tokens that must be used once are recorded */
+    /**
+     * @param claims        where tokens that must be used once are recorded
+     * @param selfContinues whether this function invokes itself to carry a sweep on (then such a token is a link
+     *                      of a chain: used once, and run to its own call's deadline)
+     */
     public Sweep(Guard guard, Candidates candidates, SweepRulesCheck rules, DecisionLog log, SweepSettings config,
-                 ContinuationClaims claims, Clock clock) {
+                 ContinuationClaims claims, boolean selfContinues, Clock clock) {
         this.claims = claims;
+        this.selfContinues = selfContinues;
         this.keys = ContinuationKeys.from(config.continuationSecret());
         this.guard = guard;
         this.candidates = candidates;
@@ -109,7 +115,7 @@ public final class Sweep {
         }
         Instant own = started.plus(config.sweep().deadline());
         // a self-invoked link runs detached, with up to an hour: its own call's deadline is its deadline
-        boolean link = resumed.map(Continuation::selfContinue).orElse(false) && callDeadline.isPresent();
+        boolean link = isLink(resumed) && callDeadline.isPresent();
         Instant deadline = link ? callDeadline.get() : callDeadline.filter(own::isAfter).orElse(own);
         int invocation = resumed.map(Continuation::invocation).orElse(0);
         if (!started.isBefore(deadline)) { // the caller may have given up already: start nothing, say so
@@ -119,7 +125,7 @@ public final class Sweep {
                                     + (asked.continuation().isPresent() ? "; send the same continuation again" : "")),
                     asked.continuation(), 0), request, invocation);
         }
-        if (resumed.isPresent() && (mayWrite(request) || resumed.get().selfContinue())
+        if (resumed.isPresent() && (mayWrite(request) || isLink(resumed))
                 && !claims.claim(resumed.get().sweepId(), resumed.get().tokenId(), resumed.get().expiresAt(), started)) {
             throw new BadSweepException("ContinuationReplayed", "this continuation was already used: a sweep that may"
                     + " remediate or continues itself takes each token once, so that a replay cannot spend its budget"
@@ -248,6 +254,11 @@ public final class Sweep {
     private boolean mustStop(Instant deadline) {
         Instant now = clock.instant();
         return !now.isBefore(deadline) || now.plus(candidates.throttledFor()).isAfter(deadline);
+    }
+
+    /** Whether this invocation is a link of a chain the function carries on itself. */
+    private boolean isLink(Optional<Continuation> resumed) {
+        return selfContinues && resumed.map(Continuation::selfContinue).orElse(false);
     }
 
     /** Whether the sweep may write keys: its token is then single-use (its budget is spent once). */
