@@ -38,9 +38,11 @@ public final class OciEmulator implements AutoCloseable {
     private final RequestLog log;
     private final Faults faults;
     private final LogSearch logSearch;
+    private final ObjectStore objects;
 
     private OciEmulator(HttpServer server, ExecutorService executor, ResourceStore store,
-                        MessagePublisher publisher, RequestLog log, Faults faults, LogSearch logSearch) {
+                        MessagePublisher publisher, RequestLog log, Faults faults, LogSearch logSearch,
+                        ObjectStore objects) {
         this.server = server;
         this.executor = executor;
         this.store = store;
@@ -48,6 +50,7 @@ public final class OciEmulator implements AutoCloseable {
         this.log = log;
         this.faults = faults;
         this.logSearch = logSearch;
+        this.objects = objects;
     }
 
     /** Starts an emulator on a random free port. */
@@ -69,10 +72,12 @@ public final class OciEmulator implements AutoCloseable {
         WritePreconditions preconditions = new WritePreconditions(store, KeyGrants.of(world));
         MessagePublisher publisher = new MessagePublisher(store);
         LogSearch logSearch = new LogSearch(world, store);
+        ObjectStore objects = new ObjectStore(world.objects(), clock);
         Router router = new Router(new ResourceReads(store), new VolumeRoutes(store, preconditions),
                 new BackupRoutes(store, preconditions),
                 new AutonomousDatabaseRoutes(store, preconditions, options.transition()), publisher,
                 new RuleRoutes(store), new ObjectStorageRoutes(store, preconditions),
+                new ObjectRoutes(store, objects),
                 new FileSystemRoutes(store, preconditions), logSearch);
         Faults faults = new Faults();
         world.faults().forEach(faults::add);
@@ -83,7 +88,7 @@ public final class OciEmulator implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.start();
-        return new OciEmulator(server, executor, store, publisher, log, faults, logSearch);
+        return new OciEmulator(server, executor, store, publisher, log, faults, logSearch, objects);
     }
 
     /** The demo world another module ships as a classpath resource. */
@@ -107,8 +112,8 @@ public final class OciEmulator implements AutoCloseable {
     }
 
     /**
-     * The current state in world format (with the log entries, so a dump reloaded serves the same logs), plus
-     * "messages" and "requests" ({method, path, query, status}).
+     * The current state in world format (with the log entries and the objects, so a dump reloaded serves the
+     * same logs and objects), plus "messages" and "requests" ({method, path, query, status}).
      */
     public ObjectNode dump() {
         ObjectNode dump = store.dump();
@@ -116,6 +121,7 @@ public final class OciEmulator implements AutoCloseable {
         if (!logEntries.isEmpty()) {
             dump.putArray(LogSearch.WORLD_KEY).addAll(logEntries);
         }
+        dump.set(ObjectStore.WORLD_KEY, objects.dump());
         ArrayNode messages = dump.putArray("messages");
         messages.addAll(publisher.messages());
         ArrayNode requests = dump.putArray("requests");
@@ -127,6 +133,17 @@ public final class OciEmulator implements AutoCloseable {
             entry.put("status", r.status());
         }
         return dump;
+    }
+
+    /**
+     * Every Object Storage object, in bucket then name order, as the dump lists them: {namespace, bucket, name,
+     * content (text; contentBase64 instead when the bytes are not UTF-8), contentType, size, etag, md5,
+     * timeCreated, timeModified, metadata (the opc-meta-* headers, when any)}.
+     */
+    public List<ObjectNode> objects() {
+        List<ObjectNode> list = new java.util.ArrayList<>();
+        objects.dump().forEach(o -> list.add((ObjectNode) o));
+        return list;
     }
 
     /** Published ONS messages, in order: {topicId, title, body, messageType, messageId, timeStamp}. */
