@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stateful local stand-in for the OCI REST APIs cmk-guard calls (Block Volume, Compute, Database, KMS,
- * Notifications, Object Storage, File Storage), on one base URL bound to 127.0.0.1. It checks request signatures like OCI does.
+ * Notifications, Object Storage, File Storage, Monitoring), on one base URL bound to 127.0.0.1. It checks request signatures like OCI does.
  */
 public final class OciEmulator implements AutoCloseable {
     static final String DEMO_WORLD = "/io/cmkguard/emulator/demo-world.json";
@@ -39,10 +39,11 @@ public final class OciEmulator implements AutoCloseable {
     private final Faults faults;
     private final LogSearch logSearch;
     private final ObjectStore objects;
+    private final MetricIngestion metrics;
 
     private OciEmulator(HttpServer server, ExecutorService executor, ResourceStore store,
                         MessagePublisher publisher, RequestLog log, Faults faults, LogSearch logSearch,
-                        ObjectStore objects) {
+                        ObjectStore objects, MetricIngestion metrics) {
         this.server = server;
         this.executor = executor;
         this.store = store;
@@ -51,6 +52,7 @@ public final class OciEmulator implements AutoCloseable {
         this.faults = faults;
         this.logSearch = logSearch;
         this.objects = objects;
+        this.metrics = metrics;
     }
 
     /** Starts an emulator on a random free port. */
@@ -73,12 +75,13 @@ public final class OciEmulator implements AutoCloseable {
         MessagePublisher publisher = new MessagePublisher(store);
         LogSearch logSearch = new LogSearch(world, store);
         ObjectStore objects = new ObjectStore(world.objects(), clock);
+        MetricIngestion metrics = new MetricIngestion(store);
         Router router = new Router(new ResourceReads(store), new VolumeRoutes(store, preconditions),
                 new BackupRoutes(store, preconditions),
                 new AutonomousDatabaseRoutes(store, preconditions, options.transition()), publisher,
                 new RuleRoutes(store), new ObjectStorageRoutes(store, preconditions),
                 new ObjectRoutes(store, objects),
-                new FileSystemRoutes(store, preconditions), logSearch);
+                new FileSystemRoutes(store, preconditions), logSearch, metrics);
         Faults faults = new Faults();
         world.faults().forEach(faults::add);
         RequestLog log = new RequestLog();
@@ -88,7 +91,7 @@ public final class OciEmulator implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.start();
-        return new OciEmulator(server, executor, store, publisher, log, faults, logSearch, objects);
+        return new OciEmulator(server, executor, store, publisher, log, faults, logSearch, objects, metrics);
     }
 
     /** The demo world another module ships as a classpath resource. */
@@ -113,7 +116,8 @@ public final class OciEmulator implements AutoCloseable {
 
     /**
      * The current state in world format (with the log entries and the objects, so a dump reloaded serves the
-     * same logs and objects), plus "messages" and "requests" ({method, path, query, status}).
+     * same logs and objects), plus "messages", "metrics" (each accepted MetricDataDetails as posted) and
+     * "requests" ({method, path, query, status}).
      */
     public ObjectNode dump() {
         ObjectNode dump = store.dump();
@@ -124,6 +128,7 @@ public final class OciEmulator implements AutoCloseable {
         dump.set(ObjectStore.WORLD_KEY, objects.dump());
         ArrayNode messages = dump.putArray("messages");
         messages.addAll(publisher.messages());
+        dump.putArray(MetricIngestion.DUMP_KEY).addAll(metrics.metrics());
         ArrayNode requests = dump.putArray("requests");
         for (RecordedRequest r : log.snapshot()) {
             ObjectNode entry = requests.addObject();
@@ -144,6 +149,14 @@ public final class OciEmulator implements AutoCloseable {
         List<ObjectNode> list = new java.util.ArrayList<>();
         objects.dump().forEach(o -> list.add((ObjectNode) o));
         return list;
+    }
+
+    /**
+     * Every MetricDataDetails that Monitoring's PostMetricData accepted, in order, as it was posted: {namespace,
+     * compartmentId, name, dimensions, metadata, resourceGroup, datapoints: [{timestamp, value, count}]}.
+     */
+    public List<ObjectNode> metrics() {
+        return metrics.metrics();
     }
 
     /** Published ONS messages, in order: {topicId, title, body, messageType, messageId, timeStamp}. */
