@@ -20,7 +20,7 @@ final class Router {
     Router(ResourceReads reads, VolumeRoutes volumes, BackupRoutes backups,
            AutonomousDatabaseRoutes autonomousDatabases, MessagePublisher publisher, RuleRoutes rules,
            ObjectStorageRoutes objectStorage, ObjectRoutes objects, FileSystemRoutes fileSystems, LogSearch logSearch,
-           MetricIngestion metrics) {
+           MetricIngestion metrics, FunctionInvocations functions) {
         String volumeKinds = "/20160918/(volumes|bootVolumes)/([^/]+)";
         add("GET", volumeKinds + "/kmsKey", (r, p) -> volumes.getKmsKey(collection(p.get(0)), p.get(1)));
         add("PUT", volumeKinds + "/kmsKey", (r, p) -> volumes.putKmsKey(r, collection(p.get(0)), p.get(1)));
@@ -34,6 +34,7 @@ final class Router {
         add("POST", "/20181201/rules", (r, p) -> rules.create(r));
         add("POST", "/20190909/search", (r, p) -> logSearch.search(r));
         add("POST", "/20180401/metrics", (r, p) -> metrics.post(r));
+        add("POST", "/20181201/functions/([^/]+)/actions/invoke", (r, p) -> functions.invoke(r, p.get(0)));
         add("PUT", "/20181201/rules/([^/]+)", (r, p) -> rules.update(r, p.get(0)));
         add("GET", "/20160918/autonomousDatabases/([^/]+)/clones", (r, p) -> reads.clonesOf(r, p.get(0)));
         add("GET", "/20160918/databases/([^/]+)/dataGuardAssociations", (r, p) ->

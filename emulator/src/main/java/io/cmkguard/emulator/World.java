@@ -24,7 +24,8 @@ public final class World {
     /** The tenancy's Object Storage namespace, what GetNamespace answers. */
     static final String NAMESPACE = "namespace";
     /** Keys a dump adds; accepted and ignored on load so that a dump can be loaded again. */
-    static final Set<String> DUMP_ONLY_KEYS = Set.of("messages", "requests", MetricIngestion.DUMP_KEY);
+    static final Set<String> DUMP_ONLY_KEYS = Set.of("messages", "requests", MetricIngestion.DUMP_KEY,
+            FunctionInvocations.DUMP_KEY);
 
     private final ObjectNode json;
 
