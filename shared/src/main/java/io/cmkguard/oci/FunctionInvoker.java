@@ -4,7 +4,7 @@ import com.oracle.bmc.functions.model.Function;
 import com.oracle.bmc.functions.requests.GetFunctionRequest;
 import com.oracle.bmc.functions.requests.InvokeFunctionRequest;
 
-import java.io.ByteArrayInputStream;
+import com.oracle.bmc.util.StreamUtils;
 import java.nio.charset.StandardCharsets;
 
 /** Starts an OCI Function with a body and does not wait for it: a detached invocation. */
@@ -32,7 +32,8 @@ public final class FunctionInvoker {
         OciCalls.call("InvokeFunction (detached) " + functionId, () -> clients.functionsInvoke(endpoint)
                 .invokeFunction(InvokeFunctionRequest.builder().functionId(functionId)
                         .fnInvokeType(InvokeFunctionRequest.FnInvokeType.Detached)
-                        .invokeFunctionBody(new ByteArrayInputStream(bytes))
+                        // the invoke body is signed: the SDK reads it twice, so it must be a duplicatable stream
+                        .invokeFunctionBody(StreamUtils.createByteArrayInputStream(bytes))
                         .retryConfiguration(OciCalls.WRITE_ONCE).build()));
     }
 }
