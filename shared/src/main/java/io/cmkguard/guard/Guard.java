@@ -19,6 +19,7 @@ import io.cmkguard.resource.Candidates;
 import io.cmkguard.resource.Listing;
 import io.cmkguard.model.Resource;
 import io.cmkguard.resource.ResourceType;
+import io.cmkguard.resource.SharedReads;
 import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.resource.type.VaultKeyType;
 
@@ -72,7 +73,8 @@ public final class Guard {
         }
         Optional<Resource> read;
         try {
-            read = type.fetch(clients, id); // an answer that is not this resource is refused where it is read
+            // an answer that is not this resource is refused where it is read; a container it is judged by is shared
+            read = type.fetch(clients, id, trigger.shared());
         } catch (OciCallException e) {
             return Unchecked.failed(trigger, type, mode, id, candidate.compartmentId(), e);
         }
@@ -92,7 +94,7 @@ public final class Guard {
         }
         Judged judged;
         try {
-            Optional<Resource> source = readSource(resource);
+            Optional<Resource> source = readSource(resource, trigger.shared());
             Verdict verdict = withAdvice(type, resource, policy.evaluate(resource, lookUpKeys(resource), source,
                     type.keyRemovalEventTypes().contains(trigger.eventType()), clock.instant()));
             judged = new Judged(trigger, type, resource, verdict, source, mode, fixFor(type, resource, verdict));
@@ -167,12 +169,15 @@ public final class Guard {
         return facts;
     }
 
-    /** The source of a clone, restore, activation or copy; empty if there is none or it cannot be read. */
-    private Optional<Resource> readSource(Resource resource) {
+    /**
+     * The source of a clone, restore, activation or copy (or a PDB's container); empty if there is none or it
+     * cannot be read. Shared by the trigger's checks: a volume's backups read it once per sweep, not each.
+     */
+    private Optional<Resource> readSource(Resource resource, SharedReads shared) {
         return resource.lineage().flatMap(l -> ResourceTypes.owning(l.sourceId())
                 .flatMap(t -> {
                     try {
-                        return t.fetch(clients, l.sourceId());
+                        return shared.resource(l.sourceId(), () -> t.fetch(clients, l.sourceId(), shared));
                     } catch (OciCallException e) {
                         return Optional.empty(); // lineage is context; a fault reading it must not fail the check
                     }

@@ -101,6 +101,11 @@ public final class Declared implements ResourceType {
     }
 
     @Override
+    public Optional<Resource> fetch(OciClients clients, String id, SharedReads shared) {
+        return d.calls().fetch(clients, id, shared);
+    }
+
+    @Override
     public List<String> list(OciClients clients, String compartmentId) {
         return d.calls().list(clients, compartmentId);
     }

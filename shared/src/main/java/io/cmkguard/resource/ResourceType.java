@@ -81,6 +81,15 @@ public interface ResourceType {
     Optional<Resource> fetch(OciClients clients, String id);
 
     /**
+     * Re-reads the resource, taking the other resources it is judged by (a pluggable database's container)
+     * from the trigger's shared reads: a sweep then reads a container once, not once per pluggable database.
+     * The resource itself is read afresh.
+     */
+    default Optional<Resource> fetch(OciClients clients, String id, SharedReads shared) {
+        return fetch(clients, id);
+    }
+
+    /**
      * The ids of every live resource of this type in one compartment (not its children), read page by
      * page; TERMINATED and TERMINATING resources are left out. Sweeps and watches list through this.
      */

@@ -87,8 +87,8 @@ final class DatabaseType {
                 Wire.value(db.getLifecycleState()), encryptionOf(db, clients), List.of(), Optional.empty(),
                 Wire.tags(db.getFreeformTags()), etag)
                 .withKeyChangeBlocker(DatabaseFamily.neverMigrated("a database"));
-        return resource.withConsolePath(DatabaseFamily.consolePathOf(db)
-                .orElse(DatabaseFamily.fallbackConsolePath(db.getCompartmentId(), region)));
+        // only a page of its own: the type falls back to the compartment's (the PDBs' falls back to theirs)
+        return DatabaseFamily.consolePathOf(db).map(resource::withConsolePath).orElse(resource);
     }
 
     /**

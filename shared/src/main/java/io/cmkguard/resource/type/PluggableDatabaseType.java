@@ -1,8 +1,6 @@
 package io.cmkguard.resource.type;
 
-import com.oracle.bmc.database.model.Database;
 import com.oracle.bmc.database.model.PluggableDatabase;
-import com.oracle.bmc.database.requests.GetDatabaseRequest;
 import com.oracle.bmc.database.requests.GetPluggableDatabaseRequest;
 import com.oracle.bmc.database.model.PluggableDatabaseSummary;
 import com.oracle.bmc.database.requests.ListPluggableDatabasesRequest;
@@ -15,6 +13,7 @@ import io.cmkguard.model.Encryption;
 import io.cmkguard.model.Lineage;
 import io.cmkguard.resource.Declared;
 import io.cmkguard.resource.ResourceCalls;
+import io.cmkguard.resource.SharedReads;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.Identity;
@@ -45,7 +44,7 @@ final class PluggableDatabaseType {
                     "pluggabledatabase.remoteclone.end", "pluggabledatabase.relocate.end",
                     "pluggabledatabase.refresh.end", "rotatepluggabledatabasekey.end",
                     "pluggabledatabase.converttoregular.end", "pluggabledatabase.inplacerestore.end"))
-            .calls(ResourceCalls.of(PluggableDatabaseType::fetch, PluggableDatabaseType::list))
+            .calls(ResourceCalls.sharing(PluggableDatabaseType::fetch, PluggableDatabaseType::list))
             // the key is changed on the container database
             .fix(PluggableDatabaseType::fixCommand)
             .prerequisite(DatabaseFamily.DATABASE_KEY_GRANT)
@@ -59,7 +58,8 @@ final class PluggableDatabaseType {
     private PluggableDatabaseType() {
     }
 
-    private static Optional<Resource> fetch(OciClients clients, String id) {
+    /** The PDB, and its container as the trigger's checks share it (read once per sweep, not once per PDB). */
+    private static Optional<Resource> fetch(OciClients clients, String id, SharedReads shared) {
         Optional<PluggableDatabase> pdb = OciCalls.find("GetPluggableDatabase " + id, () -> clients.database()
                 .getPluggableDatabase(GetPluggableDatabaseRequest.builder().pluggableDatabaseId(id).build())
                 .getPluggableDatabase());
@@ -69,42 +69,37 @@ final class PluggableDatabaseType {
         Answers.checked("GetPluggableDatabase " + id, id, pdb.get(), PluggableDatabase::getId,
                 PluggableDatabase::getLifecycleState, PluggableDatabase::getCompartmentId);
         String cdbId = pdb.get().getContainerDatabaseId();
-        Optional<Database> cdb = isBlank(cdbId) ? Optional.empty() : OciCalls.find("GetDatabase " + cdbId,
-                () -> clients.database().getDatabase(GetDatabaseRequest.builder().databaseId(cdbId).build())
-                        .getDatabase());
-        return Optional.of(toResource(pdb.get(), cdb, clients));
+        Optional<Resource> cdb = isBlank(cdbId) ? Optional.empty()
+                : shared.resource(cdbId, () -> DatabaseType.TYPE.fetch(clients, cdbId));
+        return Optional.of(toResource(pdb.get(), cdb));
     }
 
-    private static Resource toResource(PluggableDatabase pdb, Optional<Database> cdb, OciClients clients) {
+    private static Resource toResource(PluggableDatabase pdb, Optional<Resource> cdb) {
         String region = Wire.regionOf(pdb.getId());
         // the CDB as lineage: the policy then names it, with its key, in every finding
         Optional<Lineage> container = Optional.ofNullable(pdb.getContainerDatabaseId())
                 .map(cdbId -> new Lineage(PLUGGED_INTO, cdbId));
         Resource resource = new Resource(NAME, pdb.getId(), pdb.getPdbName(), pdb.getCompartmentId(), region,
-                Wire.value(pdb.getLifecycleState()), encryptionOf(pdb, cdb, clients), List.of(), container,
-                Wire.tags(pdb.getFreeformTags()), "")
+                Wire.value(pdb.getLifecycleState()), encryptionOf(pdb, cdb.map(Resource::encryption)), List.of(),
+                container, Wire.tags(pdb.getFreeformTags()), "")
                 .withKeyChangeBlocker("a pluggable database uses its container database's key, and "
                         + DatabaseFamily.neverMigrated("the container database"));
-        return resource.withConsolePath(cdb.flatMap(DatabaseFamily::consolePathOf)
+        return resource.withConsolePath(cdb.flatMap(Resource::consolePath)
                 .orElse(DatabaseFamily.fallbackConsolePath(pdb.getCompartmentId(), region)));
     }
 
-    /** Its own Vault key if it reports one, else its container database's key (wallet, Vault or OKV). */
-    static Encryption encryptionOf(PluggableDatabase pdb, Optional<Database> cdb, OciClients clients) {
-        Encryption modelled = encryptionOf(pdb, cdb);
-        if (modelled.isCustomerManaged() || !isBlank(pdb.getKmsKeyId()) || cdb.isEmpty()) {
-            return modelled;
-        }
-        return DatabaseType.encryptionOf(cdb.get(), clients); // the container's external key location, if any
-    }
-
-    static Encryption encryptionOf(PluggableDatabase pdb, Optional<Database> cdb) {
+    /**
+     * Its own Vault key if it reports one (with the vault its container names for that key), else its
+     * container database's key as the container was read: wallet, Vault, OKV or an external key location.
+     */
+    static Encryption encryptionOf(PluggableDatabase pdb, Optional<Encryption> cdb) {
         if (!isBlank(pdb.getKmsKeyId())) {
-            String vaultId = cdb.filter(c -> pdb.getKmsKeyId().equals(c.getKmsKeyId()))
-                    .map(Database::getVaultId).orElse("");
+            String vaultId = cdb.filter(c -> c.kind() == Encryption.Kind.OCI_VAULT
+                            && c.keyId().equals(pdb.getKmsKeyId().trim()))
+                    .map(Encryption::vaultId).orElse("");
             return Encryption.ofKmsKeyId(pdb.getKmsKeyId(), vaultId);
         }
-        return cdb.map(DatabaseType::encryptionOf).orElse(Encryption.walletOnly());
+        return cdb.orElse(Encryption.walletOnly());
     }
 
     private static List<String> list(OciClients clients, String compartmentId) {

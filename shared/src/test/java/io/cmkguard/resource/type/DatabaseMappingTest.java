@@ -150,14 +150,20 @@ class DatabaseMappingTest {
 
     @Test
     void pluggableDatabaseUsesItsOwnKeyElseItsContainers() {
-        Database vaultCdb = Database.builder().kmsKeyId(KEY).vaultId(VAULT).build();
-        Database walletCdb = Database.builder().build();
+        Optional<Encryption> vaultCdb = Optional.of(DatabaseType.encryptionOf(
+                Database.builder().kmsKeyId(KEY).vaultId(VAULT).build()));
+        Optional<Encryption> walletCdb = Optional.of(DatabaseType.encryptionOf(Database.builder().build()));
+        Optional<Encryption> okvCdb = Optional.of(DatabaseType.encryptionOf(
+                Database.builder().keyStoreId("ocid1.keystore.oc1.iad.okv").build()));
         assertEquals(Encryption.vaultKey(KEY, VAULT), PluggableDatabaseType.encryptionOf(
-                PluggableDatabase.builder().build(), Optional.of(vaultCdb)));
+                PluggableDatabase.builder().build(), vaultCdb));
         assertEquals(Encryption.walletOnly(), PluggableDatabaseType.encryptionOf(
-                PluggableDatabase.builder().build(), Optional.of(walletCdb)));
+                PluggableDatabase.builder().build(), walletCdb));
+        assertEquals(okvCdb.get(), PluggableDatabaseType.encryptionOf(PluggableDatabase.builder().build(), okvCdb));
         assertEquals(Encryption.vaultKey(KEY, VAULT), PluggableDatabaseType.encryptionOf(
-                PluggableDatabase.builder().kmsKeyId(KEY).build(), Optional.of(vaultCdb)));
+                PluggableDatabase.builder().kmsKeyId(KEY).build(), vaultCdb));
+        assertEquals(Encryption.vaultKey(KEY + "2", ""), PluggableDatabaseType.encryptionOf(
+                PluggableDatabase.builder().kmsKeyId(KEY + "2").build(), vaultCdb), "the vault is that of its key");
         assertEquals(Encryption.vaultKey(KEY, ""), PluggableDatabaseType.encryptionOf(
                 PluggableDatabase.builder().kmsKeyId(KEY).build(), Optional.empty()));
         assertEquals(Encryption.walletOnly(), PluggableDatabaseType.encryptionOf(
