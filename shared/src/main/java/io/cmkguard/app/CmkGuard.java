@@ -32,6 +32,8 @@ import io.cmkguard.oci.Auth;
 import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.NativeSigning;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.metrics.MetricsPoster;
+import io.cmkguard.metrics.PostureMetrics;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidates;
 import io.cmkguard.resource.KeyEvents;
@@ -64,19 +66,21 @@ public final class CmkGuard implements AutoCloseable {
     private final Optional<OciClients> clients;
     private final Optional<ConfigException> startupError;
     private final DecisionLog log;
+    private final PostureMetrics metrics;
     private final Clock clock;
     /** Set by the first event: from the second on, the instance is warm and request signing moves to native code. */
     private final AtomicBoolean answeredOnce = new AtomicBoolean();
 
     private CmkGuard(Optional<EventCheck> events, Optional<KeyWatch> keyWatch, Optional<Sweep> sweep,
                      Optional<OciClients> clients, Optional<ConfigException> startupError, DecisionLog log,
-                     Clock clock) {
+                     PostureMetrics metrics, Clock clock) {
         this.events = events;
         this.keyWatch = keyWatch;
         this.sweep = sweep;
         this.clients = clients;
         this.startupError = startupError;
         this.log = log;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -99,14 +103,15 @@ public final class CmkGuard implements AutoCloseable {
                     Optional.ofNullable(env.get(SweepRulesCheck.FUNCTION_ID_KEY)), logOut, log, clock);
         } catch (ConfigException e) {
             log.event("config-error", e.getMessage());
-            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log, clock);
+            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log,
+                    PostureMetrics.OFF, clock);
         } catch (RuntimeException | LinkageError e) {
             // not the exception's text: start-up exceptions may quote configuration values
             ConfigException failed = new ConfigException(List.of("the function could not start: unexpected "
                     + e.getClass().getSimpleName() + Failures.where(e)));
             log.event("config-error", failed.getMessage());
             return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(failed), log,
-                    clock);
+                    PostureMetrics.OFF, clock);
         }
     }
 
@@ -125,8 +130,11 @@ public final class CmkGuard implements AutoCloseable {
         KeyWatch keyWatch = new KeyWatch(new KeyWatchSettings(config.mode(), config.dedupWindow(), config.sweep(),
                 config.watch()), clients, keys, new KeyUsers(clients, candidates, clock), notifier,
                 clock);
+        PostureMetrics metrics = config.metricsCompartmentId().map(compartment -> PostureMetrics.postingTo(
+                new MetricsPoster(clients::monitoring, compartment, clock, log::event), log::event))
+                .orElse(PostureMetrics.OFF);
         return new CmkGuard(Optional.of(new EventCheck(guard, config, clients, log, clock)), Optional.of(keyWatch), Optional.of(sweep), Optional.of(clients),
-                Optional.empty(), log, clock);
+                Optional.empty(), log, metrics, clock);
     }
 
     /** Runs one start-up step; its configuration problems join the others instead of hiding them. */
@@ -180,8 +188,15 @@ public final class CmkGuard implements AutoCloseable {
         }
         try {
             NativeSigning.start(log::event); // a sweep signs thousands of requests
-            return sweep.orElseThrow().run(SweepRequest.parse(sweepField), progress,
+            SweepRequest request = SweepRequest.parse(sweepField);
+            SweepReport report = sweep.orElseThrow().run(request, progress,
                     invocationDeadline.map(d -> Deadline.forInvocation(d, clock).at()));
+            if (request.continuation().isEmpty()) {
+                // begun and ended in this invocation, its report is the whole sweep's; a continued sweep's gauges
+                // come from whoever puts its whole report together (metrics().sweepCompleted)
+                metrics.sweepCompleted(SweepReportJson.toJson(report), deadline(invocationDeadline));
+            }
+            return report;
         } catch (BadSweepException e) {
             return refusedSweep(e, sweepField.path("compartmentId").asText(""));
         } catch (RuntimeException | LinkageError e) {
@@ -211,8 +226,21 @@ public final class CmkGuard implements AutoCloseable {
         return eventResult(() -> EventParser.envelope(body), invocationDeadline);
     }
 
-    /** Answers an event whose envelope the supplier reads (or refuses with a BadEventException). */
+    /**
+     * Answers an event whose envelope the supplier reads (or refuses with a BadEventException), and counts its
+     * decisions in Monitoring before the answer goes (a function may be frozen once it has answered).
+     */
     private GuardResult eventResult(Supplier<EventEnvelope> read, Optional<Instant> invocationDeadline) {
+        GuardResult result = judgedEvent(read, invocationDeadline);
+        metrics.decisions(List.of(result), deadline(invocationDeadline));
+        return result;
+    }
+
+    private Deadline deadline(Optional<Instant> invocationDeadline) {
+        return invocationDeadline.map(d -> Deadline.forInvocation(d, clock)).orElseGet(() -> Deadline.none(clock));
+    }
+
+    private GuardResult judgedEvent(Supplier<EventEnvelope> read, Optional<Instant> invocationDeadline) {
         if (startupError.isPresent()) {
             return GuardResult.rejected("", "", "", Status.ERROR, "the function configuration is invalid,"
                             + " so nothing was checked: " + String.join("; ", startupError.get().problems()),
@@ -243,9 +271,7 @@ public final class CmkGuard implements AutoCloseable {
                         + " in the event's compartment, but it has no compartmentId (data or extensions)",
                         event.eventType(), event.eventId());
             }
-            Deadline deadline = invocationDeadline.map(d -> Deadline.forInvocation(d, clock))
-                    .orElseGet(() -> Deadline.none(clock));
-            return events.orElseThrow().handle(event, deadline);
+            return events.orElseThrow().handle(event, deadline(invocationDeadline));
         } catch (BadEventException e) {
             return logged(GuardResult.rejected(e.eventId(), e.eventType(), "", Status.ERROR, e.getMessage(),
                     Optional.of(new GuardResult.Fault(e.code(), e.getMessage()))));
@@ -266,12 +292,21 @@ public final class CmkGuard implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The posture metrics (off unless CMK_GUARD_METRICS_COMPARTMENT is set): where a sweep continued over several
+     * invocations posts its gauges once its whole report is put together.
+     */
+    public PostureMetrics metrics() {
+        return metrics;
+    }
+
     public List<String> configProblems() {
         return startupError.map(ConfigException::problems).orElse(List.of());
     }
 
     @Override
     public void close() {
+        metrics.close();
         clients.ifPresent(OciClients::close);
     }
 }
