@@ -25,19 +25,22 @@ public final class MonitoringRules {
     /** What stands for a missing value: the service refuses an empty one. */
     public static final String NONE = "none";
 
-    private static final Pattern NAMESPACE_PATTERN = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-    private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z][A-Za-z0-9._\\-$]*");
+    private static final Pattern NAMESPACE_PATTERN = Pattern.compile("[a-z]([a-z0-9_]{0,254}[a-z0-9])?");
+    private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z]([A-Za-z0-9._\\-$]{0,253}[A-Za-z0-9])?");
     private static final Pattern KEY_PATTERN = Pattern.compile("[\\x21-\\x7e]{1," + MAX_DIMENSION_KEY_CHARS + "}");
 
     private MonitoringRules() {
     }
 
+    /** Lower case letters, digits and underscores, a letter first; "oci_" and "oracle_" are OCI's own. */
     public static boolean isNamespace(String namespace) {
-        return NAMESPACE_PATTERN.matcher(namespace).matches() && !namespace.startsWith("oci_");
+        return NAMESPACE_PATTERN.matcher(namespace).matches() && !namespace.startsWith("oci_")
+                && !namespace.startsWith("oracle_");
     }
 
+    /** A letter first, then letters, digits and ._-$, ending with a letter or a digit; at most 255. */
     public static boolean isMetricName(String name) {
-        return NAME_PATTERN.matcher(name).matches();
+        return NAME_PATTERN.matcher(name).matches() && !name.startsWith("oci_");
     }
 
     /** Printable ASCII without spaces, at most 256 characters. */

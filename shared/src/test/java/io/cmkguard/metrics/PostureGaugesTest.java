@@ -156,6 +156,9 @@ class PostureGaugesTest {
         assertFalse(MonitoringRules.isNamespace("1cmk"));
         assertFalse(MonitoringRules.isMetricName("_decisions"));
         assertFalse(MonitoringRules.isMetricName("sweep completed"));
+        assertFalse(MonitoringRules.isMetricName("decisions_"));
+        assertFalse(MonitoringRules.isNamespace("Cmk_guard"));
+        assertFalse(MonitoringRules.isNamespace("oracle_x"));
         assertFalse(MonitoringRules.isDimensionKey("resource type"));
         assertFalse(MonitoringRules.isDimensionKey(""));
         assertFalse(MonitoringRules.isDimensionKey("k".repeat(257)));
