@@ -128,7 +128,7 @@ class PostureMetricsIT {
         assertEquals(Map.of("decisions" + new TreeMap<>(Map.of("action", result.path("action").asText(),
                 "resourceType", "block-volume", "verdict", "NON_COMPLIANT")), 1.0), posted);
         assertTrue(tenancy.emulator.requests().stream().anyMatch(r -> r.method().equals("POST")
-                && r.path().equals("/20180401/metrics") && r.status() == 200));
+                && r.path().equals(Fault.METRICS) && r.status() == 200));
         assertFalse(tenancy.logText().contains("cmk-guard." + MetricsPoster.FAILED), tenancy.logText());
     }
 
@@ -194,7 +194,7 @@ class PostureMetricsIT {
 
     @Test
     void monitoringDownLeavesTheDecisionAndTheReportIntactAndIsLoggedOncePerPost() {
-        World world = OciEmulator.demoWorld().withFault(Fault.on("POST", "/20180401/metrics")
+        World world = OciEmulator.demoWorld().withFault(Fault.on("POST", Fault.METRICS)
                 .respond(503, "ServiceUnavailable").forever());
         EmulatedTenancy down = demo(world, on());
         JsonNode result = down.send(EVENT);
@@ -209,7 +209,7 @@ class PostureMetricsIT {
         assertTrue(failures.get(0).contains("ServiceUnavailable"), failures.get(0));
         assertEquals(List.of(), down.emulator.metrics());
 
-        EmulatedCloud cloud = cloud(WORLD.world().withFault(Fault.on("POST", "/20180401/metrics")
+        EmulatedCloud cloud = cloud(WORLD.world().withFault(Fault.on("POST", Fault.METRICS)
                 .respond(500, "InternalServerError").forever()));
         JsonNode report = sweep(sweeper(cloud, on(GuardConfig.SWEEP_DEADLINE_SECONDS, "600"), Clock.systemUTC()), "");
         assertTrue(report.path("complete").asBoolean(), report.toString());
@@ -220,7 +220,7 @@ class PostureMetricsIT {
             assertEquals(reference.path(field), report.path(field), field + ": the same report as without metrics");
         }
         assertEquals(1, logLines(MetricsPoster.FAILED), log.toString(StandardCharsets.UTF_8));
-        assertEquals(2, cloud.emulator.requests().stream().filter(r -> r.path().equals("/20180401/metrics")).count(),
+        assertEquals(2, cloud.emulator.requests().stream().filter(r -> r.path().equals(Fault.METRICS)).count(),
                 "one call, two attempts at most: metrics never hold an answer long");
     }
 
@@ -240,7 +240,7 @@ class PostureMetricsIT {
 
     @Test
     void aPostStillRunningWhenTheInvocationMustAnswerIsLeftToFinishAndTheAnswerGoes() {
-        World world = OciEmulator.demoWorld().withFault(Fault.on("POST", "/20180401/metrics").delay(Duration.ofSeconds(8))
+        World world = OciEmulator.demoWorld().withFault(Fault.on("POST", Fault.METRICS).delay(Duration.ofSeconds(8))
                 .forever());
         EmulatedTenancy tenancy = new EmulatedTenancy(world, EmulatorOptions.trusting());
         open.add(tenancy);
