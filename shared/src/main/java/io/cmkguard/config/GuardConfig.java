@@ -49,7 +49,8 @@ public record GuardConfig(
         ContinuationSecret continuationSecret,
         boolean reencryptBuckets,
         int keyMaxAgeDays,
-        SweepChainSettings chain) {
+        SweepChainSettings chain,
+        Optional<String> metricsCompartmentId) {
 
     public static final String MODE = "CMK_GUARD_MODE";
     public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
@@ -94,6 +95,8 @@ public record GuardConfig(
     public static final String SWEEP_SELF_CONTINUE = SweepChainSettings.SELF_CONTINUE;
     /** The most invocations one self-continuing sweep may take. */
     public static final String SWEEP_MAX_INVOCATIONS = SweepChainSettings.MAX_INVOCATIONS;
+    /** Where posture metrics are posted (OCI Monitoring, namespace cmk_guard); unset, none are. */
+    public static final String METRICS_COMPARTMENT = "CMK_GUARD_METRICS_COMPARTMENT";
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
@@ -109,7 +112,7 @@ public record GuardConfig(
             FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
             SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY, CONTINUATION_KEY,
             CONTINUATION_KEY_PREVIOUS, REENCRYPT_BUCKETS, KEY_MAX_AGE_DAYS, REPORT_BUCKET, SWEEP_SELF_CONTINUE,
-            SWEEP_MAX_INVOCATIONS);
+            SWEEP_MAX_INVOCATIONS, METRICS_COMPARTMENT);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -237,6 +240,7 @@ public record GuardConfig(
             int keyMaxAge = integer(KEY_MAX_AGE_DAYS, DEFAULT_KEY_MAX_AGE_DAYS, 1, 3_650);
             SweepChainSettings chain = new SweepChainSettings(reportBucket(), bool(SWEEP_SELF_CONTINUE, true),
                     integer(SWEEP_MAX_INVOCATIONS, SweepChainSettings.DEFAULT_MAX_INVOCATIONS, 1, 1_000));
+            Optional<String> metricsCompartment = metricsCompartment();
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
             modes.add(mode);
@@ -256,7 +260,7 @@ public record GuardConfig(
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
                     retries, timeout, dedup, external, console, functionTimeout, sweep, watch, continuationSecret,
-                    reencryptBuckets, keyMaxAge, chain);
+                    reencryptBuckets, keyMaxAge, chain, metricsCompartment);
         }
 
         /** The continuation signing keys; a problem names the key and its length, never its value. */
@@ -353,6 +357,18 @@ public record GuardConfig(
             if (value.isPresent() && !isOcidOf(value.get(), "compartment") && !isOcidOf(value.get(), "tenancy")) {
                 problems.add(WATCH_COMPARTMENT_ID + "='" + value.get() + "' is not a compartment or tenancy OCID"
                         + " (expected ocid1.compartment.oc1... or ocid1.tenancy.oc1...)");
+                return Optional.empty();
+            }
+            return value;
+        }
+
+        /** The compartment (or the tenancy) posture metrics are posted to. */
+        private Optional<String> metricsCompartment() {
+            Optional<String> value = text(METRICS_COMPARTMENT);
+            if (value.isPresent() && !isOcidOf(value.get(), "compartment") && !isOcidOf(value.get(), "tenancy")) {
+                problems.add(METRICS_COMPARTMENT + "='" + Strings.shown(value.get()) + "' is not a compartment or"
+                        + " tenancy OCID (expected ocid1.compartment.oc1... or ocid1.tenancy.oc1...): it names where"
+                        + " posture metrics are posted; leave it empty to post none");
                 return Optional.empty();
             }
             return value;

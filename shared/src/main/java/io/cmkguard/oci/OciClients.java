@@ -16,6 +16,7 @@ import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.http.client.HttpProvider;
 import com.oracle.bmc.keymanagement.KmsManagementClient;
 import com.oracle.bmc.keymanagement.KmsVaultClient;
+import com.oracle.bmc.monitoring.MonitoringClient;
 import com.oracle.bmc.ons.NotificationDataPlaneClient;
 import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.util.CircuitBreakerUtils;
@@ -56,6 +57,7 @@ public final class OciClients implements AutoCloseable {
     private final Lazy<FunctionsManagementClient> functionsManagement;
     /** Invoke clients by invoke endpoint (each function application has its own). */
     private final Map<String, FunctionsInvokeClient> functionsInvoke = new ConcurrentHashMap<>();
+    private final Lazy<MonitoringClient> monitoring;
     private final Map<String, KmsManagementClient> kmsManagement = new ConcurrentHashMap<>();
     /** Object Storage clients by region ("" = the function's own): a replicated bucket's source may be elsewhere. */
     private final Map<String, ObjectStorageClient> objectStorage = new ConcurrentHashMap<>();
@@ -95,6 +97,7 @@ public final class OciClients implements AutoCloseable {
         this.events = new Lazy<>(() -> build(EventsClient.builder()));
         this.fileStorage = new Lazy<>(() -> build(FileStorageClient.builder()));
         this.functionsManagement = new Lazy<>(() -> build(FunctionsManagementClient.builder()));
+        this.monitoring = new Lazy<>(() -> monitoringClient(attempts, timeout));
         this.rawReader = new SignedJsonReader(signer, attempts, timeout);
     }
 
@@ -174,6 +177,38 @@ public final class OciClients implements AutoCloseable {
         String target = endpoint.map(URI::toString).orElse(invokeEndpoint);
         return functionsInvoke.computeIfAbsent(target, url -> FunctionsInvokeClient.builder().httpProvider(HTTP)
                 .configuration(configuration).additionalClientConfigurator(retryAfter).endpoint(url).build(signer));
+    }
+
+    /**
+     * Monitoring, for posting metrics: PostMetricData is served by the region's telemetry-ingestion endpoint,
+     * not the telemetry one the SDK derives (the emulator serves both at its one URL).
+     */
+    public MonitoringClient monitoring() {
+        return monitoring.get();
+    }
+
+    /**
+     * Metrics are best effort and posted before an event is answered: short timeouts and at most two attempts,
+     * so that Monitoring being slow or down costs an answer a few seconds at most. Its Retry-After does not
+     * close the gate the sweep reads: Monitoring throttling metrics is no reason to stop judging.
+     */
+    private MonitoringClient monitoringClient(int attempts, Duration timeout) {
+        ClientConfiguration shortCalls = ClientConfiguration.builder()
+                .connectionTimeoutMillis((int) Math.min(timeout.toMillis(), 2_000))
+                .readTimeoutMillis((int) Math.min(timeout.toMillis(), 5_000))
+                .retryConfiguration(RetryConfiguration.builder()
+                        .terminationStrategy(new MaxAttemptsTerminationStrategy(Math.min(attempts, 2)))
+                        .delayStrategy(new QuickBackoff())
+                        .retryCondition(new TransientFaults())
+                        .build())
+                .circuitBreakerConfiguration(CircuitBreakerUtils.getNoCircuitBreakerConfiguration())
+                .build();
+        String url = endpoint.map(URI::toString).orElseGet(() -> {
+            Region own = region.flatMap(OciClients::regionNamed).orElseThrow(() -> new IllegalStateException(
+                    "no region known to post metrics in"));
+            return "https://telemetry-ingestion." + own.getRegionId() + "." + own.getRealm().getSecondLevelDomain();
+        });
+        return MonitoringClient.builder().httpProvider(HTTP).configuration(shortCalls).endpoint(url).build(signer);
     }
 
     /** Object Storage in the function's region. */
@@ -257,6 +292,7 @@ public final class OciClients implements AutoCloseable {
         fileStorage.close();
         functionsManagement.close();
         functionsInvoke.values().forEach(FunctionsInvokeClient::close);
+        monitoring.close();
         objectStorage.values().forEach(ObjectStorageClient::close);
         kmsManagement.values().forEach(KmsManagementClient::close);
         kmsVaultByRegion.values().forEach(KmsVaultClient::close);

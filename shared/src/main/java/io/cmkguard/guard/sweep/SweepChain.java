@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A sweep across as many invocations as it takes. Each invocation runs its part ({@link Sweep}); with a report
@@ -37,7 +36,13 @@ public final class SweepChain {
      * @param completed   told the whole report of every sweep that ended (the posture metrics)
      */
     public record Links(Optional<NextInvocation> next, Optional<SweepEvidence> evidence, int maxInvocations,
-                        String consoleBase, String region, Consumer<JsonNode> completed) {
+                        String consoleBase, String region, Completed completed) {
+    }
+
+    /** Told the report of every sweep that ended, within the invocation's deadline. */
+    @FunctionalInterface
+    public interface Completed {
+        void sweepCompleted(JsonNode whole, Optional<Instant> callDeadline);
     }
 
     private final Sweep sweep;
@@ -60,7 +65,7 @@ public final class SweepChain {
         List<String> notes = new ArrayList<>();
         boolean kept = keep(part, notes);
         if (part.report().continuation().isEmpty()) {
-            return kept ? finish(part, notes) : ended(part, notes);
+            return kept ? finish(part, notes, callDeadline) : ended(part, notes, callDeadline);
         }
         return goOn(part, kept, notes);
     }
@@ -127,7 +132,7 @@ public final class SweepChain {
     }
 
     /** The sweep ended and its report is kept: the first invocation to write the whole publishes its digest. */
-    private SweepReport finish(Sweep.Part part, List<String> notes) {
+    private SweepReport finish(Sweep.Part part, List<String> notes, Optional<Instant> callDeadline) {
         SweepReport report = part.report();
         SweepEvidence evidence = links.evidence().orElseThrow();
         try {
@@ -145,7 +150,7 @@ public final class SweepChain {
             evidence.keepViews(whole, parts);
             notes.addAll(evidence.where(report.sweepId(), links.consoleBase(), links.region()));
             Optional<String> messageId = publishWhole(whole, notes);
-            links.completed().accept(whole);
+            links.completed().sweepCompleted(whole, callDeadline);
             return report.withFindings(report.findings(), messageId).withChain(new SweepReport.Chain(
                     part.invocation(), SweepReport.Chain.DONE, "the sweep ended after " + (part.invocation() + 1)
                     + " invocation(s); its report is kept", kept(report)));
@@ -154,16 +159,16 @@ public final class SweepChain {
             log.event("sweep-report-failed", report.sweepId() + ": the whole report could not be written: " + why);
             notes.add("The sweep's whole report could not be written to bucket " + evidence.bucket() + " (" + why
                     + "); this invocation's findings are published now, the earlier ones are in their parts.");
-            return ended(part, notes);
+            return ended(part, notes, callDeadline);
         }
     }
 
     /** The sweep ended without a whole report kept: this invocation's digest, and its metrics if it was the only one. */
-    private SweepReport ended(Sweep.Part part, List<String> notes) {
+    private SweepReport ended(Sweep.Part part, List<String> notes, Optional<Instant> callDeadline) {
         SweepReport published = digest.published(part.report().withChain(new SweepReport.Chain(part.invocation(),
                 SweepReport.Chain.DONE, "nothing is left to sweep", Optional.empty())), notes);
         if (part.invocation() == 0) { // a sweep of several invocations has no whole report without a bucket
-            links.completed().accept(SweepReportJson.toJson(published));
+            links.completed().sweepCompleted(SweepReportJson.toJson(published), callDeadline);
         }
         return published;
     }
