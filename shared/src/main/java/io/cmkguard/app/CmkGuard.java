@@ -133,8 +133,14 @@ public final class CmkGuard implements AutoCloseable {
         Optional<SweepEvidence> evidence = config.chain().reportBucket()
                 .map(bucket -> new SweepEvidence(new ObjectStore(clients, bucket)));
         FunctionInvoker invoker = new FunctionInvoker(clients);
+        boolean sharedKey = config.continuationSecret().current().isPresent();
         Optional<SweepChain.NextInvocation> next = functionId.filter(id -> config.chain().selfContinue())
-                .map(id -> body -> invoker.invokeDetached(id, body));
+                .map(id -> sharedKey ? body -> invoker.invokeDetached(id, body) : body -> {
+                    // another instance may run the next invocation: it must verify this one's token
+                    throw new SweepChain.Unavailable("set " + GuardConfig.CONTINUATION_KEY + " (e.g. openssl rand"
+                            + " -base64 32) so that every instance can continue it, or "
+                            + GuardConfig.SWEEP_SELF_CONTINUE + "=false");
+                });
         Sweep sweep = new Sweep(guard, candidates, new SweepRulesCheck(clients, functionId), log,
                 new SweepSettings(config.modes(), config.remediation(), config.sweep(), config.continuationSecret()),
                 evidence.<ContinuationClaims>map(e -> e).orElseGet(SpentContinuations::new), next.isPresent(), clock);

@@ -211,6 +211,18 @@ class SweepChainIT {
         assertEquals(WORLD.liveCount() + 1, whole.path("scanned").asInt(), "nothing lost, nothing twice");
     }
 
+    @Test
+    void withoutASharedContinuationKeyTheSweepDoesNotInvokeItselfAndSaysWhy() throws Exception {
+        EmulatedCloud cloud = cloud(world());
+        CmkGuard guard = deployed(cloud, Map.of("CMK_GUARD_CONTINUATION_KEY", ""));
+
+        JsonNode first = read(guard.handle(SCHEDULED, Optional.empty()));
+        assertEquals("stopped", first.path("chain").path("next").asText(), first.path("chain").toString());
+        assertTrue(first.path("chain").path("message").asText().contains("set CMK_GUARD_CONTINUATION_KEY"));
+        assertTrue(cloud.emulator.invocations().isEmpty(), "a link another instance could not verify is not started");
+        assertFalse(first.path("continuation").isNull());
+    }
+
     private static Set<String> fieldNames(JsonNode o) {
         Set<String> names = new HashSet<>();
         o.fieldNames().forEachRemaining(names::add);

@@ -20,10 +20,20 @@ import java.util.Optional;
  * and publishes the sweep's one digest. Without a bucket every invocation publishes its own digest, as before.
  */
 public final class SweepChain {
-    /** Starts the sweep's next invocation with this body, without waiting for it; OciCallException if it could not. */
+    /**
+     * Starts the sweep's next invocation with this body, without waiting for it; OciCallException, or Unavailable,
+     * when it could not.
+     */
     @FunctionalInterface
     public interface NextInvocation {
         void start(String body);
+    }
+
+    /** Why the function cannot invoke itself here, though it should (a setting it lacks). */
+    public static final class Unavailable extends RuntimeException {
+        public Unavailable(String why) {
+            super(why);
+        }
     }
 
     /**
@@ -113,6 +123,8 @@ public final class SweepChain {
                 } catch (OciCallException e) {
                     stopped = Optional.of("the sweep could not invoke its function to go on (" + e.code() + ": "
                             + e.getMessage() + ")");
+                } catch (Unavailable e) {
+                    stopped = Optional.of("the sweep cannot go on by itself: " + e.getMessage());
                 }
             }
         }
