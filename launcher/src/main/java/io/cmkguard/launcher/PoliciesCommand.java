@@ -5,6 +5,7 @@ import io.cmkguard.iam.Compartment;
 import io.cmkguard.iam.IamPolicy;
 import io.cmkguard.iam.PolicyGenerator;
 import io.cmkguard.iam.PolicyRequest;
+import io.cmkguard.iam.SweepChainGrants;
 import io.cmkguard.resource.ResourceType;
 import io.cmkguard.resource.type.ResourceTypes;
 
@@ -31,6 +32,9 @@ final class PoliciesCommand {
         Optional<String> key = Optional.empty();
         Optional<Compartment> topic = Optional.empty();
         Optional<Compartment> metrics = Optional.empty();
+        boolean selfContinue = true;
+        Optional<String> reportBucket = Optional.empty();
+        Optional<Compartment> reportBucketCompartment = Optional.empty();
         while (reader.hasNext()) {
             String arg = reader.next();
             switch (arg) {
@@ -44,6 +48,10 @@ final class PoliciesCommand {
                 case "--key-id" -> key = Optional.of(Ocids.require(arg, reader.valueOf(arg), "key"));
                 case "--topic-compartment" -> topic = Optional.of(Compartment.of(reader.valueOf(arg)));
                 case "--metrics-compartment" -> metrics = Optional.of(Compartment.of(reader.valueOf(arg)));
+                case "--no-self-continue" -> selfContinue = false;
+                case "--report-bucket" -> reportBucket = Optional.of(bucketName(arg, reader.valueOf(arg)));
+                case "--report-bucket-compartment" ->
+                        reportBucketCompartment = Optional.of(Compartment.of(reader.valueOf(arg)));
                 case "--verbose" -> { } // the SDK's warnings: see SdkLogging
                 default -> throw ArgReader.unexpected(arg);
             }
@@ -54,9 +62,15 @@ final class PoliciesCommand {
         if (mode != Mode.REMEDIATE && (vault.isPresent() || key.isPresent())) {
             throw new UsageException("--vault-compartment and --key-id are for --mode remediate only");
         }
+        if (reportBucketCompartment.isPresent() && reportBucket.isEmpty()) {
+            throw new UsageException("--report-bucket-compartment needs --report-bucket NAME");
+        }
+        String function = functionCompartment != null ? functionCompartment : compartment;
+        Compartment bucketCompartment = reportBucketCompartment.orElse(Compartment.byId(function));
         try {
-            return new PolicyRequest(compartment, functionCompartment != null ? functionCompartment : compartment,
-                    mode, types, vault, key, topic, metrics);
+            return new PolicyRequest(compartment, function, mode, types, vault, key, topic, metrics)
+                    .withSweeps(new SweepChainGrants(selfContinue, reportBucket.map(name ->
+                            new SweepChainGrants.Bucket(bucketCompartment, name))));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -69,6 +83,14 @@ final class PoliciesCommand {
                 + ". Create the dynamic groups and the policy in the root compartment.");
         out.print(policy.render());
         return Main.OK;
+    }
+
+    /** A bucket name as Object Storage allows it, so the grant's condition names a bucket that can exist. */
+    private static String bucketName(String option, String value) {
+        if (!value.matches("[A-Za-z0-9._-]{1,256}")) {
+            throw new UsageException(option + ": '" + value + "' is not a bucket name (letters, digits, '-', '_', '.')");
+        }
+        return value;
     }
 
     private static List<ResourceType> types(String list) {

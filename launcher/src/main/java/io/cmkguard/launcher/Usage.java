@@ -35,6 +35,7 @@ final class Usage {
               cmk-guard policies --compartment OCID [--mode audit|notify|remediate] [--types T,...]
                       [--vault-compartment NAME --key-id OCID] [--topic-compartment NAME]
                       [--function-compartment OCID] [--metrics-compartment NAME]
+                      [--report-bucket NAME [--report-bucket-compartment NAME]] [--no-self-continue]
                   The dynamic groups and least IAM policy statements for a mode. Calls nothing.
 
               cmk-guard stack --output FILE.zip
@@ -169,12 +170,17 @@ final class Usage {
                 Usage: cmk-guard policies --compartment OCID [--mode audit|notify|remediate] [--types T,...]
                                           [--vault-compartment NAME --key-id OCID] [--topic-compartment NAME]
                                           [--function-compartment OCID] [--metrics-compartment NAME]
+                                          [--report-bucket NAME [--report-bucket-compartment NAME]]
+                                          [--no-self-continue]
 
                 Prints the dynamic groups and the least IAM policy statements for that mode and those resource
                 types (default notify, every type), generated from what each type declares. Remediate needs
                 --vault-compartment and --key-id; audit prints no write grant. --metrics-compartment (the
                 function's CMK_GUARD_METRICS_COMPARTMENT) adds the grant to post posture metrics there, in the
-                cmk_guard namespace only. Calls nothing.
+                cmk_guard namespace only. Sweeps continue themselves: the function may read and invoke itself in
+                its compartment, unless --no-self-continue (CMK_GUARD_SWEEP_SELF_CONTINUE=false).
+                --report-bucket (the function's CMK_GUARD_REPORT_BUCKET) adds the grant to create, read, list and
+                delete objects in that bucket only (default compartment: the function's). Calls nothing.
 
                 Example:
                   bin/cmk-guard policies --compartment ocid1.compartment.oc1..aaaa --mode remediate \\

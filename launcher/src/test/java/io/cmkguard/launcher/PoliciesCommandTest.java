@@ -27,8 +27,24 @@ class PoliciesCommandTest {
         Cli cli = Cli.run("policies", "--compartment", C, "--mode", "audit");
         assertEquals(0, cli.status, cli.toString());
         assertTrue(cli.out.contains("to read volumes in compartment id " + C), cli.out);
-        assertFalse(cli.out.contains(" to use "), cli.out);
+        // a sweep that continues itself invokes its own function: no resource is written by that
+        assertTrue(cli.out.contains("Allow dynamic-group cmk-guard-fn to use fn-invocation in compartment id " + C + "\n"));
+        assertFalse(cli.out.replace(" to use fn-invocation ", "").contains(" to use "), cli.out);
         assertFalse(cli.out.contains(" to manage "), cli.out);
+    }
+
+    @Test
+    void theSweepChainsGrantsFollowItsOptions() {
+        Cli off = Cli.run("policies", "--compartment", C, "--mode", "audit", "--no-self-continue");
+        assertEquals(0, off.status, off.toString());
+        assertFalse(off.out.contains("fn-invocation"), off.out);
+        Cli kept = Cli.run("policies", "--compartment", C, "--report-bucket", "cmk-guard-reports",
+                "--report-bucket-compartment", "Evidence");
+        assertEquals(0, kept.status, kept.toString());
+        assertTrue(kept.out.contains("Allow dynamic-group cmk-guard-fn to manage objects in compartment Evidence where all"
+                + " {target.bucket.name = 'cmk-guard-reports'"), kept.out);
+        assertEquals(2, Cli.run("policies", "--compartment", C, "--report-bucket", "no/slash").status);
+        assertEquals(2, Cli.run("policies", "--compartment", C, "--report-bucket-compartment", "Evidence").status);
     }
 
     @Test

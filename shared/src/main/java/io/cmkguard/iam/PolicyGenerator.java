@@ -15,7 +15,8 @@ import java.util.Set;
  * The least IAM cmk-guard needs, built from what the resource types declare ({@link ResourceType#iam()}):
  * the function's own grants (read the resources, keys and vaults; compartments and Events rules for sweeps; in notify and
  * remediate publish to the topic; in remediate change the resources and delegate the one remediation key;
- * with posture metrics on, post metrics of cmk-guard's own namespace and no other)
+ * with posture metrics on, post metrics of cmk-guard's own namespace and no other; for sweeps that continue
+ * themselves, invoke the function; with a report bucket, write that bucket's objects)
  * and, in remediate mode, the grants OCI requires of whoever else uses the key (the Block Volume service,
  * the databases' dynamic groups). Audit mode gets no write grant at all.
  */
@@ -48,6 +49,7 @@ public final class PolicyGenerator {
 
         request.metrics().ifPresent(metrics -> statements.add(function + "use metrics in " + metrics.scope()
                 + " where target.metrics.namespace='" + MonitoringRules.NAMESPACE + "'"));
+        statements.addAll(sweepChain(function, request));
 
         List<IamPolicy.DynamicGroup> groups = new ArrayList<>();
         groups.add(new IamPolicy.DynamicGroup(FUNCTION_GROUP, "ALL {resource.type = 'fnfunc', resource.compartment.id = '"
@@ -70,5 +72,23 @@ public final class PolicyGenerator {
             }
         }
         return new IamPolicy(groups, List.copyOf(statements));
+    }
+
+    /**
+     * A sweep that continues itself reads its function (its invoke endpoint) and invokes it; one that keeps its
+     * report writes, reads and lists that one bucket's objects, never overwriting one (no OBJECT_OVERWRITE).
+     */
+    private static List<String> sweepChain(String function, PolicyRequest request) {
+        List<String> grants = new ArrayList<>();
+        if (request.sweeps().selfContinue()) {
+            String own = Compartment.byId(request.functionCompartment()).scope();
+            grants.add(function + "read fn-function in " + own);
+            grants.add(function + "use fn-invocation in " + own);
+        }
+        request.sweeps().reportBucket().ifPresent(bucket -> grants.add(function + "manage objects in "
+                + bucket.compartment().scope() + " where all {target.bucket.name = '" + bucket.name() + "', any"
+                + " {request.permission = 'OBJECT_CREATE', request.permission = 'OBJECT_INSPECT', request.permission"
+                + " = 'OBJECT_READ', request.permission = 'OBJECT_DELETE'}}"));
+        return grants;
     }
 }

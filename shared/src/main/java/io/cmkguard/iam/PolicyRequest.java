@@ -16,21 +16,34 @@ import java.util.Optional;
  * @param topic               the compartment of the ONS topic; defaults to the guarded one
  * @param metrics             the compartment posture metrics are posted to (CMK_GUARD_METRICS_COMPARTMENT); empty
  *                            when metrics are off, and then nothing is granted for them
+ * @param sweeps              what sweeps that continue themselves and keep their report need
  */
 public record PolicyRequest(String guarded, String functionCompartment, Mode mode, List<ResourceType> types,
                             Optional<Compartment> vault, Optional<String> keyId, Optional<Compartment> topic,
-                            Optional<Compartment> metrics) {
+                            Optional<Compartment> metrics, SweepChainGrants sweeps) {
 
-    /** Without posture metrics. */
+    /** Without posture metrics; sweeps continue themselves and keep no report (the function's defaults). */
     public PolicyRequest(String guarded, String functionCompartment, Mode mode, List<ResourceType> types,
                          Optional<Compartment> vault, Optional<String> keyId, Optional<Compartment> topic) {
         this(guarded, functionCompartment, mode, types, vault, keyId, topic, Optional.empty());
     }
 
+    /** Sweeps as the function's defaults have them. */
+    public PolicyRequest(String guarded, String functionCompartment, Mode mode, List<ResourceType> types,
+                         Optional<Compartment> vault, Optional<String> keyId, Optional<Compartment> topic,
+                         Optional<Compartment> metrics) {
+        this(guarded, functionCompartment, mode, types, vault, keyId, topic, metrics, SweepChainGrants.DEFAULT);
+    }
+
     /** The same request, posting posture metrics to that compartment. */
     public PolicyRequest withMetrics(Compartment compartment) {
         return new PolicyRequest(guarded, functionCompartment, mode, types, vault, keyId, topic,
-                Optional.of(compartment));
+                Optional.of(compartment), sweeps);
+    }
+
+    /** The same request, with these grants for sweeps. */
+    public PolicyRequest withSweeps(SweepChainGrants grants) {
+        return new PolicyRequest(guarded, functionCompartment, mode, types, vault, keyId, topic, metrics, grants);
     }
 
     public PolicyRequest {

@@ -21,7 +21,8 @@ class PolicyGeneratorTest {
         boolean remediate = mode == Mode.REMEDIATE;
         return PolicyGenerator.generate(new PolicyRequest(C, C, mode, types,
                 remediate ? Optional.of(Compartment.of("Security")) : Optional.empty(),
-                remediate ? Optional.of(KEY) : Optional.empty(), Optional.empty()));
+                remediate ? Optional.of(KEY) : Optional.empty(), Optional.empty())
+                .withSweeps(new SweepChainGrants(false, Optional.empty()))); // the chain's grants: their own test
     }
 
     private static List<ResourceType> types(String... names) {
@@ -39,6 +40,31 @@ class PolicyGeneratorTest {
         assertTrue(policy.statements().contains("Allow dynamic-group cmk-guard-fn to read keys in tenancy"));
         assertTrue(policy.statements().contains("Allow dynamic-group cmk-guard-fn to inspect compartments in compartment id " + C));
         assertEquals(1, policy.dynamicGroups().size());
+    }
+
+    @Test
+    void sweepsThatContinueThemselvesInvokeTheirFunctionAndAReportBucketIsWrittenWithoutOverwrites() {
+        String fn = "ocid1.compartment.oc1..functions";
+        PolicyRequest request = new PolicyRequest(C, fn, Mode.AUDIT, ResourceTypes.ALL, Optional.empty(),
+                Optional.empty(), Optional.empty());
+        List<String> byDefault = PolicyGenerator.generate(request).statements();
+        assertTrue(byDefault.contains("Allow dynamic-group cmk-guard-fn to read fn-function in compartment id " + fn));
+        assertTrue(byDefault.contains("Allow dynamic-group cmk-guard-fn to use fn-invocation in compartment id " + fn));
+        assertFalse(byDefault.stream().anyMatch(st -> st.contains(" objects in ")), "no bucket, no object grant");
+
+        List<String> off = PolicyGenerator.generate(request.withSweeps(new SweepChainGrants(false, Optional.empty())))
+                .statements();
+        assertFalse(off.stream().anyMatch(st -> st.contains("fn-")), "turned off, nothing to invoke");
+
+        List<String> kept = PolicyGenerator.generate(request.withSweeps(new SweepChainGrants(false, Optional.of(
+                new SweepChainGrants.Bucket(Compartment.of("Evidence"), "cmk-guard-reports"))))).statements();
+        String objects = kept.stream().filter(st -> st.contains(" objects in ")).findFirst().orElseThrow();
+        assertTrue(objects.startsWith("Allow dynamic-group cmk-guard-fn to manage objects in compartment Evidence where"
+                + " all {target.bucket.name = 'cmk-guard-reports', any {"), objects);
+        for (String permission : List.of("OBJECT_CREATE", "OBJECT_INSPECT", "OBJECT_READ", "OBJECT_DELETE")) {
+            assertTrue(objects.contains("request.permission = '" + permission + "'"), permission);
+        }
+        assertFalse(objects.contains("OBJECT_OVERWRITE"), "evidence is never overwritten");
     }
 
     @Test
