@@ -77,7 +77,9 @@ public final class PostureMetrics implements AutoCloseable {
             return;
         }
         try {
-            poster.get().post("decisions", DecisionCounts.of(results), deadline);
+            String event = results.stream().map(GuardResult::eventId).filter(id -> !id.isBlank()).findFirst()
+                    .map(id -> " of event " + id).orElse("");
+            poster.get().post("decisions" + event, DecisionCounts.of(results), deadline);
         } catch (RuntimeException e) {
             log.accept(MetricsPoster.FAILED, "decision counts not posted: " + e.getClass().getSimpleName());
         }
