@@ -149,8 +149,8 @@ public final class ReportHtml {
             String key = Echo.line(f.getKey());
             html.append("<tr data-").append(kind).append("=\"").append(escape(key)).append("\"><th>")
                     .append(kind.equals("type") ? escape(key) : "<span class=\"id\">" + escape(key) + "</span>")
-                    .append("</th><td class=\"n scanned\">").append(scanned).append("</td><td class=\"n nonCompliant\">")
-                    .append(off).append("</td><td class=\"n\">").append(percent(off, scanned)).append("</td><td>");
+                    .append("</th><td class=\"n scanned\">").append(scanned)
+                    .append("</td><td class=\"n nonCompliant\">").append(off).append("</td><td class=\"n\">").append(percent(off, scanned)).append("</td><td>");
             bar(html, scanned, off);
             html.append("</td></tr>\n");
         });
