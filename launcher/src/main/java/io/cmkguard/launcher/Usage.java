@@ -24,8 +24,8 @@ final class Usage {
 
               cmk-guard sweep --compartment OCID [--profile NAME] [--config-file PATH] [--region R]...
                               [--types t1,t2] [--mode audit|notify|remediate] [--max-remediations N]
-                              [--output table|json|csv] [--no-subcompartments] [--world demo|WORLD.json]
-                              [--config KEY=VALUE]... [--log FILE] [--function-id OCID]
+                              [--output table|json|csv|html] [--all] [--no-subcompartments]
+                              [--world demo|WORLD.json] [--config KEY=VALUE]... [--log FILE] [--function-id OCID]
                   Every live resource of a compartment tree judged by the function's own sweep code.
 
               cmk-guard rules plan|apply|check --compartment OCID --function-id OCID
@@ -118,22 +118,25 @@ final class Usage {
         COMMANDS.put("sweep", """
                 Usage: cmk-guard sweep --compartment OCID [--profile NAME] [--config-file PATH] [--region R]...
                                        [--types t1,t2] [--mode audit|notify|remediate] [--max-remediations N]
-                                       [--output table|json|csv] [--no-subcompartments] [--world demo|WORLD.json]
-                                       [--config KEY=VALUE]... [--log FILE] [--function-id OCID]
+                                       [--output table|json|csv|html] [--all] [--no-subcompartments]
+                                       [--world demo|WORLD.json] [--config KEY=VALUE]... [--log FILE] [--function-id OCID]
 
                 Sweeps every live resource of the types (default: all) in the compartment and its
                 subcompartments with the function's own sweep code, signing with your OCI CLI config file
                 (default ~/.oci/config, profile DEFAULT), one region after another (default: the profile's).
                 Default mode audit (no writes, no messages). A progress line on stderr; on stdout a table, the
-                function's sweep report as JSON (one line per region) or CSV. With --world the sweep runs against a
-                local emulator seeded with that world instead (--compartment then defaults to its tenancy).
+                function's sweep report as JSON (one line per region, its invocations merged), CSV, or a
+                self-contained HTML page (coverage by type and compartment, findings worst first, timings). With
+                --world the sweep runs against a local emulator seeded with that world instead (--compartment then
+                defaults to its tenancy).
 
                   --compartment OCID     the tenancy or a compartment
                   --profile, --config-file, --region   as for the OCI CLI (--region repeatable)
                   --types t1,t2          resource types (see 'cmk-guard policies --help' for the names)
                   --mode M               audit (default), notify or remediate
                   --max-remediations N   stop re-keying after N resources
-                  --output FORMAT        table (default), json or csv
+                  --output FORMAT        table (default), json, csv or html
+                  --all                  with json or csv: every resource judged (its key), not only the findings
                   --no-subcompartments   this compartment only
                   --config KEY=VALUE     a function config key for the sweep (repeatable)
                   --log FILE             the function's decision lines to FILE
@@ -145,6 +148,8 @@ final class Usage {
                 Examples:
                   bin/cmk-guard sweep --compartment ocid1.tenancy.oc1..aaaa --profile DEFAULT --output csv
                   bin/cmk-guard sweep --world demo
+                  bin/cmk-guard sweep --world demo --output html > report.html
+                  bin/cmk-guard sweep --world demo --all --output csv > resources.csv
                 """);
         String rules = """
                 Usage: cmk-guard rules plan|apply|check --compartment OCID --function-id OCID
