@@ -70,3 +70,9 @@ variable "sweep_schedule" {
   default     = "0 5 * * *"
   description = "When the Resource Scheduler invokes the daily sweep of the guarded compartment (cron, UTC)."
 }
+
+variable "posture_metrics" {
+  type        = bool
+  default     = true
+  description = "Post posture metrics to OCI Monitoring (namespace cmk_guard, in compartment_ocid) and alarm on the findings topic when resources are not on a customer-managed key or no sweep completed for 25 hours."
+}

@@ -13,10 +13,24 @@ import java.util.List;
  * @param dumpOnExit where to write the final state on exit, or null
  * @param latencyMs  added to every request
  * @param throttle   requests a second before 429 TooManyRequests with Retry-After; 0 = no throttle
+ * @param function   what runs invoked functions, or null for none
  */
-record EmulatorArguments(Path world, int port, List<Path> publicKeys, Path dumpOnExit, int latencyMs, int throttle) {
+record EmulatorArguments(Path world, int port, List<Path> publicKeys, Path dumpOnExit, int latencyMs, int throttle,
+                         HostedFunction function) {
     static final String USAGE = "usage: EmulatorMain [--world FILE] [--port N] [--public-key PEM_FILE]... "
-            + "[--dump-on-exit FILE] [--latency-ms N] [--throttle N]";
+            + "[--dump-on-exit FILE] [--latency-ms N] [--throttle N]\n"
+            + "                    [--function LAYOUT_DIR --fn-runtime DIR [--function-config FILE] [--function-log FILE]]";
+
+    /**
+     * A packaged function the emulator runs when one of the world's functions is invoked.
+     *
+     * @param layout  a directory built by layout.sh (app/, jvm.args, entry, java)
+     * @param runtime the FDK runtime directory (its JNI library in lib/)
+     * @param config  K=V lines, the function's configuration, or null
+     * @param log     where the function's output goes, or null for a temporary file
+     */
+    record HostedFunction(Path layout, Path runtime, Path config, Path log) {
+    }
 
     static EmulatorArguments parse(String... args) {
         Path world = null;
@@ -25,6 +39,10 @@ record EmulatorArguments(Path world, int port, List<Path> publicKeys, Path dumpO
         int latencyMs = 0;
         int throttle = 0;
         List<Path> keys = new ArrayList<>();
+        Path functionLayout = null;
+        Path fnRuntime = null;
+        Path functionConfig = null;
+        Path functionLog = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -39,10 +57,24 @@ record EmulatorArguments(Path world, int port, List<Path> publicKeys, Path dumpO
                 case "--dump-on-exit" -> dumpOnExit = Path.of(value);
                 case "--latency-ms" -> latencyMs = nonNegative(option, value);
                 case "--throttle" -> throttle = nonNegative(option, value);
+                case "--function" -> functionLayout = Path.of(value);
+                case "--fn-runtime" -> fnRuntime = Path.of(value);
+                case "--function-config" -> functionConfig = Path.of(value);
+                case "--function-log" -> functionLog = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new EmulatorArguments(world, port, List.copyOf(keys), dumpOnExit, latencyMs, throttle);
+        HostedFunction function = null;
+        if (functionLayout != null) {
+            if (fnRuntime == null) {
+                throw new IllegalArgumentException("--function needs --fn-runtime DIR (the FDK runtime, e.g."
+                        + " functions/cmk-guard/target/fn-runtime)");
+            }
+            function = new HostedFunction(functionLayout, fnRuntime, functionConfig, functionLog);
+        } else if (fnRuntime != null || functionConfig != null || functionLog != null) {
+            throw new IllegalArgumentException("--fn-runtime, --function-config and --function-log go with --function");
+        }
+        return new EmulatorArguments(world, port, List.copyOf(keys), dumpOnExit, latencyMs, throttle, function);
     }
 
     private static int nonNegative(String option, String value) {

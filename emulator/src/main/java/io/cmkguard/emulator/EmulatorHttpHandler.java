@@ -101,13 +101,16 @@ final class EmulatorHttpHandler implements HttpHandler {
         exchange.getResponseHeaders().set("opc-request-id", requestId);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         try {
-            if (response.body() == null) {
+            if (response.body() == null && response.content() == null || request.method().equals("HEAD")) {
+                // a HEAD answer keeps the content-length header its route set, and sends no body
                 exchange.sendResponseHeaders(response.status(), -1);
                 return;
             }
-            byte[] bytes = Json.bytes(response.body());
-            exchange.getResponseHeaders().set("content-type", "application/json");
-            exchange.sendResponseHeaders(response.status(), bytes.length);
+            byte[] bytes = response.content() != null ? response.content() : Json.bytes(response.body());
+            if (response.content() == null) {
+                exchange.getResponseHeaders().set("content-type", "application/json");
+            }
+            exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }

@@ -34,6 +34,16 @@ public record Fault(String method, String pathRegex, int status, String code, St
 
     public static final int FOREVER = -1;
 
+    /**
+     * Object Storage objects, a pathRegex that takes them all down (e.g. {@code Fault.on("*", Fault.OBJECTS)}):
+     * PutObject, GetObject, HeadObject, DeleteObject and ListObjects in any bucket.
+     */
+    public static final String OBJECTS = "/n/[^/]+/b/[^/]+/o(/.*)?";
+    /** Monitoring's PostMetricData. */
+    public static final String METRICS = "/20180401/metrics";
+    /** Functions' InvokeFunction, of any function. */
+    public static final String FUNCTION_INVOKE = "/20181201/functions/[^/]+/actions/invoke";
+
     public Fault {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(pathRegex, "pathRegex");

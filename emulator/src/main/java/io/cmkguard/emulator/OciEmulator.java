@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stateful local stand-in for the OCI REST APIs cmk-guard calls (Block Volume, Compute, Database, KMS,
- * Notifications, Object Storage, File Storage), on one base URL bound to 127.0.0.1. It checks request signatures like OCI does.
+ * Notifications, Object Storage, File Storage, Monitoring, Functions), on one base URL bound to 127.0.0.1. It checks request signatures like OCI does.
  */
 public final class OciEmulator implements AutoCloseable {
     static final String DEMO_WORLD = "/io/cmkguard/emulator/demo-world.json";
@@ -38,9 +38,13 @@ public final class OciEmulator implements AutoCloseable {
     private final RequestLog log;
     private final Faults faults;
     private final LogSearch logSearch;
+    private final ObjectStore objects;
+    private final MetricIngestion metrics;
+    private final FunctionInvocations functions;
 
     private OciEmulator(HttpServer server, ExecutorService executor, ResourceStore store,
-                        MessagePublisher publisher, RequestLog log, Faults faults, LogSearch logSearch) {
+                        MessagePublisher publisher, RequestLog log, Faults faults, LogSearch logSearch,
+                        ObjectStore objects, MetricIngestion metrics, FunctionInvocations functions) {
         this.server = server;
         this.executor = executor;
         this.store = store;
@@ -48,6 +52,9 @@ public final class OciEmulator implements AutoCloseable {
         this.log = log;
         this.faults = faults;
         this.logSearch = logSearch;
+        this.objects = objects;
+        this.metrics = metrics;
+        this.functions = functions;
     }
 
     /** Starts an emulator on a random free port. */
@@ -69,11 +76,16 @@ public final class OciEmulator implements AutoCloseable {
         WritePreconditions preconditions = new WritePreconditions(store, KeyGrants.of(world));
         MessagePublisher publisher = new MessagePublisher(store);
         LogSearch logSearch = new LogSearch(world, store);
+        ObjectStore objects = new ObjectStore(world.objects(), clock);
+        MetricIngestion metrics = new MetricIngestion(store);
+        FunctionInvocations functions = new FunctionInvocations(store);
         Router router = new Router(new ResourceReads(store), new VolumeRoutes(store, preconditions),
                 new BackupRoutes(store, preconditions),
                 new AutonomousDatabaseRoutes(store, preconditions, options.transition()), publisher,
                 new RuleRoutes(store), new ObjectStorageRoutes(store, preconditions),
-                new FileSystemRoutes(store, preconditions), logSearch);
+                new ObjectRoutes(store, objects),
+                new FileSystemRoutes(store, preconditions), logSearch, metrics,
+                functions);
         Faults faults = new Faults();
         world.faults().forEach(faults::add);
         RequestLog log = new RequestLog();
@@ -83,7 +95,7 @@ public final class OciEmulator implements AutoCloseable {
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.start();
-        return new OciEmulator(server, executor, store, publisher, log, faults, logSearch);
+        return new OciEmulator(server, executor, store, publisher, log, faults, logSearch, objects, metrics, functions);
     }
 
     /** The demo world another module ships as a classpath resource. */
@@ -107,8 +119,9 @@ public final class OciEmulator implements AutoCloseable {
     }
 
     /**
-     * The current state in world format (with the log entries, so a dump reloaded serves the same logs), plus
-     * "messages" and "requests" ({method, path, query, status}).
+     * The current state in world format (with the log entries and the objects, so a dump reloaded serves the
+     * same logs and objects), plus "messages", "metrics" (each accepted MetricDataDetails as posted),
+     * "invocations" (see {@link #invocations()}) and "requests" ({method, path, query, status}).
      */
     public ObjectNode dump() {
         ObjectNode dump = store.dump();
@@ -116,8 +129,11 @@ public final class OciEmulator implements AutoCloseable {
         if (!logEntries.isEmpty()) {
             dump.putArray(LogSearch.WORLD_KEY).addAll(logEntries);
         }
+        dump.set(ObjectStore.WORLD_KEY, objects.dump());
         ArrayNode messages = dump.putArray("messages");
         messages.addAll(publisher.messages());
+        dump.putArray(MetricIngestion.DUMP_KEY).addAll(metrics.metrics());
+        dump.putArray(FunctionInvocations.DUMP_KEY).addAll(functions.invocations());
         ArrayNode requests = dump.putArray("requests");
         for (RecordedRequest r : log.snapshot()) {
             ObjectNode entry = requests.addObject();
@@ -127,6 +143,53 @@ public final class OciEmulator implements AutoCloseable {
             entry.put("status", r.status());
         }
         return dump;
+    }
+
+    /**
+     * Every Object Storage object, in bucket then name order, as the dump lists them: {namespace, bucket, name,
+     * content (text; contentBase64 instead when the bytes are not UTF-8), contentType, size, etag, md5,
+     * timeCreated, timeModified, metadata (the opc-meta-* headers, when any)}.
+     */
+    public List<ObjectNode> objects() {
+        List<ObjectNode> list = new java.util.ArrayList<>();
+        objects.dump().forEach(o -> list.add((ObjectNode) o));
+        return list;
+    }
+
+    /**
+     * Every MetricDataDetails that Monitoring's PostMetricData accepted, in order, as it was posted: {namespace,
+     * compartmentId, name, dimensions, metadata, resourceGroup, datapoints: [{timestamp, value, count}]}.
+     */
+    public List<ObjectNode> metrics() {
+        return metrics.metrics();
+    }
+
+    /**
+     * Sets what runs a function when one of the world's functions is invoked (replacing any host set before);
+     * without one, an invocation answers 502 FunctionInvokeImageNotAvailable and is recorded NOT_HOSTED.
+     */
+    public OciEmulator hostFunction(FunctionHost host) {
+        functions.host(host);
+        return this;
+    }
+
+    /**
+     * Every InvokeFunction so far, in the order received: {callId, functionId, invokeType (sync, detached), intent,
+     * body (text), timeReceived, deadline, status (RUNNING, SUCCEEDED, FAILED, NOT_HOSTED), timeFinished, answer
+     * (text, when SUCCEEDED) or error (when FAILED or NOT_HOSTED)}.
+     */
+    public List<ObjectNode> invocations() {
+        return functions.invocations();
+    }
+
+    /**
+     * Waits until no detached invocation is running (a chain, each link invoking the next before it ends, runs
+     * until its last link ends).
+     *
+     * @return false when one still ran at the timeout
+     */
+    public boolean awaitDetachedInvocations(java.time.Duration timeout) throws InterruptedException {
+        return functions.awaitDetached(timeout);
     }
 
     /** Published ONS messages, in order: {topicId, title, body, messageType, messageId, timeStamp}. */
@@ -157,6 +220,7 @@ public final class OciEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        functions.close();
         server.stop(0);
         executor.shutdownNow();
     }

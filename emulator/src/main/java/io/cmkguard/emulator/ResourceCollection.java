@@ -37,7 +37,9 @@ enum ResourceCollection {
     /** Object Storage buckets (OCI Bucket model), known by their namespace and name: /n/{namespace}/b/{name}. */
     BUCKETS("buckets", ApiVersion.OBJECT_STORAGE, "namespace", "name"),
     /** File Storage file systems (OCI FileSystem model); listed per availability domain. */
-    FILE_SYSTEMS("fileSystems", ApiVersion.FILE_STORAGE);
+    FILE_SYSTEMS("fileSystems", ApiVersion.FILE_STORAGE),
+    /** OCI Functions functions (OCI Function model); the emulator points each one's invokeEndpoint at itself. */
+    FUNCTIONS("functions", ApiVersion.FUNCTIONS);
 
     /** The path prefixes of the OCI services (the database and identity services share the core one). */
     static final class ApiVersion {
@@ -48,6 +50,7 @@ enum ResourceCollection {
         /** Object Storage paths carry no version (/n/...): no generic read serves them. */
         static final String OBJECT_STORAGE = "n";
         static final String FILE_STORAGE = "20171215";
+        static final String FUNCTIONS = "20181201";
 
         private ApiVersion() {
         }

@@ -47,6 +47,10 @@ final class ResourceStore {
             vault.put("managementEndpoint", baseUrl);
             vault.put("cryptoEndpoint", baseUrl);
         }
+        // and so does every function's invoke endpoint, for FunctionsInvokeClient built from GetFunction
+        for (ObjectNode function : resources.get(ResourceCollection.FUNCTIONS).values()) {
+            function.put("invokeEndpoint", baseUrl);
+        }
     }
 
     synchronized Optional<ObjectNode> find(ResourceCollection collection, String id) {

@@ -6,8 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a route answers: a status, extra headers and an optional JSON body. */
-record Response(int status, Map<String, String> headers, JsonNode body) {
+/**
+ * What a route answers: a status, extra headers and an optional body, either JSON or raw bytes (an object's
+ * content, a function's answer) sent with the content-type header the route gives.
+ */
+record Response(int status, Map<String, String> headers, JsonNode body, byte[] content) {
+
+    Response(int status, Map<String, String> headers, JsonNode body) {
+        this(status, headers, body, null);
+    }
 
     static Response json(int status, JsonNode body) {
         return new Response(status, new LinkedHashMap<>(), body);
@@ -15,6 +22,13 @@ record Response(int status, Map<String, String> headers, JsonNode body) {
 
     static Response ok(JsonNode body) {
         return json(200, body);
+    }
+
+    /** Raw bytes as the body, with this content type. */
+    static Response bytes(int status, String contentType, byte[] content) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", contentType);
+        return new Response(status, headers, null, content);
     }
 
     /** A single resource, with its etag as a header like OCI sends it. */
@@ -40,7 +54,7 @@ record Response(int status, Map<String, String> headers, JsonNode body) {
     Response withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new Response(status, copy, body);
+        return new Response(status, copy, body, content);
     }
 
     Response withEtagOf(ObjectNode resource) {

@@ -19,7 +19,8 @@ final class Router {
 
     Router(ResourceReads reads, VolumeRoutes volumes, BackupRoutes backups,
            AutonomousDatabaseRoutes autonomousDatabases, MessagePublisher publisher, RuleRoutes rules,
-           ObjectStorageRoutes objectStorage, FileSystemRoutes fileSystems, LogSearch logSearch) {
+           ObjectStorageRoutes objectStorage, ObjectRoutes objects, FileSystemRoutes fileSystems, LogSearch logSearch,
+           MetricIngestion metrics, FunctionInvocations functions) {
         String volumeKinds = "/20160918/(volumes|bootVolumes)/([^/]+)";
         add("GET", volumeKinds + "/kmsKey", (r, p) -> volumes.getKmsKey(collection(p.get(0)), p.get(1)));
         add("PUT", volumeKinds + "/kmsKey", (r, p) -> volumes.putKmsKey(r, collection(p.get(0)), p.get(1)));
@@ -32,6 +33,8 @@ final class Router {
         add("POST", "/20181201/topics/([^/]+)/messages", (r, p) -> publisher.publish(r, p.get(0)));
         add("POST", "/20181201/rules", (r, p) -> rules.create(r));
         add("POST", "/20190909/search", (r, p) -> logSearch.search(r));
+        add("POST", "/20180401/metrics", (r, p) -> metrics.post(r));
+        add("POST", "/20181201/functions/([^/]+)/actions/invoke", (r, p) -> functions.invoke(r, p.get(0)));
         add("PUT", "/20181201/rules/([^/]+)", (r, p) -> rules.update(r, p.get(0)));
         add("GET", "/20160918/autonomousDatabases/([^/]+)/clones", (r, p) -> reads.clonesOf(r, p.get(0)));
         add("GET", "/20160918/databases/([^/]+)/dataGuardAssociations", (r, p) ->
@@ -44,6 +47,12 @@ final class Router {
         add("GET", bucket, (r, p) -> objectStorage.get(p.get(0), p.get(1)));
         add("POST", bucket, (r, p) -> objectStorage.update(r, p.get(0), p.get(1)));
         add("POST", bucket + "/actions/reencrypt", (r, p) -> objectStorage.reencrypt(p.get(0), p.get(1)));
+        add("GET", bucket + "/o", (r, p) -> objects.list(r, p.get(0), p.get(1)));
+        String object = bucket + "/o/.+"; // the handler reads the name from the raw path: it may hold "/"
+        add("PUT", object, (r, p) -> objects.put(r, p.get(0), p.get(1)));
+        add("GET", object, (r, p) -> objects.get(r, p.get(0), p.get(1)));
+        add("HEAD", object, (r, p) -> objects.head(r, p.get(0), p.get(1)));
+        add("DELETE", object, (r, p) -> objects.delete(r, p.get(0), p.get(1)));
         add("GET", bucket + "/replicationSources", (r, p) -> objectStorage.replicationSources(r, p.get(0), p.get(1)));
         add("PUT", "/20171215/fileSystems/([^/]+)", (r, p) -> fileSystems.update(r, p.get(0)));
         add("GET", "/20180608/keys/([^/]+)/keyVersions", (r, p) -> reads.keyVersions(p.get(0)));

@@ -24,7 +24,8 @@ public final class World {
     /** The tenancy's Object Storage namespace, what GetNamespace answers. */
     static final String NAMESPACE = "namespace";
     /** Keys a dump adds; accepted and ignored on load so that a dump can be loaded again. */
-    static final Set<String> DUMP_ONLY_KEYS = Set.of("messages", "requests");
+    static final Set<String> DUMP_ONLY_KEYS = Set.of("messages", "requests", MetricIngestion.DUMP_KEY,
+            FunctionInvocations.DUMP_KEY);
 
     private final ObjectNode json;
 
@@ -63,6 +64,9 @@ public final class World {
                 world.set(key, entry.getValue());
                 continue;
             }
+            if (key.equals(ObjectStore.WORLD_KEY)) {
+                continue; // checked below, once the buckets are known
+            }
             if (key.equals(KeyGrants.WORLD_KEY)) {
                 world.set(key, KeyGrants.checked(entry.getValue()));
                 continue;
@@ -71,6 +75,11 @@ public final class World {
                     new IllegalArgumentException("unknown world key \"" + key + "\"; known keys: "
                             + String.join(", ", knownKeys())));
             world.set(key, checkedResources(collection, entry.getValue()));
+        }
+        if (root.has(ObjectStore.WORLD_KEY)) {
+            Set<String> buckets = new HashSet<>();
+            world.path(ResourceCollection.BUCKETS.wireName()).forEach(b -> buckets.add(ResourceCollection.BUCKETS.idOf(b)));
+            world.set(ObjectStore.WORLD_KEY, ObjectStore.checked(root.get(ObjectStore.WORLD_KEY), buckets));
         }
         return new World(world);
     }
@@ -119,6 +128,11 @@ public final class World {
         return resources(LogSearch.WORLD_KEY);
     }
 
+    /** Object Storage objects, in world format ({namespace, bucket, name, content or contentBase64, ...}). */
+    public List<ObjectNode> objects() {
+        return resources(ObjectStore.WORLD_KEY);
+    }
+
     /** The world's Object Storage namespace; else its first bucket's; else "emulator". */
     public String namespace() {
         if (json.hasNonNull(NAMESPACE)) {
@@ -145,6 +159,7 @@ public final class World {
         keys.add(KeyGrants.WORLD_KEY);
         keys.add(LogSearch.WORLD_KEY);
         keys.add(NAMESPACE);
+        keys.add(ObjectStore.WORLD_KEY);
         return keys;
     }
 

@@ -95,4 +95,44 @@ class EmulatorMainTest {
                 assertThrows(IllegalArgumentException.class, () -> EmulatorArguments.parse("--throttle", "-1"))
                         .getMessage());
     }
+
+    @Test
+    void aHostedFunctionNeedsItsRuntimeAndAWholeLayoutAndFailsBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EmulatorArguments.parse("--function", "fn"))
+                .getMessage().contains("--fn-runtime"));
+        assertEquals("--fn-runtime, --function-config and --function-log go with --function",
+                assertThrows(IllegalArgumentException.class, () -> EmulatorArguments.parse("--function-log", "f.log"))
+                        .getMessage());
+        EmulatorArguments.HostedFunction hosted = EmulatorArguments.parse("--function", "layout", "--fn-runtime", "rt",
+                "--function-config", "fn.config").function();
+        assertEquals(Path.of("layout"), hosted.layout());
+        assertEquals(Path.of("rt"), hosted.runtime());
+        assertEquals(Path.of("fn.config"), hosted.config());
+        assertNull(hosted.log());
+
+        Path layout = Files.createDirectories(dir.resolve("layout/app"));
+        Files.writeString(dir.resolve("layout/jvm.args"), "-XX:+UseSerialGC\n");
+        Files.writeString(dir.resolve("layout/java"), "/usr/bin/java\n");
+        Files.createDirectories(dir.resolve("runtime/lib"));
+        IllegalArgumentException noEntry = assertThrows(IllegalArgumentException.class, () -> EmulatorMain.launch(
+                EmulatorArguments.parse("--function", layout.getParent().toString(), "--fn-runtime",
+                        dir.resolve("runtime").toString()), new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(noEntry.getMessage().contains("lacks entry") && noEntry.getMessage().contains("layout.sh train"),
+                noEntry.getMessage());
+    }
+
+    @Test
+    void aFunctionConfigurationIsKeyValueLines(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("fn.config"), """
+                # the function's configuration
+                CMK_GUARD_OCI_ENDPOINT=@EMULATOR_URL@
+
+                CMK_GUARD_MODE=notify=later
+                """);
+        assertEquals(java.util.Map.of("CMK_GUARD_OCI_ENDPOINT", "@EMULATOR_URL@", "CMK_GUARD_MODE", "notify=later"),
+                EmulatorMain.readConfig(config));
+        Files.writeString(config, "CMK_GUARD_MODE\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EmulatorMain.readConfig(config)).getMessage()
+                .contains("line 1 is not KEY=VALUE"));
+    }
 }

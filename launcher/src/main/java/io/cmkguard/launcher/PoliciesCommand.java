@@ -30,6 +30,7 @@ final class PoliciesCommand {
         Optional<Compartment> vault = Optional.empty();
         Optional<String> key = Optional.empty();
         Optional<Compartment> topic = Optional.empty();
+        Optional<Compartment> metrics = Optional.empty();
         while (reader.hasNext()) {
             String arg = reader.next();
             switch (arg) {
@@ -42,6 +43,7 @@ final class PoliciesCommand {
                 case "--vault-compartment" -> vault = Optional.of(Compartment.of(reader.valueOf(arg)));
                 case "--key-id" -> key = Optional.of(Ocids.require(arg, reader.valueOf(arg), "key"));
                 case "--topic-compartment" -> topic = Optional.of(Compartment.of(reader.valueOf(arg)));
+                case "--metrics-compartment" -> metrics = Optional.of(Compartment.of(reader.valueOf(arg)));
                 case "--verbose" -> { } // the SDK's warnings: see SdkLogging
                 default -> throw ArgReader.unexpected(arg);
             }
@@ -54,7 +56,7 @@ final class PoliciesCommand {
         }
         try {
             return new PolicyRequest(compartment, functionCompartment != null ? functionCompartment : compartment,
-                    mode, types, vault, key, topic);
+                    mode, types, vault, key, topic, metrics);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.cmkguard.launcher;
 import io.cmkguard.result.GuardResult;
 import io.cmkguard.guard.sweep.SweepReport;
 import io.cmkguard.policy.Status;
+import io.cmkguard.util.Csv;
 import io.cmkguard.util.Echo;
 
 import java.io.PrintStream;
@@ -45,33 +46,12 @@ final class SweepTable {
         out.println(String.join(",", HEADER));
         for (SweepReport r : reports) {
             for (GuardResult f : r.findings()) {
-                out.println(String.join(",", List.of(f.verdict().name(), f.action().name(), f.resourceType(),
+                out.println(Csv.row(List.of(f.verdict().name(), f.action().name(), f.resourceType(),
                         f.displayName(), f.resourceId(), f.compartmentId(), f.region(),
                         f.reasons().isEmpty() ? "" : f.reasons().get(0),
-                        f.fix().flatMap(GuardResult.Fix::command).orElse("")).stream().map(SweepTable::cell).toList()));
+                        f.fix().flatMap(GuardResult.Fix::command).orElse(""))));
             }
         }
-    }
-
-    /** One CSV cell: clean one-line text (Echo), never a formula, quoted as RFC 4180 asks. */
-    static String cell(String value) {
-        return quote(inert(Echo.line(value)));
-    }
-
-    /**
-     * A cell a spreadsheet would run as a formula (first character =, +, -, @, tab or CR) gets a leading
-     * single quote, which spreadsheets read as "this is text" (OWASP's advice for CSV injection).
-     */
-    static String inert(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    }
-
-    /** RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes. */
-    static String quote(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
-            return "\"" + field.replace("\"", "\"\"") + "\"";
-        }
-        return field;
     }
 
     private static String cut(String s, int max) {

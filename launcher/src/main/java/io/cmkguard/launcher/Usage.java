@@ -34,7 +34,7 @@ final class Usage {
 
               cmk-guard policies --compartment OCID [--mode audit|notify|remediate] [--types T,...]
                       [--vault-compartment NAME --key-id OCID] [--topic-compartment NAME]
-                      [--function-compartment OCID]
+                      [--function-compartment OCID] [--metrics-compartment NAME]
                   The dynamic groups and least IAM policy statements for a mode. Calls nothing.
 
               cmk-guard stack --output FILE.zip
@@ -171,11 +171,13 @@ final class Usage {
         COMMANDS.put("policies", """
                 Usage: cmk-guard policies --compartment OCID [--mode audit|notify|remediate] [--types T,...]
                                           [--vault-compartment NAME --key-id OCID] [--topic-compartment NAME]
-                                          [--function-compartment OCID]
+                                          [--function-compartment OCID] [--metrics-compartment NAME]
 
                 Prints the dynamic groups and the least IAM policy statements for that mode and those resource
                 types (default notify, every type), generated from what each type declares. Remediate needs
-                --vault-compartment and --key-id; audit prints no write grant. Calls nothing.
+                --vault-compartment and --key-id; audit prints no write grant. --metrics-compartment (the
+                function's CMK_GUARD_METRICS_COMPARTMENT) adds the grant to post posture metrics there, in the
+                cmk_guard namespace only. Calls nothing.
 
                 Example:
                   bin/cmk-guard policies --compartment ocid1.compartment.oc1..aaaa --mode remediate \\

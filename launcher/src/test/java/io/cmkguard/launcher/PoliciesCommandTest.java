@@ -32,6 +32,15 @@ class PoliciesCommandTest {
     }
 
     @Test
+    void aMetricsCompartmentAddsTheGrantToPostCmkGuardsMetricsThere() {
+        Cli cli = Cli.run("policies", "--compartment", C, "--mode", "audit", "--metrics-compartment", "Ops");
+        assertEquals(0, cli.status, cli.toString());
+        assertTrue(cli.out.contains("Allow dynamic-group cmk-guard-fn to use metrics in compartment Ops where"
+                + " target.metrics.namespace='cmk_guard'\n"), cli.out);
+        assertFalse(Cli.run("policies", "--compartment", C).out.contains("metrics"));
+    }
+
+    @Test
     void mistakesAreUsageErrors() {
         for (String[] args : new String[][] {
                 {"policies"},
@@ -39,7 +48,8 @@ class PoliciesCommandTest {
                 {"policies", "--compartment", C, "--mode", "remediate"},
                 {"policies", "--compartment", C, "--types", "vault-secret"},
                 {"policies", "--compartment", C, "--key-id", "ocid1.key.oc1.iad.v.k", "--vault-compartment", "S"},
-                {"policies", "--compartment", "ocid1.key.oc1.iad.v.k"}}) {
+                {"policies", "--compartment", "ocid1.key.oc1.iad.v.k"},
+                {"policies", "--compartment", C, "--metrics-compartment"}}) {
             Cli cli = Cli.run(args);
             assertEquals(2, cli.status, String.join(" ", args) + "\n" + cli);
             assertEquals("", cli.out);

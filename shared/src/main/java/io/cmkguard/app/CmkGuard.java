@@ -13,6 +13,12 @@ import io.cmkguard.guard.sweep.SweepReportJson;
 import io.cmkguard.guard.sweep.SweepReport;
 import io.cmkguard.guard.sweep.SweepProgress;
 import io.cmkguard.guard.sweep.Sweep;
+import io.cmkguard.guard.sweep.SweepChain;
+import io.cmkguard.guard.sweep.SweepEvidence;
+import io.cmkguard.guard.sweep.ContinuationClaims;
+import io.cmkguard.guard.sweep.SpentContinuations;
+import io.cmkguard.oci.FunctionInvoker;
+import io.cmkguard.oci.ObjectStore;
 import io.cmkguard.guard.sweep.SweepSettings;
 import io.cmkguard.guard.event.EventCheck;
 import io.cmkguard.result.GuardResult;
@@ -32,6 +38,8 @@ import io.cmkguard.oci.Auth;
 import io.cmkguard.oci.KeyDirectory;
 import io.cmkguard.oci.NativeSigning;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.metrics.MetricsPoster;
+import io.cmkguard.metrics.PostureMetrics;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.Candidates;
 import io.cmkguard.resource.KeyEvents;
@@ -60,23 +68,25 @@ import java.util.function.Supplier;
 public final class CmkGuard implements AutoCloseable {
     private final Optional<EventCheck> events;
     private final Optional<KeyWatch> keyWatch;
-    private final Optional<Sweep> sweep;
+    private final Optional<SweepChain> sweep;
     private final Optional<OciClients> clients;
     private final Optional<ConfigException> startupError;
     private final DecisionLog log;
+    private final PostureMetrics metrics;
     private final Clock clock;
     /** Set by the first event: from the second on, the instance is warm and request signing moves to native code. */
     private final AtomicBoolean answeredOnce = new AtomicBoolean();
 
-    private CmkGuard(Optional<EventCheck> events, Optional<KeyWatch> keyWatch, Optional<Sweep> sweep,
+    private CmkGuard(Optional<EventCheck> events, Optional<KeyWatch> keyWatch, Optional<SweepChain> sweep,
                      Optional<OciClients> clients, Optional<ConfigException> startupError, DecisionLog log,
-                     Clock clock) {
+                     PostureMetrics metrics, Clock clock) {
         this.events = events;
         this.keyWatch = keyWatch;
         this.sweep = sweep;
         this.clients = clients;
         this.startupError = startupError;
         this.log = log;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -99,14 +109,15 @@ public final class CmkGuard implements AutoCloseable {
                     Optional.ofNullable(env.get(SweepRulesCheck.FUNCTION_ID_KEY)), logOut, log, clock);
         } catch (ConfigException e) {
             log.event("config-error", e.getMessage());
-            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log, clock);
+            return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(e), log,
+                    PostureMetrics.OFF, clock);
         } catch (RuntimeException | LinkageError e) {
             // not the exception's text: start-up exceptions may quote configuration values
             ConfigException failed = new ConfigException(List.of("the function could not start: unexpected "
                     + e.getClass().getSimpleName() + Failures.where(e)));
             log.event("config-error", failed.getMessage());
             return new CmkGuard(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(failed), log,
-                    clock);
+                    PostureMetrics.OFF, clock);
         }
     }
 
@@ -119,14 +130,26 @@ public final class CmkGuard implements AutoCloseable {
         KeyDirectory keys = new KeyDirectory(clients, config.keyCacheTtl(), clock);
         Guard guard = new Guard(config, clients, keys, notifier, log, clock);
         Candidates candidates = new Candidates(clients);
-        Sweep sweep = new Sweep(guard, candidates, new SweepRulesCheck(clients, functionId), notifier, log,
+        Optional<SweepEvidence> evidence = config.chain().reportBucket()
+                .map(bucket -> new SweepEvidence(new ObjectStore(clients, bucket)));
+        FunctionInvoker invoker = new FunctionInvoker(clients);
+        Optional<SweepChain.NextInvocation> next = functionId.filter(id -> config.chain().selfContinue())
+                .map(id -> body -> invoker.invokeDetached(id, body));
+        Sweep sweep = new Sweep(guard, candidates, new SweepRulesCheck(clients, functionId), log,
                 new SweepSettings(config.modes(), config.remediation(), config.sweep(), config.continuationSecret()),
-                clock);
+                evidence.<ContinuationClaims>map(e -> e).orElseGet(SpentContinuations::new), next.isPresent(), clock);
+        PostureMetrics metrics = config.metricsCompartmentId().map(compartment -> PostureMetrics.postingTo(
+                new MetricsPoster(clients::monitoring, compartment, clock, log::event), log::event))
+                .orElse(PostureMetrics.OFF);
+        SweepChain chain = new SweepChain(sweep, notifier, new SweepChain.Links(next, evidence,
+                config.chain().maxInvocations(), config.consoleUrl(), region.orElse(""),
+                (whole, callDeadline) -> metrics.sweepCompleted(whole, callDeadline.map(d ->
+                        Deadline.forInvocation(d, clock)).orElseGet(() -> Deadline.none(clock)))), log);
         KeyWatch keyWatch = new KeyWatch(new KeyWatchSettings(config.mode(), config.dedupWindow(), config.sweep(),
                 config.watch()), clients, keys, new KeyUsers(clients, candidates, clock), notifier,
                 clock);
-        return new CmkGuard(Optional.of(new EventCheck(guard, config, clients, log, clock)), Optional.of(keyWatch), Optional.of(sweep), Optional.of(clients),
-                Optional.empty(), log, clock);
+        return new CmkGuard(Optional.of(new EventCheck(guard, config, clients, log, clock)), Optional.of(keyWatch),
+                Optional.of(chain), Optional.of(clients), Optional.empty(), log, metrics, clock);
     }
 
     /** Runs one start-up step; its configuration problems join the others instead of hiding them. */
@@ -180,6 +203,7 @@ public final class CmkGuard implements AutoCloseable {
         }
         try {
             NativeSigning.start(log::event); // a sweep signs thousands of requests
+            // the chain posts the gauges of every sweep that ends, from its whole report
             return sweep.orElseThrow().run(SweepRequest.parse(sweepField), progress,
                     invocationDeadline.map(d -> Deadline.forInvocation(d, clock).at()));
         } catch (BadSweepException e) {
@@ -211,8 +235,21 @@ public final class CmkGuard implements AutoCloseable {
         return eventResult(() -> EventParser.envelope(body), invocationDeadline);
     }
 
-    /** Answers an event whose envelope the supplier reads (or refuses with a BadEventException). */
+    /**
+     * Answers an event whose envelope the supplier reads (or refuses with a BadEventException), and counts its
+     * decisions in Monitoring before the answer goes (a function may be frozen once it has answered).
+     */
     private GuardResult eventResult(Supplier<EventEnvelope> read, Optional<Instant> invocationDeadline) {
+        GuardResult result = judgedEvent(read, invocationDeadline);
+        metrics.decisions(List.of(result), deadline(invocationDeadline));
+        return result;
+    }
+
+    private Deadline deadline(Optional<Instant> invocationDeadline) {
+        return invocationDeadline.map(d -> Deadline.forInvocation(d, clock)).orElseGet(() -> Deadline.none(clock));
+    }
+
+    private GuardResult judgedEvent(Supplier<EventEnvelope> read, Optional<Instant> invocationDeadline) {
         if (startupError.isPresent()) {
             return GuardResult.rejected("", "", "", Status.ERROR, "the function configuration is invalid,"
                             + " so nothing was checked: " + String.join("; ", startupError.get().problems()),
@@ -243,9 +280,7 @@ public final class CmkGuard implements AutoCloseable {
                         + " in the event's compartment, but it has no compartmentId (data or extensions)",
                         event.eventType(), event.eventId());
             }
-            Deadline deadline = invocationDeadline.map(d -> Deadline.forInvocation(d, clock))
-                    .orElseGet(() -> Deadline.none(clock));
-            return events.orElseThrow().handle(event, deadline);
+            return events.orElseThrow().handle(event, deadline(invocationDeadline));
         } catch (BadEventException e) {
             return logged(GuardResult.rejected(e.eventId(), e.eventType(), "", Status.ERROR, e.getMessage(),
                     Optional.of(new GuardResult.Fault(e.code(), e.getMessage()))));
@@ -266,12 +301,21 @@ public final class CmkGuard implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The posture metrics (off unless CMK_GUARD_METRICS_COMPARTMENT is set): where a sweep continued over several
+     * invocations posts its gauges once its whole report is put together.
+     */
+    public PostureMetrics metrics() {
+        return metrics;
+    }
+
     public List<String> configProblems() {
         return startupError.map(ConfigException::problems).orElse(List.of());
     }
 
     @Override
     public void close() {
+        metrics.close();
         clients.ifPresent(OciClients::close);
     }
 }

@@ -48,7 +48,9 @@ public record GuardConfig(
         WatchSettings watch,
         ContinuationSecret continuationSecret,
         boolean reencryptBuckets,
-        int keyMaxAgeDays) {
+        int keyMaxAgeDays,
+        SweepChainSettings chain,
+        Optional<String> metricsCompartmentId) {
 
     public static final String MODE = "CMK_GUARD_MODE";
     public static final String MODE_PREFIX = "CMK_GUARD_MODE_";
@@ -87,6 +89,14 @@ public record GuardConfig(
     /** How old a Vault key's current version may be before a sweep reports it (CIS OCI 3.16 / 4.16: a year). */
     public static final String KEY_MAX_AGE_DAYS = RotationPolicy.KEY_MAX_AGE_DAYS;
     public static final int DEFAULT_KEY_MAX_AGE_DAYS = 365;
+    /** The bucket a sweep keeps its report in (parts, then the whole in JSON, CSV and HTML); unset = no report kept. */
+    public static final String REPORT_BUCKET = SweepChainSettings.REPORT_BUCKET;
+    /** Whether a sweep cut by its deadline invokes its own function (detached) to go on. */
+    public static final String SWEEP_SELF_CONTINUE = SweepChainSettings.SELF_CONTINUE;
+    /** The most invocations one self-continuing sweep may take. */
+    public static final String SWEEP_MAX_INVOCATIONS = SweepChainSettings.MAX_INVOCATIONS;
+    /** Where posture metrics are posted (OCI Monitoring, namespace cmk_guard); unset, none are. */
+    public static final String METRICS_COMPARTMENT = "CMK_GUARD_METRICS_COMPARTMENT";
 
     /** Key providers outside OCI Vault that databases can use (Oracle Database@AWS, @Azure, @Google, OKV). */
     public static final Set<String> KNOWN_EXTERNAL_PROVIDERS = Set.of("AWS", "AZURE", "GCP", "OKV", "EXTERNAL");
@@ -101,7 +111,8 @@ public record GuardConfig(
             KEY_CACHE_SECONDS, RETRY_ATTEMPTS, TIMEOUT_SECONDS, DEDUP_SECONDS, EXTERNAL_KEY_PROVIDERS, CONSOLE_URL,
             FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
             SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY, CONTINUATION_KEY,
-            CONTINUATION_KEY_PREVIOUS, REENCRYPT_BUCKETS, KEY_MAX_AGE_DAYS);
+            CONTINUATION_KEY_PREVIOUS, REENCRYPT_BUCKETS, KEY_MAX_AGE_DAYS, REPORT_BUCKET, SWEEP_SELF_CONTINUE,
+            SWEEP_MAX_INVOCATIONS, METRICS_COMPARTMENT);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -227,6 +238,9 @@ public record GuardConfig(
             ContinuationSecret continuationSecret = continuationSecret();
             boolean reencryptBuckets = bool(REENCRYPT_BUCKETS, false);
             int keyMaxAge = integer(KEY_MAX_AGE_DAYS, DEFAULT_KEY_MAX_AGE_DAYS, 1, 3_650);
+            SweepChainSettings chain = new SweepChainSettings(reportBucket(), bool(SWEEP_SELF_CONTINUE, true),
+                    integer(SWEEP_MAX_INVOCATIONS, SweepChainSettings.DEFAULT_MAX_INVOCATIONS, 1, 1_000));
+            Optional<String> metricsCompartment = metricsCompartment();
 
             Set<Mode> modes = new LinkedHashSet<>(byType.values());
             modes.add(mode);
@@ -246,7 +260,7 @@ public record GuardConfig(
             return new GuardConfig(mode, Map.copyOf(byType), keyId, Map.copyOf(keyByCompartment), topicId,
                     allowedKeys, allowedVaults, requireHsm, exemptTag, region, endpoint, auth, cacheTtl,
                     retries, timeout, dedup, external, console, functionTimeout, sweep, watch, continuationSecret,
-                    reencryptBuckets, keyMaxAge);
+                    reencryptBuckets, keyMaxAge, chain, metricsCompartment);
         }
 
         /** The continuation signing keys; a problem names the key and its length, never its value. */
@@ -326,12 +340,35 @@ public record GuardConfig(
             return value;
         }
 
+        /** A bucket name as Object Storage allows it: letters, digits, '-', '_' and '.', at most 256. */
+        private Optional<String> reportBucket() {
+            Optional<String> value = text(REPORT_BUCKET);
+            if (value.isPresent() && !SweepChainSettings.isBucketName(value.get())) {
+                problems.add(REPORT_BUCKET + "='" + Strings.shown(value.get()) + "' is not a bucket name: use the"
+                        + " name of a bucket in the function's region (letters, digits, '-', '_' and '.')");
+                return Optional.empty();
+            }
+            return value;
+        }
+
         /** A compartment or the tenancy (the root compartment). */
         private Optional<String> watchScope() {
             Optional<String> value = text(WATCH_COMPARTMENT_ID);
             if (value.isPresent() && !isOcidOf(value.get(), "compartment") && !isOcidOf(value.get(), "tenancy")) {
                 problems.add(WATCH_COMPARTMENT_ID + "='" + value.get() + "' is not a compartment or tenancy OCID"
                         + " (expected ocid1.compartment.oc1... or ocid1.tenancy.oc1...)");
+                return Optional.empty();
+            }
+            return value;
+        }
+
+        /** The compartment (or the tenancy) posture metrics are posted to. */
+        private Optional<String> metricsCompartment() {
+            Optional<String> value = text(METRICS_COMPARTMENT);
+            if (value.isPresent() && !isOcidOf(value.get(), "compartment") && !isOcidOf(value.get(), "tenancy")) {
+                problems.add(METRICS_COMPARTMENT + "='" + Strings.shown(value.get()) + "' is not a compartment or"
+                        + " tenancy OCID (expected ocid1.compartment.oc1... or ocid1.tenancy.oc1...): it names where"
+                        + " posture metrics are posted; leave it empty to post none");
                 return Optional.empty();
             }
             return value;

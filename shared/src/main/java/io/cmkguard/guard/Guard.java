@@ -186,7 +186,12 @@ public final class Guard {
 
     /** How bad a result is, for putting the worst first: an error, a finding, then the rest. */
     public static int severity(GuardResult r) {
-        return switch (r.verdict()) {
+        return severityOf(r.verdict());
+    }
+
+    /** How bad a verdict is (the evidence report orders its findings as the digest does, from their JSON). */
+    public static int severityOf(Status verdict) {
+        return switch (verdict) {
             case ERROR -> 5;
             case NON_COMPLIANT -> 4;
             case NOT_FOUND -> 3;

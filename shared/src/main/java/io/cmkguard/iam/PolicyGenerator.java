@@ -1,6 +1,7 @@
 package io.cmkguard.iam;
 
 import io.cmkguard.config.Mode;
+import io.cmkguard.metrics.MonitoringRules;
 import io.cmkguard.resource.Iam;
 import io.cmkguard.resource.KeyUser;
 import io.cmkguard.resource.ResourceType;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * The least IAM cmk-guard needs, built from what the resource types declare ({@link ResourceType#iam()}):
  * the function's own grants (read the resources, keys and vaults; compartments and Events rules for sweeps; in notify and
- * remediate publish to the topic; in remediate change the resources and delegate the one remediation key)
+ * remediate publish to the topic; in remediate change the resources and delegate the one remediation key;
+ * with posture metrics on, post metrics of cmk-guard's own namespace and no other)
  * and, in remediate mode, the grants OCI requires of whoever else uses the key (the Block Volume service,
  * the databases' dynamic groups). Audit mode gets no write grant at all.
  */
@@ -43,6 +45,9 @@ public final class PolicyGenerator {
             statements.add(function + "use ons-topics in "
                     + request.topic().orElse(Compartment.byId(request.guarded())).scope());
         }
+
+        request.metrics().ifPresent(metrics -> statements.add(function + "use metrics in " + metrics.scope()
+                + " where target.metrics.namespace='" + MonitoringRules.NAMESPACE + "'"));
 
         List<IamPolicy.DynamicGroup> groups = new ArrayList<>();
         groups.add(new IamPolicy.DynamicGroup(FUNCTION_GROUP, "ALL {resource.type = 'fnfunc', resource.compartment.id = '"

@@ -14,9 +14,24 @@ import java.util.Optional;
  * @param vault               the compartment of the remediation key's vault; required in remediate mode
  * @param keyId               the remediation key; required in remediate mode
  * @param topic               the compartment of the ONS topic; defaults to the guarded one
+ * @param metrics             the compartment posture metrics are posted to (CMK_GUARD_METRICS_COMPARTMENT); empty
+ *                            when metrics are off, and then nothing is granted for them
  */
 public record PolicyRequest(String guarded, String functionCompartment, Mode mode, List<ResourceType> types,
-                            Optional<Compartment> vault, Optional<String> keyId, Optional<Compartment> topic) {
+                            Optional<Compartment> vault, Optional<String> keyId, Optional<Compartment> topic,
+                            Optional<Compartment> metrics) {
+
+    /** Without posture metrics. */
+    public PolicyRequest(String guarded, String functionCompartment, Mode mode, List<ResourceType> types,
+                         Optional<Compartment> vault, Optional<String> keyId, Optional<Compartment> topic) {
+        this(guarded, functionCompartment, mode, types, vault, keyId, topic, Optional.empty());
+    }
+
+    /** The same request, posting posture metrics to that compartment. */
+    public PolicyRequest withMetrics(Compartment compartment) {
+        return new PolicyRequest(guarded, functionCompartment, mode, types, vault, keyId, topic,
+                Optional.of(compartment));
+    }
 
     public PolicyRequest {
         types = List.copyOf(types);

@@ -18,9 +18,10 @@ import java.util.List;
  * @param complete     false when the sweep stopped at its deadline and goes on with a continuation
  * @param findings     every finding, worst first
  * @param ruleProblems the Events rules feeding the function that are missing, disabled or drifted
+ * @param notes        what else a person must know about the sweep: where its report is kept, why it stopped
  */
 public record Digest(String sweepId, String scope, String mode, int scanned, int notOnCmk, int fixed, int errors,
-                     boolean complete, List<Finding> findings, List<String> ruleProblems) {
+                     boolean complete, List<Finding> findings, List<String> ruleProblems, List<String> notes) {
 
     /** The sweep id and scope are cut to 256 characters and, like the rule problems, clean and on one line (Echo). */
     public Digest {
@@ -29,5 +30,12 @@ public record Digest(String sweepId, String scope, String mode, int scanned, int
         mode = Echo.bounded(mode);
         findings = List.copyOf(findings);
         ruleProblems = ruleProblems.stream().map(Echo::line).toList();
+        notes = notes.stream().map(Echo::line).toList();
+    }
+
+    /** A digest with nothing more to say than its counts, findings and rule problems. */
+    public Digest(String sweepId, String scope, String mode, int scanned, int notOnCmk, int fixed, int errors,
+                  boolean complete, List<Finding> findings, List<String> ruleProblems) {
+        this(sweepId, scope, mode, scanned, notOnCmk, fixed, errors, complete, findings, ruleProblems, List.of());
     }
 }

@@ -19,6 +19,10 @@ public final class DigestMessage {
         StringBuilder b = new StringBuilder("[cmk-guard] ").append(summary).append("\n\n");
         b.append("Sweep ").append(d.sweepId()).append(" of ").append(d.scope()).append(", mode ").append(d.mode())
                 .append(d.complete() ? "" : " (not complete yet: it continues in the next invocation)").append("\n\n");
+        d.notes().forEach(note -> b.append(note).append('\n'));
+        if (!d.notes().isEmpty()) {
+            b.append('\n');
+        }
         if (!d.ruleProblems().isEmpty()) { // before the findings: without the rules, new resources go unchecked
             b.append("Events rules need attention: events do not reach cmk-guard until they are fixed"
                     + " (bin/cmk-guard rules apply):\n");

@@ -10,10 +10,13 @@ import com.oracle.bmc.database.DatabaseClient;
 import com.oracle.bmc.identity.IdentityClient;
 import com.oracle.bmc.events.EventsClient;
 import com.oracle.bmc.filestorage.FileStorageClient;
+import com.oracle.bmc.functions.FunctionsInvokeClient;
+import com.oracle.bmc.functions.FunctionsManagementClient;
 import com.oracle.bmc.objectstorage.ObjectStorageClient;
 import com.oracle.bmc.http.client.HttpProvider;
 import com.oracle.bmc.keymanagement.KmsManagementClient;
 import com.oracle.bmc.keymanagement.KmsVaultClient;
+import com.oracle.bmc.monitoring.MonitoringClient;
 import com.oracle.bmc.ons.NotificationDataPlaneClient;
 import com.oracle.bmc.retrier.RetryConfiguration;
 import com.oracle.bmc.util.CircuitBreakerUtils;
@@ -51,6 +54,10 @@ public final class OciClients implements AutoCloseable {
     private final Lazy<IdentityClient> identity;
     private final Lazy<EventsClient> events;
     private final Lazy<FileStorageClient> fileStorage;
+    private final Lazy<FunctionsManagementClient> functionsManagement;
+    /** Invoke clients by invoke endpoint (each function application has its own). */
+    private final Map<String, FunctionsInvokeClient> functionsInvoke = new ConcurrentHashMap<>();
+    private final Lazy<MonitoringClient> monitoring;
     private final Map<String, KmsManagementClient> kmsManagement = new ConcurrentHashMap<>();
     /** Object Storage clients by region ("" = the function's own): a replicated bucket's source may be elsewhere. */
     private final Map<String, ObjectStorageClient> objectStorage = new ConcurrentHashMap<>();
@@ -89,6 +96,8 @@ public final class OciClients implements AutoCloseable {
         this.identity = new Lazy<>(() -> build(IdentityClient.builder()));
         this.events = new Lazy<>(() -> build(EventsClient.builder()));
         this.fileStorage = new Lazy<>(() -> build(FileStorageClient.builder()));
+        this.functionsManagement = new Lazy<>(() -> build(FunctionsManagementClient.builder()));
+        this.monitoring = new Lazy<>(() -> monitoringClient(attempts, timeout));
         this.rawReader = new SignedJsonReader(signer, attempts, timeout);
     }
 
@@ -158,6 +167,50 @@ public final class OciClients implements AutoCloseable {
         return fileStorage.get();
     }
 
+    /** OCI Functions' management API: a function's own invoke endpoint. */
+    public FunctionsManagementClient functionsManagement() {
+        return functionsManagement.get();
+    }
+
+    /** The invoke API at a function's invoke endpoint (the emulator's URL when one is set). */
+    public FunctionsInvokeClient functionsInvoke(String invokeEndpoint) {
+        String target = endpoint.map(URI::toString).orElse(invokeEndpoint);
+        return functionsInvoke.computeIfAbsent(target, url -> FunctionsInvokeClient.builder().httpProvider(HTTP)
+                .configuration(configuration).additionalClientConfigurator(retryAfter).endpoint(url).build(signer));
+    }
+
+    /**
+     * Monitoring, for posting metrics: PostMetricData is served by the region's telemetry-ingestion endpoint,
+     * not the telemetry one the SDK derives (the emulator serves both at its one URL).
+     */
+    public MonitoringClient monitoring() {
+        return monitoring.get();
+    }
+
+    /**
+     * Metrics are best effort and posted before an event is answered: short timeouts and at most two attempts,
+     * so that Monitoring being slow or down costs an answer a few seconds at most. Its Retry-After does not
+     * close the gate the sweep reads: Monitoring throttling metrics is no reason to stop judging.
+     */
+    private MonitoringClient monitoringClient(int attempts, Duration timeout) {
+        ClientConfiguration shortCalls = ClientConfiguration.builder()
+                .connectionTimeoutMillis((int) Math.min(timeout.toMillis(), 2_000))
+                .readTimeoutMillis((int) Math.min(timeout.toMillis(), 5_000))
+                .retryConfiguration(RetryConfiguration.builder()
+                        .terminationStrategy(new MaxAttemptsTerminationStrategy(Math.min(attempts, 2)))
+                        .delayStrategy(new QuickBackoff())
+                        .retryCondition(new TransientFaults())
+                        .build())
+                .circuitBreakerConfiguration(CircuitBreakerUtils.getNoCircuitBreakerConfiguration())
+                .build();
+        String url = endpoint.map(URI::toString).orElseGet(() -> {
+            Region own = region.flatMap(OciClients::regionNamed).orElseThrow(() -> new IllegalStateException(
+                    "no region known to post metrics in"));
+            return "https://telemetry-ingestion." + own.getRegionId() + "." + own.getRealm().getSecondLevelDomain();
+        });
+        return MonitoringClient.builder().httpProvider(HTTP).configuration(shortCalls).endpoint(url).build(signer);
+    }
+
     /** Object Storage in the function's region. */
     public ObjectStorageClient objectStorage() {
         return objectStorage("");
@@ -175,6 +228,13 @@ public final class OciClients implements AutoCloseable {
             return builder.httpProvider(HTTP).configuration(configuration).additionalClientConfigurator(retryAfter)
                     .region(Region.fromRegionCodeOrId(r)).build(signer);
         });
+    }
+
+    /** The tenancy's Object Storage namespace, read once (GetNamespace). */
+    public String objectStorageNamespace() {
+        return readOnce("objectstorage-namespace", () -> OciCalls.call("GetNamespace",
+                () -> objectStorage().getNamespace(
+                        com.oracle.bmc.objectstorage.requests.GetNamespaceRequest.builder().build()).getValue()));
     }
 
     /**
@@ -230,6 +290,9 @@ public final class OciClients implements AutoCloseable {
         identity.close();
         events.close();
         fileStorage.close();
+        functionsManagement.close();
+        functionsInvoke.values().forEach(FunctionsInvokeClient::close);
+        monitoring.close();
         objectStorage.values().forEach(ObjectStorageClient::close);
         kmsManagement.values().forEach(KmsManagementClient::close);
         kmsVaultByRegion.values().forEach(KmsVaultClient::close);

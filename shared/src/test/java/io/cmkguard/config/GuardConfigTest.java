@@ -110,4 +110,21 @@ class GuardConfigTest {
                 "OCI_RESOURCE_PRINCIPAL_RPST", "secret-token"), ResourceTypes.checkedNames());
         assertEquals(TOPIC, c.topicId().orElseThrow());
     }
+
+    @Test
+    void metricsAreOffUnlessACompartmentIsNamedAndABadOneIsExplained() {
+        assertTrue(GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC), ResourceTypes.checkedNames())
+                .metricsCompartmentId().isEmpty());
+        assertEquals("ocid1.compartment.oc1..ops", GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC,
+                GuardConfig.METRICS_COMPARTMENT, " ocid1.compartment.oc1..ops "), ResourceTypes.checkedNames())
+                .metricsCompartmentId().orElseThrow());
+        assertEquals("ocid1.tenancy.oc1..t", GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, TOPIC,
+                GuardConfig.METRICS_COMPARTMENT, "ocid1.tenancy.oc1..t"), ResourceTypes.checkedNames())
+                .metricsCompartmentId().orElseThrow());
+        ConfigException e = assertThrows(ConfigException.class, () -> GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID,
+                TOPIC, GuardConfig.METRICS_COMPARTMENT, "cmk_guard"), ResourceTypes.checkedNames()));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("CMK_GUARD_METRICS_COMPARTMENT='cmk_guard' is not a compartment or tenancy"
+                + " OCID"), e.getMessage());
+    }
 }

@@ -114,4 +114,22 @@ class PolicyGeneratorTest {
         assertTrue(withVault.stream().noneMatch(st -> st.contains("manage keys") || st.contains("use keys in")),
                 "listing and reading keys is all a rotation check needs: " + withVault);
     }
+
+    @Test
+    void postureMetricsAddOneGrantToPostInCmkGuardsNamespaceOnlyAndOnlyWhenOn() {
+        for (Mode mode : Mode.values()) {
+            boolean remediate = mode == Mode.REMEDIATE;
+            PolicyRequest off = new PolicyRequest(C, C, mode, ResourceTypes.ALL,
+                    remediate ? Optional.of(Compartment.of("Security")) : Optional.empty(),
+                    remediate ? Optional.of(KEY) : Optional.empty(), Optional.empty());
+            List<String> without = PolicyGenerator.generate(off).statements();
+            assertTrue(without.stream().noneMatch(s -> s.contains("metrics")), without.toString());
+            List<String> with = PolicyGenerator.generate(off.withMetrics(Compartment.of("ocid1.compartment.oc1..ops")))
+                    .statements();
+            List<String> added = with.stream().filter(s -> !without.contains(s)).toList();
+            assertEquals(List.of("Allow dynamic-group cmk-guard-fn to use metrics in compartment id"
+                    + " ocid1.compartment.oc1..ops where target.metrics.namespace='cmk_guard'"), added, mode.label());
+            assertEquals(without.size() + 1, with.size());
+        }
+    }
 }

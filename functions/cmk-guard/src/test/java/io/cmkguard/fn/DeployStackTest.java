@@ -10,6 +10,9 @@ import io.cmkguard.iam.Compartment;
 import io.cmkguard.iam.IamPolicy;
 import io.cmkguard.iam.PolicyGenerator;
 import io.cmkguard.iam.PolicyRequest;
+import io.cmkguard.config.GuardConfig;
+import io.cmkguard.metrics.MonitoringRules;
+import io.cmkguard.metrics.PostureGauges;
 import io.cmkguard.resource.type.ResourceTypes;
 import io.cmkguard.rules.EventRules;
 import io.cmkguard.rules.ExpectedRule;
@@ -20,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +51,7 @@ class DeployStackTest {
     private static final String TOPIC = "<topic_compartment_ocid>";
     private static final String VAULT = "<vault_compartment_ocid>";
     private static final String KEY = "<remediation_key_ocid>";
+    private static final String METRICS = "<metrics_compartment_ocid>";
 
     private static Path stack() {
         return RepoFiles.root().resolve("deploy/terraform");
@@ -153,6 +158,10 @@ class DeployStackTest {
                     .put("name", g.name()).put("matchingRule", g.matchingRule()));
             policy.statements().forEach(entry.withArray("statements")::add);
         }
+        // what posture metrics add, whatever the mode: main.tf adds them when var.posture_metrics is on
+        List<String> without = PolicyGenerator.generate(placeholders(Mode.NOTIFY)).statements();
+        PolicyGenerator.generate(placeholders(Mode.NOTIFY).withMetrics(Compartment.byId(METRICS))).statements().stream()
+                .filter(st -> !without.contains(st)).forEach(generated.putObject("metrics").withArray("statements")::add);
         Path file = stack().resolve("iam.json");
         // one statement per line, so that a change of the code is a one-line diff
         var printer = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
@@ -187,6 +196,40 @@ class DeployStackTest {
         String main = RepoFiles.read(stack().resolve("main.tf"));
         assertTrue(main.contains("parameter_type = \"BODY\""));
         assertTrue(main.contains("value          = jsonencode({ sweep = { compartmentId = var.guarded_compartment_ocid } })"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void postureMetricsSetTheConfigKeyGrantPostingAndAddTheTwoAlarmsOnTheTopicOnlyWhenOn() throws Exception {
+        String main = RepoFiles.read(stack().resolve("main.tf"));
+        assertTrue(main.contains("var.posture_metrics ? { " + GuardConfig.METRICS_COMPARTMENT + " = var.compartment_ocid }"
+                + " : {}"), "the function config key follows var.posture_metrics");
+        assertTrue(main.contains("metrics_statements = var.posture_metrics ? ["), "the grant follows var.posture_metrics");
+        Map<String, Object> resources = (Map<String, Object>)
+                parser().parse(stack().resolve("main.tf").toFile(), "UTF-8", false).get("resource");
+        Map<String, Map<String, Object>> alarms = (Map<String, Map<String, Object>>) resources.get("oci_monitoring_alarm");
+        assertEquals(Set.of("not_on_cmk", "no_completed_sweep"), alarms.keySet());
+        for (Map<String, Object> alarm : alarms.values()) {
+            assertEquals(MonitoringRules.NAMESPACE, alarm.get("namespace"));
+            assertEquals("1m", alarm.get("resolution")); // the only resolution alarms take
+            assertTrue(main.contains("destinations          = [oci_ons_notification_topic.findings.id]"));
+            String pending = String.valueOf(alarm.get("pending_duration"));
+            assertTrue(pending.matches("PT([1-9]|[1-5][0-9])M|PT1H"), "pending duration PT1M..PT1H: " + pending);
+        }
+        // the queries name what the code posts: metric names, dimensions and the "all" totals
+        String notOnCmk = String.valueOf(alarms.get("not_on_cmk").get("query"));
+        assertTrue(notOnCmk.startsWith(PostureGauges.RESOURCES_NOT_ON_CMK + "[1d]{"), notOnCmk);
+        for (String dimension : List.of(PostureGauges.SCOPE + " = ", PostureGauges.RESOURCE_TYPE + " = \"" + PostureGauges.ALL
+                + "\"", PostureGauges.COMPARTMENT_ID + " = \"" + PostureGauges.ALL + "\"")) {
+            assertTrue(notOnCmk.contains(dimension), dimension + " in " + notOnCmk);
+        }
+        assertTrue(notOnCmk.endsWith("}.last() > 0"), notOnCmk);
+        String absent = String.valueOf(alarms.get("no_completed_sweep").get("query"));
+        assertTrue(absent.startsWith(PostureGauges.SWEEP_COMPLETED + "[1d]{"), absent);
+        assertTrue(absent.endsWith(".groupBy(" + PostureGauges.SCOPE + ").absent(3d)"), absent);
+        assertEquals("PT1H", alarms.get("no_completed_sweep").get("pending_duration"));
+        assertTrue(main.contains("metrics_scope = \"scope = \\\"${var.guarded_compartment_ocid}\\\"\""),
+                "the alarms watch the scheduled sweep's scope, the guarded compartment");
     }
 
     /** The generator's input with the placeholders main.tf replaces, every resource type. */

@@ -28,13 +28,15 @@ import java.util.regex.Pattern;
  * @param compartmentKey the unit's compartment as an order key ("" for the sweep's root)
  * @param typeIndex      the unit's type, as its index in {@code types}
  * @param afterId        resume after this id within the unit; "" = from its start
- * @param tokenId        this token's own random id: a budget-spending token is used once
+ * @param tokenId        this token's own random id: a budget-spending or self-continuing token is used once
  * @param issuedAt       when it was issued; it expires {@link #LIFETIME} later
+ * @param invocation     which invocation of the sweep runs from this token (the first one, without a token, is 0)
+ * @param selfContinue   whether the sweep goes on by invoking its own function (else its caller follows the tokens)
  */
 public record Continuation(String sweepId, String compartmentId, boolean includeSubcompartments,
                            List<ResourceType> types, Optional<Mode> mode, int maxRemediations, int writes,
                            int writeFailures, int unlisted, String compartmentKey, int typeIndex, String afterId,
-                           String tokenId, Instant issuedAt) {
+                           String tokenId, Instant issuedAt, int invocation, boolean selfContinue) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VERSION = "v2.";
     /** The longest token a sweep answers (and so the longest one taken back). */
@@ -55,7 +57,8 @@ public record Continuation(String sweepId, String compartmentId, boolean include
     /** The same position and settings, with the budget spent so far, as a token of its own. */
     Continuation issued(int writes, int writeFailures, int unlisted, Instant now) {
         return new Continuation(sweepId, compartmentId, includeSubcompartments, types, mode, maxRemediations, writes,
-                writeFailures, unlisted, compartmentKey, typeIndex, afterId, UUID.randomUUID().toString(), now);
+                writeFailures, unlisted, compartmentKey, typeIndex, afterId, UUID.randomUUID().toString(), now,
+                invocation, selfContinue);
     }
 
     Instant expiresAt() {
@@ -78,6 +81,8 @@ public record Continuation(String sweepId, String compartmentId, boolean include
         o.put("compartmentKey", compartmentKey);
         o.put("typeIndex", typeIndex);
         o.put("afterId", afterId);
+        o.put("invocation", invocation);
+        o.put("selfContinue", selfContinue);
         String signed = VERSION + Base64.getUrlEncoder().withoutPadding().encodeToString(o.toString()
                 .getBytes(StandardCharsets.UTF_8));
         return signed + "." + keys.sign(signed);
@@ -124,7 +129,8 @@ public record Continuation(String sweepId, String compartmentId, boolean include
             String sweepId = o.required("sweepId").asText();
             if (types.isEmpty() || typeIndex < 0 || typeIndex >= types.size() || !SWEEP_ID.matcher(sweepId).matches()
                     || o.required("maxRemediations").asInt() < 0 || o.required("writes").asInt() < 0
-                    || o.required("writeFailures").asInt() < 0 || o.required("unlisted").asInt() < 0) {
+                    || o.required("writeFailures").asInt() < 0 || o.required("unlisted").asInt() < 0
+                    || o.path("invocation").asInt(0) < 0) {
                 throw new IllegalArgumentException("a field out of range");
             }
             return new Continuation(sweepId, o.required("compartmentId").asText(),
@@ -133,7 +139,9 @@ public record Continuation(String sweepId, String compartmentId, boolean include
                     o.required("maxRemediations").asInt(), o.required("writes").asInt(),
                     o.required("writeFailures").asInt(), o.required("unlisted").asInt(),
                     o.required("compartmentKey").asText(), typeIndex, o.required("afterId").asText(),
-                    o.required("tokenId").asText(), Instant.ofEpochSecond(o.required("issuedAt").asLong()));
+                    o.required("tokenId").asText(), Instant.ofEpochSecond(o.required("issuedAt").asLong()),
+                    // tokens of the release before carry neither: a caller-followed invocation of unknown number
+                    o.path("invocation").asInt(0), o.path("selfContinue").asBoolean(false));
         } catch (RuntimeException | IOException e) {
             throw invalid("its data cannot be read");
         }

@@ -11,14 +11,15 @@ import java.util.Map;
  * expired anyway, at most {@link #CAPACITY} of them (the oldest is forgotten first). It is per warm
  * instance: see docs/reliability.md for what that leaves open when a key is configured.
  */
-public final class SpentContinuations {
+public final class SpentContinuations implements ContinuationClaims {
     static final int CAPACITY = 100_000;
 
     /** token id → when the token expires (it cannot be used after that anyway). */
     private final LinkedHashMap<String, Instant> spent = new LinkedHashMap<>();
 
     /** True the first time a token id is claimed; false for a replay. */
-    synchronized boolean claim(String tokenId, Instant expiresAt, Instant now) {
+    @Override
+    public synchronized boolean claim(String sweepId, String tokenId, Instant expiresAt, Instant now) {
         for (Iterator<Map.Entry<String, Instant>> it = spent.entrySet().iterator(); it.hasNext(); ) {
             if (it.next().getValue().isAfter(now)) {
                 break; // entries are in claim order and expire in about that order
@@ -38,7 +39,8 @@ public final class SpentContinuations {
     }
 
     /** Forgets a claim whose invocation judged nothing (its compartments could not be read): it may be sent again. */
-    synchronized void release(String tokenId) {
+    @Override
+    public synchronized void release(String sweepId, String tokenId) {
         spent.remove(tokenId);
     }
 }

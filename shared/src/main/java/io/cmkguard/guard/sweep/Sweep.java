@@ -9,7 +9,6 @@ import io.cmkguard.result.GuardResult;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.config.Mode;
 import io.cmkguard.config.SweepLimits;
-import io.cmkguard.notify.Notifier;
 import io.cmkguard.oci.CallDeadline;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.policy.Status;
@@ -39,30 +38,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Checks every live resource of the asked types under a compartment tree with the same
  * {@link Guard#check} as events: compartment by compartment, type by type, resources in id order,
  * a bounded number at once. At its deadline it stops submitting, lets the checks in flight finish
- * and answers a continuation that resumes right after the last resource judged. One digest
- * notification per invocation, never one per resource.
+ * and answers a continuation that resumes right after the last resource judged. It publishes nothing:
+ * {@link SweepChain} decides when a digest goes out (per invocation, or once for the whole sweep).
  */
 public final class Sweep {
     private final Guard guard;
     private final Candidates candidates;
-    private final SweepDigest digest;
     private final SweepRulesCheck rules;
     private final DecisionLog log;
     private final SweepSettings config;
     private final ContinuationKeys keys;
-    private final SpentContinuations spent = new SpentContinuations();
+    private final ContinuationClaims claims;
+    private final boolean selfContinues;
     private final Clock clock;
 
     /** Ids longer than this are no OCI resource's (OCIDs have at most 255 characters). */
     static final int MAX_LISTED_ID_CHARS = 1_024;
 
-    public Sweep(Guard guard, Candidates candidates, SweepRulesCheck rules, Notifier notifier, DecisionLog log,
-                 SweepSettings config, Clock clock) {
+    /**
+     * @param claims        where tokens that must be used once are recorded
+     * @param selfContinues whether this function invokes itself to carry a sweep on (then such a token is a link
+     *                      of a chain: used once, and run to its own call's deadline)
+     */
+    public Sweep(Guard guard, Candidates candidates, SweepRulesCheck rules, DecisionLog log, SweepSettings config,
+                 ContinuationClaims claims, boolean selfContinues, Clock clock) {
+        this.claims = claims;
+        this.selfContinues = selfContinues;
         this.keys = ContinuationKeys.from(config.continuationSecret());
         this.guard = guard;
         this.candidates = candidates;
         this.rules = rules;
-        this.digest = new SweepDigest(notifier);
         this.log = log;
         this.config = config;
         this.clock = clock;
@@ -85,6 +90,20 @@ public final class Sweep {
      *                     sweep stops taking resources at whichever comes first, it or its own deadline
      */
     public SweepReport run(SweepRequest asked, SweepProgress progress, Optional<Instant> callDeadline) {
+        return runPart(asked, progress, callDeadline).report();
+    }
+
+    /**
+     * One invocation's part of a sweep.
+     *
+     * @param request    the sweep as asked, or as its continuation carries it
+     * @param invocation which invocation of the sweep this was (0 = its first)
+     */
+    public record Part(SweepReport report, SweepRequest request, int invocation) {
+    }
+
+    /** As {@link #run(SweepRequest, SweepProgress, Optional)}, with what a chain of invocations needs to go on. */
+    public Part runPart(SweepRequest asked, SweepProgress progress, Optional<Instant> callDeadline) {
         Instant started = clock.instant();
         Optional<Continuation> resumed = asked.continuation().map(t -> Continuation.decode(t, keys, started));
         resumed.ifPresent(c -> checkMatches(asked, c));
@@ -95,33 +114,38 @@ public final class Sweep {
                     + GuardConfig.KMS_KEY_ID + " in the function config");
         }
         Instant own = started.plus(config.sweep().deadline());
-        Instant deadline = callDeadline.filter(own::isAfter).orElse(own);
+        // a self-invoked link runs detached, with up to an hour: its own call's deadline is its deadline
+        boolean link = isLink(resumed) && callDeadline.isPresent();
+        Instant deadline = link ? callDeadline.get() : callDeadline.filter(own::isAfter).orElse(own);
+        int invocation = resumed.map(Continuation::invocation).orElse(0);
         if (!started.isBefore(deadline)) { // the caller may have given up already: start nothing, say so
-            return SweepReport.failed(resumed.map(Continuation::sweepId).orElse(""), request.compartmentId(),
+            return new Part(SweepReport.failed(resumed.map(Continuation::sweepId).orElse(""), request.compartmentId(),
                     request.mode().orElse(config.mode()).label(), new GuardResult.Fault(Unchecked.DEADLINE_EXCEEDED,
                             "the invocation's deadline had passed before the sweep could start: nothing was checked"
                                     + (asked.continuation().isPresent() ? "; send the same continuation again" : "")),
-                    asked.continuation(), 0);
+                    asked.continuation(), 0), request, invocation);
         }
-        if (resumed.isPresent() && mayWrite(request)
-                && !spent.claim(resumed.get().tokenId(), resumed.get().expiresAt(), started)) {
+        if (resumed.isPresent() && (mayWrite(request) || isLink(resumed))
+                && !claims.claim(resumed.get().sweepId(), resumed.get().tokenId(), resumed.get().expiresAt(), started)) {
             throw new BadSweepException("ContinuationReplayed", "this continuation was already used: a sweep that may"
-                    + " remediate takes each token once, so that a replay cannot spend its budget again (the answer"
-                    + " to that invocation carried the next token; if it was lost, start the sweep again)");
+                    + " remediate or continues itself takes each token once, so that a replay cannot spend its budget"
+                    + " again or fork the sweep (the answer to that invocation carried the next token, or handed it to"
+                    + " the next invocation; if it was lost, start the sweep again)");
         }
         // every OCI wait of this invocation (Retry-After, backoff, next page) ends by its deadline
         SweepReport report = CallDeadline.until(deadline, clock, () -> sweep(request, resumed, progress, deadline,
                 started));
         if (report.error().isPresent()) {
-            resumed.ifPresent(c -> spent.release(c.tokenId())); // nothing judged: the same token may be sent again
+            resumed.ifPresent(c -> claims.release(c.sweepId(), c.tokenId())); // nothing judged: it may be sent again
         }
-        return report;
+        return new Part(report, request, invocation);
     }
 
     private SweepReport sweep(SweepRequest request, Optional<Continuation> resumed, SweepProgress progress,
                               Instant deadline, Instant started) {
         SweepLimits limits = config.sweep();
         String sweepId = resumed.map(Continuation::sweepId).orElseGet(Continuation::newSweepId);
+        int invocation = resumed.map(Continuation::invocation).orElse(0);
         String modeLabel = request.mode().orElse(config.mode()).label();
         int maxRemediations = request.maxRemediations().orElse(limits.maxRemediations());
         SweepBudget budget = new SweepBudget(maxRemediations, limits.maxWriteFailures(),
@@ -159,7 +183,7 @@ public final class Sweep {
                         && unit.typeIndex() == resumed.get().typeIndex();
                 String after = resumeUnit ? resumed.get().afterId() : "";
                 if (listedOne && mustStop(deadline)) {
-                    next = Optional.of(continuation(request, sweepId, maxRemediations, unit, after));
+                    next = Optional.of(continuation(request, sweepId, invocation, maxRemediations, unit, after));
                     break;
                 }
                 Candidates.Listed listed = candidates.listed(unit.compartmentId(), unit.type());
@@ -171,7 +195,7 @@ public final class Sweep {
                     boolean cutByDeadline = e.code().equals(Listing.DEADLINE_EXCEEDED);
                     if (cutByDeadline && !firstListing) {
                         // earlier work used the time: this unit is listed again by the next invocation
-                        next = Optional.of(continuation(request, sweepId, maxRemediations, unit, after));
+                        next = Optional.of(continuation(request, sweepId, invocation, maxRemediations, unit, after));
                         break;
                     }
                     // judged as far as it was listed, unless a whole invocation's time was not enough to list it
@@ -190,7 +214,7 @@ public final class Sweep {
                         continue;
                     }
                     if (sequence > 0 && mustStop(deadline)) {
-                        next = Optional.of(continuation(request, sweepId, maxRemediations, unit,
+                        next = Optional.of(continuation(request, sweepId, invocation, maxRemediations, unit,
                                 last.isEmpty() ? after : last));
                         break units;
                     }
@@ -230,6 +254,11 @@ public final class Sweep {
     private boolean mustStop(Instant deadline) {
         Instant now = clock.instant();
         return !now.isBefore(deadline) || now.plus(candidates.throttledFor()).isAfter(deadline);
+    }
+
+    /** Whether this invocation is a link of a chain the function carries on itself. */
+    private boolean isLink(Optional<Continuation> resumed) {
+        return selfContinues && resumed.map(Continuation::selfContinue).orElse(false);
     }
 
     /** Whether the sweep may write keys: its token is then single-use (its budget is spent once). */
@@ -304,39 +333,37 @@ public final class Sweep {
     }
 
     /** Where to go on; the budget spent is filled in once the checks in flight have finished. */
-    private static Continuation continuation(SweepRequest request, String sweepId, int maxRemediations, Unit unit,
-                                             String afterId) {
+    private static Continuation continuation(SweepRequest request, String sweepId, int invocation,
+                                             int maxRemediations, Unit unit, String afterId) {
         return new Continuation(sweepId, request.compartmentId(), request.includeSubcompartments(), request.types(),
                 request.mode(), maxRemediations, 0, 0, 0, unit.compartmentKey(), unit.typeIndex(), afterId, "",
-                Instant.EPOCH);
+                Instant.EPOCH, invocation + 1, request.selfContinue());
     }
 
     private SweepReport report(String sweepId, SweepRequest request, String modeLabel, List<GuardResult> results,
                                SweepBudget budget, Optional<Continuation> next, List<SweepReport.Unjudged> unjudged,
                                boolean everythingListed, EventRulesStatus eventRules, Instant started) {
-        int judged = (int) results.stream().filter(Sweep::isResource).count();
         boolean complete = next.isEmpty() && everythingListed;
-        List<GuardResult> published = digest.publish(new SweepDigest.Invocation(sweepId, request.compartmentId(),
-                modeLabel, judged, budget.remediated(), complete, eventRules.problems()), results);
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         Map<String, SweepReport.TypeCount> byType = new LinkedHashMap<>();
         request.types().forEach(t -> byType.put(t.name(), new SweepReport.TypeCount(0, 0)));
-        int scanned = 0;
-        for (GuardResult r : published) {
+        Map<String, SweepReport.TypeCount> byCompartment = new LinkedHashMap<>();
+        List<GuardResult> resources = new ArrayList<>();
+        for (GuardResult r : results) {
             counts.merge(r.verdict(), 1, Integer::sum);
             if (isResource(r)) {
-                scanned++;
-                byType.merge(r.resourceType(), new SweepReport.TypeCount(1,
-                        r.verdict() == Status.NON_COMPLIANT ? 1 : 0), (a, b) ->
-                        new SweepReport.TypeCount(a.scanned() + b.scanned(), a.nonCompliant() + b.nonCompliant()));
+                resources.add(r);
+                SweepReport.TypeCount one = new SweepReport.TypeCount(1, r.verdict() == Status.NON_COMPLIANT ? 1 : 0);
+                byType.merge(r.resourceType(), one, SweepReport.TypeCount::plus);
+                byCompartment.merge(r.compartmentId(), one, SweepReport.TypeCount::plus);
             }
         }
-        List<GuardResult> findings = published.stream().filter(r -> r.verdict() != Status.COMPLIANT).toList();
-        Optional<String> messageId = published.stream().map(GuardResult::messageId).flatMap(Optional::stream)
-                .findFirst();
+        int scanned = resources.size();
+        List<GuardResult> findings = results.stream().filter(r -> r.verdict() != Status.COMPLIANT).toList();
         SweepReport report = new SweepReport(sweepId, request.compartmentId(), modeLabel, scanned, counts, byType,
                 findings, budget.remediated(), complete, next.map(c -> c.encode(keys)), millisSince(started),
-                messageId.isPresent(), messageId, Optional.empty(), Optional.of(eventRules), unjudged);
+                false, Optional.empty(), Optional.empty(), Optional.of(eventRules), unjudged, resources,
+                byCompartment, Optional.of(started));
         log.event("sweep", sweepId + " of " + request.compartmentId() + ": " + scanned + " judged, "
                 + report.count(Status.NON_COMPLIANT) + " not on a customer-managed key, " + report.remediated()
                 + " remediated, " + report.count(Status.ERROR) + " errors, " + (report.complete() ? "complete"

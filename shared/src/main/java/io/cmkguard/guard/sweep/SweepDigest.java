@@ -1,5 +1,6 @@
 package io.cmkguard.guard.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cmkguard.guard.Guard;
 import io.cmkguard.result.Action;
 import io.cmkguard.result.GuardResult;
@@ -16,15 +17,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One message for a sweep invocation's findings that call for one (modes notify and remediate),
- * worst first; the results then name the message, or say why it was not sent.
+ * One message for a sweep's findings that call for one (modes notify and remediate), worst first: per
+ * invocation, or for the whole sweep from its merged report; the results then name the message, or say
+ * why it was not sent.
  */
 final class SweepDigest {
     private final Notifier notifier;
 
     /** What the digest says about the invocation as a whole. */
     record Invocation(String sweepId, String scope, String mode, int judged, int remediated, boolean complete,
-                      List<String> ruleProblems) {
+                      List<String> ruleProblems, List<String> notes) {
+        Invocation(String sweepId, String scope, String mode, int judged, int remediated, boolean complete,
+                   List<String> ruleProblems) {
+            this(sweepId, scope, mode, judged, remediated, complete, ruleProblems, List.of());
+        }
     }
 
     SweepDigest(Notifier notifier) {
@@ -34,8 +40,8 @@ final class SweepDigest {
     List<GuardResult> publish(Invocation invocation, List<GuardResult> results) {
         List<GuardResult> toSend = results.stream().filter(SweepDigest::callsForMessage).toList();
         boolean audit = invocation.mode().equals("audit");
-        if (toSend.isEmpty() && (audit || invocation.ruleProblems().isEmpty())) {
-            return results; // a broken Events rule is news even when every resource is compliant
+        if (toSend.isEmpty() && (audit || invocation.ruleProblems().isEmpty()) && invocation.notes().isEmpty()) {
+            return results; // a broken Events rule (or chain) is news even when every resource is compliant
         }
         List<Finding> findings = toSend.stream().sorted(Comparator.comparingInt(Guard::severity).reversed()
                         .thenComparing(r -> r.action() == Action.REMEDIATED))
@@ -44,7 +50,7 @@ final class SweepDigest {
         int errors = (int) results.stream().filter(r -> r.verdict() == Status.ERROR).count();
         Digest digest = new Digest(invocation.sweepId(), invocation.scope(), invocation.mode(), invocation.judged(),
                 notOnCmk, invocation.remediated(), errors, invocation.complete(), findings,
-                invocation.ruleProblems());
+                invocation.ruleProblems(), invocation.notes());
         try {
             Optional<String> messageId = notifier.publishDigest(digest);
             return results.stream().map(r -> !callsForMessage(r) ? r : messageId.map(r::withMessageId)
@@ -57,6 +63,40 @@ final class SweepDigest {
                     .error(r.error().or(() -> Optional.of(fault))).publishError(Optional.of(fault))
                     .build()).toList();
         }
+    }
+
+    /** One invocation's report with its findings published now, with what else a person must know. */
+    SweepReport published(SweepReport r, List<String> notes) {
+        List<String> rules = r.eventRules().map(e -> e.problems()).orElse(List.of());
+        List<GuardResult> findings = publish(new Invocation(r.sweepId(), r.compartmentId(), r.mode(), r.scanned(),
+                r.remediated(), r.complete(), rules, notes), r.findings());
+        return r.withFindings(findings, findings.stream().map(GuardResult::messageId).flatMap(Optional::stream)
+                .findFirst());
+    }
+
+    /**
+     * The whole sweep's one message, from its merged report ({@link SweepReportJson} fields).
+     *
+     * @return its message id; empty when nothing called for a message or it was only logged
+     * @throws OciCallException when it could not be published
+     */
+    Optional<String> publishWhole(JsonNode whole, List<String> notes) {
+        List<GuardResult> findings = new java.util.ArrayList<>();
+        whole.path("findings").forEach(f -> findings.add(FindingJson.read(f)));
+        List<String> rules = new java.util.ArrayList<>();
+        whole.path("eventRules").path("problems").forEach(p -> rules.add(p.asText()));
+        List<GuardResult> toSend = findings.stream().filter(SweepDigest::callsForMessage).toList();
+        String mode = whole.path("mode").asText();
+        if (toSend.isEmpty() && (mode.equals("audit") || rules.isEmpty()) && notes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Finding> sorted = toSend.stream().sorted(Comparator.comparingInt(Guard::severity).reversed()
+                .thenComparing(r -> r.action() == Action.REMEDIATED)).map(SweepDigest::finding).toList();
+        JsonNode counts = whole.path("counts");
+        return notifier.publishDigest(new Digest(whole.path("sweepId").asText(), whole.path("compartmentId").asText(),
+                mode, whole.path("scanned").asInt(), counts.path(Status.NON_COMPLIANT.name()).asInt(),
+                whole.path("remediated").asInt(), counts.path(Status.ERROR.name()).asInt(),
+                whole.path("complete").asBoolean(), sorted, rules, notes));
     }
 
     private static boolean callsForMessage(GuardResult r) {

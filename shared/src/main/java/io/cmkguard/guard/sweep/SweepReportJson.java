@@ -6,18 +6,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkguard.policy.Status;
+import io.cmkguard.report.ResourceJson;
 import io.cmkguard.rules.EventRulesStatus;
 
+import java.util.Map;
 import java.util.TreeMap;
 
-/** The sweep report as JSON, in a stable field order; every verdict and every swept type has a count. */
+/**
+ * The sweep report as JSON, in a stable field order; every verdict and every swept type has a count.
+ * Fields added since the first contract come last, so older readers see the same bytes first.
+ */
 public final class SweepReportJson {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How much of the sweep the JSON lists: its findings (the function's answer), or every resource judged. */
+    public enum Detail {
+        FINDINGS,
+        /** also {@code resources}: one compact object per resource judged ({@link ResourceJson}) */
+        ALL
+    }
 
     private SweepReportJson() {
     }
 
     public static ObjectNode toJson(SweepReport r) {
+        return toJson(r, Detail.FINDINGS);
+    }
+
+    public static ObjectNode toJson(SweepReport r, Detail detail) {
         ObjectNode o = JSON.createObjectNode();
         o.put("sweepId", r.sweepId());
         o.put("compartmentId", r.compartmentId());
@@ -29,12 +45,7 @@ public final class SweepReportJson {
                 counts.put(s.name(), r.count(s));
             }
         }
-        ObjectNode byType = o.putObject("byType");
-        new TreeMap<>(r.byType()).forEach((type, c) -> {
-            ObjectNode t = byType.putObject(type);
-            t.put("scanned", c.scanned());
-            t.put("nonCompliant", c.nonCompliant());
-        });
+        putCounts(o.putObject("byType"), r.byType());
         ArrayNode findings = o.putArray("findings");
         r.findings().forEach(f -> findings.add(finding(f)));
         o.put("remediated", r.remediated());
@@ -63,11 +74,34 @@ public final class SweepReportJson {
             unjudged.addObject().put("compartmentId", u.compartmentId()).put("resourceType", u.resourceType())
                     .put("code", u.code()).put("message", u.message()).put("listedBefore", u.listedBefore());
         }
+        putCounts(o.putObject("byCompartment"), r.byCompartment());
+        o.put("startedAt", r.startedAt().map(Object::toString).orElse(null));
+        if (r.chain().isPresent()) {
+            SweepReport.Chain c = r.chain().get();
+            o.putObject("chain").put("invocation", c.invocation()).put("next", c.next()).put("message", c.message())
+                    .put("report", c.report().orElse(null));
+        } else {
+            o.putNull("chain");
+        }
+        if (detail == Detail.ALL) {
+            ArrayNode resources = o.putArray("resources");
+            r.resources().forEach(resource -> resources.add(ResourceJson.toJson(resource)));
+        }
         return o;
     }
 
     public static String write(SweepReport r) {
         return toJson(r).toString();
+    }
+
+    public static String write(SweepReport r, Detail detail) {
+        return toJson(r, detail).toString();
+    }
+
+    /** Scanned and not compliant per key (type or compartment), keys in order. */
+    private static void putCounts(ObjectNode into, Map<String, SweepReport.TypeCount> counts) {
+        new TreeMap<>(counts).forEach((key, c) -> into.putObject(key).put("scanned", c.scanned())
+                .put("nonCompliant", c.nonCompliant()));
     }
 
     /** One finding: the fields of the event result that matter in a list. */

@@ -18,18 +18,22 @@ import java.util.TreeSet;
 
 /**
  * A sweep as its body asks for it: {@code {"sweep": {"compartmentId": ..., "includeSubcompartments": true,
- * "resourceTypes": [...], "mode": "audit", "maxRemediations": 25, "continuation": "..."}}}. Every field but
+ * "resourceTypes": [...], "mode": "audit", "maxRemediations": 25, "continuation": "...", "selfContinue": false}}}.
+ * Every field but
  * compartmentId is optional; an absent mode or maxRemediations means the function's config. Read from the
  * tree of the body's one strict parse; every field is checked (type, exact value, length) before anything
  * is called, and every echo of a bad value is bounded.
  *
- * @param given the fields the body gave (a continued sweep's body may repeat its token's fields, never change them)
+ * @param given        the fields the body gave (a continued sweep's body may repeat its token's fields, never change
+ *                     them)
+ * @param selfContinue false when the caller follows continuations itself (scripts, the bench): the function then
+ *                     never invokes itself to go on
  */
 public record SweepRequest(String compartmentId, boolean includeSubcompartments, List<ResourceType> types,
                            Optional<Mode> mode, OptionalInt maxRemediations, Optional<String> continuation,
-                           Set<String> given) {
+                           Set<String> given, boolean selfContinue) {
     private static final Set<String> FIELDS = Set.of("compartmentId", "includeSubcompartments", "resourceTypes",
-            "mode", "maxRemediations", "continuation");
+            "mode", "maxRemediations", "continuation", "selfContinue");
     /** The most keys a sweep may write when its body asks (as CMK_GUARD_SWEEP_MAX_REMEDIATIONS allows). */
     static final int MAX_REMEDIATIONS_LIMIT = 100_000;
     /** How much of a bad value an error repeats. */
@@ -62,14 +66,20 @@ public record SweepRequest(String compartmentId, boolean includeSubcompartments,
         if (!include.isMissingNode() && !include.isNull() && !include.isBoolean()) {
             throw new BadSweepException("InvalidSweep", "\"includeSubcompartments\" must be true or false");
         }
+        JsonNode selfContinue = sweep.path("selfContinue");
+        if (!selfContinue.isMissingNode() && !selfContinue.isNull() && !selfContinue.isBoolean()) {
+            throw new BadSweepException("InvalidSweep", "\"selfContinue\" must be true or false (false: the caller"
+                    + " sends each continuation back itself)");
+        }
         return new SweepRequest(compartmentId, include.asBoolean(true), types(sweep.get("resourceTypes")),
-                mode(sweep), maxRemediations(sweep), continuation(sweep), given);
+                mode(sweep), maxRemediations(sweep), continuation(sweep), given, selfContinue.asBoolean(true));
     }
 
     /** The request's fields as its continuation token carries them, for a resumed sweep. */
     SweepRequest resumedAs(Continuation c) {
         return new SweepRequest(c.compartmentId(), c.includeSubcompartments(), c.types(), c.mode(),
-                OptionalInt.of(c.maxRemediations()), continuation, given);
+                OptionalInt.of(c.maxRemediations()), continuation, given,
+                given.contains("selfContinue") ? selfContinue : c.selfContinue()); // a caller may take a sweep over
     }
 
     /** A compartment id a report may repeat: only one that is well-formed, so no input of any size is echoed. */

@@ -4,7 +4,6 @@ import com.oracle.bmc.objectstorage.model.Bucket;
 import com.oracle.bmc.objectstorage.model.ReplicationSource;
 import com.oracle.bmc.objectstorage.model.UpdateBucketDetails;
 import com.oracle.bmc.objectstorage.requests.GetBucketRequest;
-import com.oracle.bmc.objectstorage.requests.GetNamespaceRequest;
 import com.oracle.bmc.objectstorage.requests.ListBucketsRequest;
 import com.oracle.bmc.objectstorage.responses.ListBucketsResponse;
 import com.oracle.bmc.objectstorage.requests.ListReplicationSourcesRequest;
@@ -135,8 +134,7 @@ final class BucketType {
 
     /** Every bucket of the tenancy's namespace in one compartment (buckets have no state: all are live). */
     static List<String> list(OciClients clients, String compartmentId) {
-        String namespace = clients.readOnce("objectstorage-namespace", () -> OciCalls.call("GetNamespace",
-                () -> clients.objectStorage().getNamespace(GetNamespaceRequest.builder().build()).getValue()));
+        String namespace = clients.objectStorageNamespace();
         ListBucketsRequest request = ListBucketsRequest.builder().namespaceName(namespace)
                 .compartmentId(compartmentId).build();
         // a bucket has no lifecycle state: every listed bucket is live (the pages bounded as every listing's)

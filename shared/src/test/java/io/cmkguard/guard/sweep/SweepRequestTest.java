@@ -45,7 +45,7 @@ class SweepRequestTest {
     private static Continuation token(int writes) {
         return new Continuation("sweep-0f0e0d0c-0b0a-4908-8706-050403020100", "ocid1.tenancy.oc1..t", true,
                 SweepRequest.checkedTypes(), Optional.of(Mode.REMEDIATE), 3, writes, 1, 0, "ocid1.compartment.oc1..b",
-                2, "ocid1.volume.oc1.iad.x", "id-1", NOW);
+                2, "ocid1.volume.oc1.iad.x", "id-1", NOW, 3, false);
     }
 
     @Test
@@ -188,11 +188,11 @@ class SweepRequestTest {
     void aSpentTokenIsRefusedUntilItWouldHaveExpired() {
         SpentContinuations spent = new SpentContinuations();
         Instant expires = NOW.plus(Continuation.LIFETIME);
-        assertTrue(spent.claim("a", expires, NOW));
-        assertFalse(spent.claim("a", expires, NOW.plusSeconds(3600)));
-        assertTrue(spent.claim("b", expires, NOW));
-        spent.release("b");
-        assertTrue(spent.claim("b", expires, NOW), "released: its invocation judged nothing");
-        assertTrue(spent.claim("a", expires.plusSeconds(1), expires), "forgotten once expired (refused anyway)");
+        assertTrue(spent.claim("s", "a", expires, NOW));
+        assertFalse(spent.claim("s", "a", expires, NOW.plusSeconds(3600)));
+        assertTrue(spent.claim("s", "b", expires, NOW));
+        spent.release("s", "b");
+        assertTrue(spent.claim("s", "b", expires, NOW), "released: its invocation judged nothing");
+        assertTrue(spent.claim("s", "a", expires.plusSeconds(1), expires), "forgotten once expired (refused anyway)");
     }
 }

@@ -1,12 +1,15 @@
-package io.cmkguard.launcher;
+package io.cmkguard.util;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Issue 18: a CSV cell a spreadsheet would run as a formula is text, on top of RFC 4180 quoting. */
-class SweepTableTest {
+class CsvTest {
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -21,15 +24,21 @@ class SweepTableTest {
             "ocid1.volume.oc1.iad.x | ocid1.volume.oc1.iad.x",
     })
     void formulasAreNeutralisedAndFieldsQuoted(String value, String cell) {
-        assertEquals(cell, SweepTable.cell(value));
+        assertEquals(cell, Csv.cell(value));
     }
 
     @ParameterizedTest(name = "a value starting with U+{0}")
     @CsvSource({"0009", "000d"})
     void aLeadingTabOrCarriageReturnIsNeverAFormula(String hex) {
-        String cell = SweepTable.cell((char) Integer.parseInt(hex, 16) + "=1+1");
+        String cell = Csv.cell((char) Integer.parseInt(hex, 16) + "=1+1");
         assertEquals(" =1+1", cell, "the break is a space (Echo), which no spreadsheet runs");
-        assertEquals("'\t=1", SweepTable.inert("\t=1"), "and inert() alone neutralises it");
-        assertEquals("'\r=1", SweepTable.inert("\r=1"));
+        assertEquals("'\t=1", Csv.inert("\t=1"), "and inert() alone neutralises it");
+        assertEquals("'\r=1", Csv.inert("\r=1"));
+    }
+
+    @Test
+    void aRowQuotesWhatRfc4180AsksAndNothingElse() {
+        assertEquals("a,\"b,c\",\"say \"\"hi\"\"\",'=1,line one line two,", Csv.row(List.of("a", "b,c", "say \"hi\"",
+                "=1", "line one\nline two", "")), "a line break inside a name never starts a new row");
     }
 }

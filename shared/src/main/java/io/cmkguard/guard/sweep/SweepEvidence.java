@@ -1,0 +1,144 @@
+package io.cmkguard.guard.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cmkguard.oci.ObjectStore;
+import io.cmkguard.report.ReportHtml;
+import io.cmkguard.report.ResourceCsv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A sweep's objects in the report bucket, under {@code sweeps/<sweepId>/}: {@code claims/<tokenId>} (a token
+ * used), {@code parts/<nnnnn>.json} and {@code .csv} (one invocation's report and the rows of every resource it
+ * judged), then {@code report.json}, {@code resources.csv} and {@code report.html} for the whole sweep. Every
+ * object is written once (if-none-match): evidence is never overwritten, and whoever writes {@code report.json}
+ * first is the one invocation that publishes the sweep's digest.
+ */
+public final class SweepEvidence implements ContinuationClaims {
+    public static final String REPORT_JSON = "report.json";
+    public static final String RESOURCES_CSV = "resources.csv";
+    public static final String REPORT_HTML = "report.html";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectStore store;
+
+    public SweepEvidence(ObjectStore store) {
+        this.store = store;
+    }
+
+    /** Where one sweep's objects are. */
+    public static String prefix(String sweepId) {
+        return "sweeps/" + sweepId + "/";
+    }
+
+    private static String part(String sweepId, int invocation, String extension) {
+        return prefix(sweepId) + "parts/" + String.format(Locale.ROOT, "%05d", invocation) + "." + extension;
+    }
+
+    @Override
+    public boolean claim(String sweepId, String tokenId, Instant expiresAt, Instant now) {
+        return store.putIfAbsent(prefix(sweepId) + "claims/" + tokenId, "{\"claimedAt\":\"" + now + "\"}",
+                "application/json");
+    }
+
+    @Override
+    public void release(String sweepId, String tokenId) {
+        store.delete(prefix(sweepId) + "claims/" + tokenId);
+    }
+
+    /**
+     * Keeps one invocation's report and its resources' rows.
+     *
+     * @return false when that invocation's part was already kept (the same token run twice)
+     */
+    boolean keepPart(int invocation, SweepReport report) {
+        ObjectNode json = SweepReportJson.toJson(report);
+        json.remove("continuation"); // a capability: kept in the answer and the next invocation's body only
+        boolean first = store.putIfAbsent(part(report.sweepId(), invocation, "csv"),
+                ResourceCsv.rows(report.resources()), "text/csv");
+        return store.putIfAbsent(part(report.sweepId(), invocation, "json"), json.toString(), "application/json")
+                && first;
+    }
+
+    /** Every part of the sweep kept so far, in the order they ran. */
+    List<Kept> parts(String sweepId) {
+        List<Kept> parts = new ArrayList<>();
+        for (String name : store.list(prefix(sweepId) + "parts/")) {
+            if (name.endsWith(".json")) {
+                int invocation = Integer.parseInt(name.substring(name.lastIndexOf('/') + 1, name.length() - 5));
+                parts.add(new Kept(invocation, read(name)));
+            }
+        }
+        return parts;
+    }
+
+    /** One kept part: which invocation, and its report. */
+    record Kept(int invocation, JsonNode report) {
+    }
+
+    /**
+     * Writes the whole sweep's report if no invocation has: true for the one that did, which then writes the
+     * CSV and the page and publishes the digest.
+     */
+    boolean keepWhole(JsonNode whole) {
+        return store.putIfAbsent(prefix(whole.path("sweepId").asText()) + REPORT_JSON, whole.toString(),
+                "application/json");
+    }
+
+    /** The CSV of every resource judged (the parts' rows under one header) and the HTML page. */
+    void keepViews(JsonNode whole, List<Kept> parts) {
+        String sweepId = whole.path("sweepId").asText();
+        StringBuilder csv = new StringBuilder(ResourceCsv.header());
+        for (Kept p : parts) {
+            store.get(part(sweepId, p.invocation(), "csv")).ifPresent(csv::append);
+        }
+        store.putIfAbsent(prefix(sweepId) + RESOURCES_CSV, csv.toString(), "text/csv");
+        store.putIfAbsent(prefix(sweepId) + REPORT_HTML, ReportHtml.page(whole), "text/html; charset=utf-8");
+    }
+
+    /** Where people find the sweep's objects, for the digest and the answer. */
+    List<String> where(String sweepId, String consoleBase, String region) {
+        String prefix = prefix(sweepId);
+        return List.of("The sweep's report is kept in bucket " + store.bucket() + " under " + prefix + " ("
+                + REPORT_HTML + ", " + REPORT_JSON + ", " + RESOURCES_CSV + "): "
+                + store.consoleUrl(consoleBase, prefix, region),
+                "Download the page: oci os object get --namespace-name " + store.namespace() + " --bucket-name "
+                        + store.bucket() + " --name " + prefix + REPORT_HTML + " --file report.html");
+    }
+
+    String bucket() {
+        return store.bucket();
+    }
+
+    private JsonNode read(String name) {
+        String text = store.get(name).orElseThrow(() -> new IllegalStateException(name + " was listed but is gone"));
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the kept part " + name + " is not JSON", e);
+        }
+    }
+
+    /** The part an invocation's continuation waits in when the sweep cannot go on by itself. */
+    static String partName(String sweepId, int invocation) {
+        return part(sweepId, invocation, "json");
+    }
+
+    static Optional<Integer> missing(List<Kept> parts, int last) {
+        for (int i = 0; i <= last; i++) {
+            int n = i;
+            if (parts.stream().noneMatch(p -> p.invocation() == n)) {
+                return Optional.of(n);
+            }
+        }
+        return Optional.empty();
+    }
+}
