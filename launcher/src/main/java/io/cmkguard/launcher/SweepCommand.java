@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.bmc.Region;
 import io.cmkguard.emulator.World;
-import io.cmkguard.result.Action;
 import io.cmkguard.app.CmkGuard;
 import io.cmkguard.guard.sweep.SweepReport;
 import io.cmkguard.guard.sweep.SweepReportJson;
-import io.cmkguard.policy.Status;
 import io.cmkguard.report.ReportHtml;
 import io.cmkguard.report.ReportMerge;
 import io.cmkguard.report.ResourceCsv;
@@ -33,9 +31,9 @@ import java.util.Optional;
  * Exit 0 when everything is compliant (or exempt), 1 when findings remain, 2 on errors.
  */
 final class SweepCommand {
-    static final int ALL_COMPLIANT = 0;
-    static final int FINDINGS = 1;
-    static final int ERRORS = 2;
+    static final int ALL_COMPLIANT = SweepStatus.ALL_COMPLIANT;
+    static final int FINDINGS = SweepStatus.FINDINGS;
+    static final int ERRORS = SweepStatus.ERRORS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Output { TABLE, JSON, CSV, HTML }
@@ -245,19 +243,9 @@ final class SweepCommand {
         return ReportMerge.merge(parts.stream().map(r -> SweepReportJson.toJson(r, detail)).toList());
     }
 
-    /**
-     * 2 when a sweep failed or a resource could not be judged; 1 when a resource is still not on a
-     * customer-managed key; else 0 (exempt resources and ones deleted during the sweep are no failure).
-     */
+    /** The worst of the reports' statuses (see {@link SweepStatus#of}): the same rule as {@code invoke}'s. */
     static int status(List<SweepReport> reports) {
-        boolean errors = reports.stream().anyMatch(r -> r.error().isPresent()
-                || r.findings().stream().anyMatch(f -> f.verdict() == Status.ERROR));
-        if (errors) {
-            return ERRORS;
-        }
-        boolean findings = reports.stream().flatMap(r -> r.findings().stream())
-                .anyMatch(f -> f.verdict() == Status.NON_COMPLIANT && f.action() != Action.REMEDIATED);
-        return findings ? FINDINGS : ALL_COMPLIANT;
+        return reports.stream().mapToInt(r -> SweepStatus.of(SweepReportJson.toJson(r))).max().orElse(ALL_COMPLIANT);
     }
 
     private static PrintStream file(Path path) {

@@ -87,15 +87,18 @@ final class Usage {
                 Runs the events, in order, through ONE warm function on the Fn FDK runtime against a local
                 emulator seeded with a world, and prints one result JSON per line on stdout. Without --world (or
                 with --world demo) the world is the built-in demo world; its tenancy OCID is printed on stderr.
-                '-' reads one event from standard input. Default config: CMK_GUARD_MODE=notify,
-                CMK_GUARD_TOPIC_ID=<the world's first topic>, no CMK_GUARD_KMS_KEY_ID.
+                '-' reads one event from standard input. A {"sweep": ...} body prints its report on one line; one
+                that answers a continuation says so on stderr, with the body that goes on. Default config:
+                CMK_GUARD_MODE=notify, CMK_GUARD_TOPIC_ID=<the world's first topic>, no CMK_GUARD_KMS_KEY_ID.
 
                   --world demo|FILE  the world to seed the emulator with (format: emulator/README.md)
                   --config KEY=VALUE add or override a function config key (repeatable; KEY= unsets it)
                   --state-out FILE   write the emulator's final state (world JSON plus "messages" and "requests")
                   --log FILE         the function's log to FILE instead of stderr
 
-                Exit status: 0 every event was answered (whatever the verdicts), 1 an event got no result, 2 usage.
+                Exit status: 0 every event was answered (whatever the verdicts), 1 an event got no result, 2 usage;
+                a sweep's report counts as in 'cmk-guard sweep' (1 a resource still not on a customer-managed key,
+                2 the sweep failed or a resource could not be judged); the highest status wins.
 
                 Examples:
                   bin/cmk-guard invoke events/samples/blockvolumes.createvolume.end--oracle-managed.json
