@@ -50,6 +50,9 @@ final class ChainBench {
     static final String FUNCTION = "ocid1.fnfunc.oc1.iad.cmkguardbench";
     private static final String BUCKET = "cmk-guard-reports";
     /** The sweep event of a link that ends the sweep (not "continues"), or a chain that stopped. */
+    /** The last link could not write the whole report (its digest is then its own part's). */
+    private static final Pattern REPORT_FAILED = Pattern.compile(
+            "\"log\":\"cmk-guard\\.sweep-report-failed\",\"time\":\"[^\"]*\",\"message\":\"([^\"]*the whole report[^\"]*)\"");
     private static final Pattern LAST_LINK = Pattern.compile(
             "\"log\":\"cmk-guard\\.sweep\",\"time\":\"[^\"]*\",\"message\":\"(sweep-[0-9a-f-]+) of [^\"]*(, complete \\(|, incomplete: )"
                     + "|\"log\":\"cmk-guard\\.sweep-stopped\",\"time\":\"[^\"]*\",\"message\":\"(sweep-[0-9a-f-]+)");
@@ -107,6 +110,7 @@ final class ChainBench {
         JsonNode dump;
         Map<Long, FunctionJvms.Reading> jvms;
         String sweepId;
+        Optional<String> reportFailure;
         double waitedSeconds;
         try (EmulatorProcess emulator = new EmulatorProcess(emulatorClassPath, world, work.resolve("chain-dump.json"),
                 List.of("--latency-ms", Integer.toString(s.latencyMs()), "--throttle", Integer.toString(s.throttle()),
@@ -121,15 +125,19 @@ final class ChainBench {
                     .invokeFunctionBody(StreamUtils.createByteArrayInputStream(scheduled.getBytes(StandardCharsets.UTF_8)))
                     .build());
             Duration limit = Duration.ofSeconds((long) (s.linkSeconds() + 60) * s.maxInvocations());
-            sweepId = awaitLastLink(log, limit, started);
+            LogTail tail = new LogTail(log);
+            sweepId = awaitLastLink(tail, limit, started);
             System.out.println("chain: the sweep's last link ran (" + sweepId + "); waiting for its report");
-            awaitObject(bench, "sweeps/" + sweepId + "/report.html", Duration.ofMinutes(10));
+            reportFailure = awaitReport(bench, tail, "sweeps/" + sweepId + "/report.html", Duration.ofMinutes(10));
+            reportFailure.ifPresent(why -> System.out.println("chain: the report was not written whole: " + why));
             awaitIdle(watched, Duration.ofMinutes(5));
             waitedSeconds = (System.nanoTime() - started) / 1e9;
             jvms = watched.readings();
             dump = emulator.stop();
         }
-        return figures(s, generated, resourcesGenerated, live, sweepId, dump, jvms, waitedSeconds);
+        ObjectNode figures = figures(s, generated, resourcesGenerated, live, sweepId, dump, jvms, waitedSeconds);
+        figures.put("reportFailure", reportFailure.orElse(null));
+        return figures;
     }
 
     private ObjectNode figures(Settings s, GeneratedWorld generated, int resourcesGenerated, int live, String sweepId,
@@ -274,48 +282,81 @@ final class ChainBench {
                 Duration.ofSeconds(60)); // 1 attempt: a detached invoke is sent once
     }
 
-    /** Reads the function log as it grows until a link ends the sweep; returns the sweep's id. */
-    private static String awaitLastLink(Path log, Duration limit, long started) throws Exception {
-        long position = 0;
-        StringBuilder pending = new StringBuilder();
-        long lastProgress = 0;
-        while (System.nanoTime() - started < limit.toNanos()) {
-            if (Files.exists(log)) {
-                try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
-                    if (in.length() > position) {
-                        in.seek(position);
-                        byte[] bytes = new byte[(int) Math.min(in.length() - position, 64 << 20)];
-                        in.readFully(bytes);
-                        position += bytes.length;
-                        pending.append(new String(bytes, StandardCharsets.UTF_8));
-                    }
-                }
-                int end = pending.lastIndexOf("\n");
-                if (end >= 0) {
-                    Matcher m = LAST_LINK.matcher(pending.substring(0, end));
-                    if (m.find()) {
-                        return m.group(1) != null ? m.group(1) : m.group(3);
-                    }
-                    pending.delete(0, end + 1);
+    /** The function log's complete lines as it grows. */
+    private static final class LogTail {
+        private final Path log;
+        private long position;
+        private final StringBuilder pending = new StringBuilder();
+
+        LogTail(Path log) {
+            this.log = log;
+        }
+
+        /** Lines to read again first. */
+        void putBack(String lines) {
+            pending.insert(0, lines);
+        }
+
+        /** The lines written since the last call. */
+        String next() throws IOException {
+            if (!Files.exists(log)) {
+                return "";
+            }
+            try (RandomAccessFile in = new RandomAccessFile(log.toFile(), "r")) {
+                if (in.length() > position) {
+                    in.seek(position);
+                    byte[] bytes = new byte[(int) Math.min(in.length() - position, 64 << 20)];
+                    in.readFully(bytes);
+                    position += bytes.length;
+                    pending.append(new String(bytes, StandardCharsets.UTF_8));
                 }
             }
-            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-            if (seconds / 60 > lastProgress) {
-                lastProgress = seconds / 60;
+            int end = pending.lastIndexOf("\n");
+            if (end < 0) {
+                return "";
+            }
+            String lines = pending.substring(0, end + 1);
+            pending.delete(0, end + 1);
+            return lines;
+        }
+    }
+
+    /** Reads the function log until a link ends the sweep; returns the sweep's id. */
+    private static String awaitLastLink(LogTail log, Duration limit, long started) throws Exception {
+        long lastProgress = 0;
+        while (System.nanoTime() - started < limit.toNanos()) {
+            String lines = log.next();
+            Matcher m = LAST_LINK.matcher(lines);
+            if (m.find()) {
+                log.putBack(lines.substring(m.end())); // what the last link logged after, for awaitReport
+                return m.group(1) != null ? m.group(1) : m.group(3);
+            }
+            long minutes = (System.nanoTime() - started) / 60_000_000_000L;
+            if (minutes > lastProgress) {
+                lastProgress = minutes;
                 System.out.printf("chain: %d min%n", lastProgress);
             }
             Thread.sleep(1000);
         }
-        throw new IllegalStateException("no link ended the sweep within " + limit + "; see " + log);
+        throw new IllegalStateException("no link ended the sweep within " + limit);
     }
 
-    private static void awaitObject(OciClients bench, String name, Duration limit) throws InterruptedException {
+    /**
+     * Until the object is written, or the log says the whole report could not be: returns that line's message,
+     * empty when the object was written.
+     */
+    private static Optional<String> awaitReport(OciClients bench, LogTail log, String name, Duration limit)
+            throws Exception {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
+            Matcher failed = REPORT_FAILED.matcher(log.next());
+            if (failed.find()) {
+                return Optional.of(failed.group(1));
+            }
             try {
                 bench.objectStorage().headObject(HeadObjectRequest.builder().namespaceName(GeneratedWorld.NAMESPACE)
                         .bucketName(BUCKET).objectName(name).build());
-                return;
+                return Optional.empty();
             } catch (BmcException e) {
                 if (e.getStatusCode() != 404) {
                     throw e;
@@ -323,7 +364,7 @@ final class ChainBench {
             }
             Thread.sleep(2000);
         }
-        System.out.println("chain: " + name + " was not written within " + limit);
+        return Optional.of(name + " was not written within " + limit);
     }
 
     /** Until the function JVMs' CPU time stands still for 3 s: the last link has answered. */

@@ -133,7 +133,8 @@ final class Table {
                 c.path("throttled429").asLong(), c.path("functionCpuSeconds").asDouble(),
                 c.path("functionCpuMsPerRequest").asDouble(), c.path("functionJvms").asInt(),
                 c.path("functionPeakRssMb").asDouble(), c.path("functionPeakRssMbEach"));
-        out.println("  report objects (KB): " + c.path("reportObjectsKb"));
+        out.println("  report objects (KB): " + c.path("reportObjectsKb") + (c.path("reportFailure").isTextual()
+                ? "; the whole report failed: " + c.path("reportFailure").asText() : ""));
         out.println("  OCI requests per resource, by type: " + c.path("requestsPerResourceOfType"));
         out.println("  OCI requests by API: " + c.path("requestsByApi"));
     }
