@@ -7,7 +7,7 @@
 #   slim jars, JVM flags, class archive from a training run), builds and lays out an FDK hello-world the same
 #   way, then measures cold starts (fresh JVM each, alternated, MaxRAM 128m and 256m) and 1000 warm events
 #   over the FDK's unix socket, the emulator in its own process. Then the sweep throughput: a generated world
-#   (68 per type and compartment = 9 996 resources) behind the emulator's latency and 429 throttle, one
+#   (68 per collection and compartment = 14 280 resources) behind the emulator's latency and 429 throttle, one
 #   function JVM swept over the socket, continuations followed until complete, at each throttle (--skip-sweep
 #   leaves it out, --sweep-only runs nothing else). With --chain-resources N (bench/sweep.sh: 50 000) a sweep of N
 #   resources that the chain carries on itself (detached self-invocations run by the emulator; see bench/sweep.sh).
