@@ -16,10 +16,10 @@ import java.util.Optional;
 
 /**
  * {@code cmk-guard demo}: every sample event, in name order, through ONE warm function in remediate mode
- * against the demo world; then a table of what happened that fits 100 columns, and last a summary whose lines
- * say what each verdict/action pair means. Notifications in full only with --notifications; the function's log
- * goes to a file unless --verbose. Findings are the point of the demo, not a failure: only a broken run exits
- * non-zero.
+ * against the demo world; then a table of what happened that fits 100 columns, a summary whose lines say what
+ * each verdict/action pair means, and last a scheduled sweep of the world that continues itself
+ * ({@link DemoSweep}). Notifications in full only with --notifications; the function's log goes to a file unless
+ * --verbose. Findings are the point of the demo, not a failure: only a broken run exits non-zero.
  */
 final class DemoCommand {
     static final String KEY = "ocid1.key.oc1.iad.emuvault1.keyhsm";
