@@ -2,6 +2,7 @@ package io.cmkguard.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cmkguard.config.GuardConfig;
 import io.cmkguard.emulator.OciEmulator;
 import io.cmkguard.emulator.World;
 
@@ -20,10 +21,17 @@ import java.util.Optional;
 /**
  * {@code cmk-guard invoke}: the given events (or one from standard input) through ONE warm function against
  * an emulator seeded with a world (the demo world by default); one result JSON per line on stdout, in event
- * order. Verdicts don't change the exit status: only an event the function did not answer does.
+ * order, and for a {"sweep": …} body its report on one line. An event's verdict doesn't change the exit
+ * status, only an event the function did not answer does (1); a sweep's report counts as {@code sweep}
+ * counts it ({@link SweepStatus}); the worst status wins.
  */
 final class InvokeCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Every body was answered (and no sweep found anything): the exit status. */
+    static final int ANSWERED = 0;
+    /** A body the function did not answer with a result or a report. */
+    static final int UNANSWERED = 1;
 
     /** "-" as an event: one event read from standard input. */
     static final String STDIN = "-";
@@ -98,13 +106,19 @@ final class InvokeCommand {
             try (PrintStream functionLog = cloud.functionLog(log.stream(), world)) {
                 answers = FdkRuntime.invoke(config, bodies, functionLog);
             }
-            int unanswered = 0;
+            int status = ANSWERED;
             for (int i = 0; i < answers.size(); i++) {
                 Optional<JsonNode> result = ResultLine.parse(answers.get(i));
+                Optional<JsonNode> report = result.isPresent() ? Optional.empty()
+                        : ResultLine.sweepReport(answers.get(i));
                 if (result.isPresent()) {
                     out.println(result.get()); // re-serialised: exactly one line per event
+                } else if (report.isPresent()) {
+                    out.println(report.get()); // the whole report, on one line
+                    status = Math.max(status, SweepStatus.of(report.get()));
+                    continuationHint(report.get());
                 } else {
-                    unanswered++;
+                    status = Math.max(status, UNANSWERED);
                     out.println(failureLine(arguments.events().get(i), answers.get(i)));
                 }
             }
@@ -112,8 +126,23 @@ final class InvokeCommand {
             if (arguments.stateOut() != null) {
                 writeState(arguments.stateOut(), cloud);
             }
-            return unanswered == 0 ? 0 : 1;
+            return status;
         }
+    }
+
+    /** A sweep cut by its deadline goes on only when its continuation is sent back: say so, and how. */
+    private void continuationHint(JsonNode report) {
+        String token = ResultLine.text(report, "continuation");
+        if (token.isEmpty()) {
+            return;
+        }
+        var body = JSON.createObjectNode();
+        body.putObject("sweep").put("compartmentId", ResultLine.text(report, "compartmentId")).put("continuation", token);
+        err.println("cmk-guard invoke: sweep " + ResultLine.text(report, "sweepId") + " is not complete: it"
+                + " stopped in time for its deadline and answered a continuation. To go on, invoke this body (a token"
+                + " is accepted by the function that issued it, or by any with the same --config "
+                + GuardConfig.CONTINUATION_KEY + "); bin/cmk-guard sweep follows continuations by itself:");
+        err.println(body);
     }
 
     private String body(String event) {

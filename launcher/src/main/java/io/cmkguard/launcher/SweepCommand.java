@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.oracle.bmc.Region;
 import io.cmkguard.emulator.World;
-import io.cmkguard.result.Action;
 import io.cmkguard.app.CmkGuard;
 import io.cmkguard.guard.sweep.SweepReport;
 import io.cmkguard.guard.sweep.SweepReportJson;
-import io.cmkguard.policy.Status;
+import io.cmkguard.report.ReportHtml;
+import io.cmkguard.report.ReportMerge;
+import io.cmkguard.report.ResourceCsv;
 import io.cmkguard.resource.type.ResourceTypes;
 
 import java.io.OutputStream;
@@ -30,17 +31,20 @@ import java.util.Optional;
  * Exit 0 when everything is compliant (or exempt), 1 when findings remain, 2 on errors.
  */
 final class SweepCommand {
-    static final int ALL_COMPLIANT = 0;
-    static final int FINDINGS = 1;
-    static final int ERRORS = 2;
+    static final int ALL_COMPLIANT = SweepStatus.ALL_COMPLIANT;
+    static final int FINDINGS = SweepStatus.FINDINGS;
+    static final int ERRORS = SweepStatus.ERRORS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Output { TABLE, JSON, CSV }
+    enum Output { TABLE, JSON, CSV, HTML }
 
+    /**
+     * @param all every resource judged rather than only the findings (json and csv)
+     */
     record Arguments(String compartmentId, Optional<String> profile, Optional<Path> configFile, List<String> regions,
                      List<String> types, String mode, Optional<Integer> maxRemediations, Output output,
                      boolean includeSubcompartments, Optional<World> world, Map<String, String> config,
-                     Optional<Path> log) {
+                     Optional<Path> log, boolean all) {
 
         /** Reads and checks every option before anything runs: a mistake is one line and exit 2, no table. */
         static Arguments parse(List<String> args) {
@@ -53,6 +57,7 @@ final class SweepCommand {
             String mode = "audit";
             Optional<Integer> max = Optional.empty();
             Output output = Output.TABLE;
+            boolean all = false;
             boolean subcompartments = true;
             Optional<World> world = Optional.empty();
             Optional<Path> log = Optional.empty();
@@ -68,7 +73,8 @@ final class SweepCommand {
                     case "--mode" -> mode = ArgReader.oneOf(arg, reader.valueOf(arg), "audit", "notify", "remediate");
                     case "--max-remediations" -> max = Optional.of(ArgReader.wholeNumber(arg, reader.valueOf(arg)));
                     case "--output" -> output = Output.valueOf(ArgReader.oneOf(arg, reader.valueOf(arg), "table",
-                            "json", "csv").toUpperCase(Locale.ROOT));
+                            "json", "csv", "html").toUpperCase(Locale.ROOT));
+                    case "--all" -> all = true;
                     case "--no-subcompartments" -> subcompartments = false;
                     case "--world" -> world = Optional.of(ArgReader.world(reader.valueOf(arg)));
                     case "--log" -> log = Optional.of(ArgReader.fileToWrite(arg, reader.valueOf(arg)));
@@ -84,12 +90,15 @@ final class SweepCommand {
                 compartment = world.flatMap(LocalCloud::tenancyOf).orElseThrow(() -> new UsageException(
                         "--compartment OCID is needed (the tenancy or a compartment to sweep)"));
             }
+            if (all && output != Output.JSON && output != Output.CSV) {
+                throw new UsageException("--all lists every resource judged: it goes with --output json or csv");
+            }
             if (world.isPresent() && (profile.isPresent() || configFile.isPresent() || !regions.isEmpty())) {
                 throw new UsageException("--world sweeps a local emulator: --profile, --config-file and --region"
                         + " are for a real tenancy");
             }
             return new Arguments(compartment, profile, configFile, List.copyOf(regions), List.copyOf(types), mode,
-                    max, output, subcompartments, world, config, log);
+                    max, output, subcompartments, world, config, log, all);
         }
 
         private static List<String> types(String list) {
@@ -142,13 +151,14 @@ final class SweepCommand {
             OciConnection.configFile(a.configFile().orElse(OciConnection.defaultConfigFile()),
                     a.profile().orElse(OciConnection.DEFAULT_PROFILE));
         }
-        List<SweepReport> reports = new ArrayList<>();
+        List<List<SweepReport>> sweeps = new ArrayList<>(); // per region, its invocations' reports
         List<String> labels = new ArrayList<>();
         try (PrintStream log = a.log().map(SweepCommand::file).orElse(new PrintStream(OutputStream.nullOutputStream()))) {
             if (a.world().isPresent()) {
                 try (LocalCloud cloud = LocalCloud.start(a.world().get())) {
                     Map<String, String> env = new LinkedHashMap<>(cloud.wiring());
-                    sweepRegion(a, env, "emulator", log, reports, labels);
+                    sweeps.add(sweepRegion(a, env, "emulator", log));
+                    labels.add("emulator");
                 }
             } else {
                 List<String> regions = a.regions().isEmpty() ? java.util.Collections.singletonList(null) : a.regions();
@@ -160,16 +170,18 @@ final class SweepCommand {
                     if (region != null) {
                         env.put("CMK_GUARD_REGION", region);
                     }
-                    sweepRegion(a, env, region == null ? "the profile's region" : region, log, reports, labels);
+                    String label = region == null ? "the profile's region" : region;
+                    sweeps.add(sweepRegion(a, env, label, log));
+                    labels.add(label);
                 }
             }
         }
-        print(a.output(), reports, labels);
-        return status(reports);
+        print(a, sweeps, labels);
+        return status(sweeps.stream().flatMap(List::stream).toList());
     }
 
-    private void sweepRegion(Arguments a, Map<String, String> wiring, String label, PrintStream log,
-                             List<SweepReport> reports, List<String> labels) {
+    /** One region's sweep, following its continuations: the report of each invocation, in order. */
+    private List<SweepReport> sweepRegion(Arguments a, Map<String, String> wiring, String label, PrintStream log) {
         Map<String, String> env = new LinkedHashMap<>(wiring);
         env.put("CMK_GUARD_MODE", "audit"); // the sweep's own mode decides; audit needs no topic or key
         env.put("CMK_GUARD_SWEEP_DEADLINE_SECONDS", "86400"); // a laptop has no function timeout
@@ -177,14 +189,15 @@ final class SweepCommand {
         env.values().removeIf(String::isEmpty);
         try (CmkGuard guard = CmkGuard.start(env, log, Clock.systemUTC())) {
             Progress progress = new Progress(err, label);
+            List<SweepReport> parts = new ArrayList<>();
             Optional<String> continuation = Optional.empty();
             do {
                 SweepReport report = guard.sweep(body(a, continuation), progress);
-                reports.add(report);
-                labels.add(label);
+                parts.add(report);
                 continuation = report.continuation();
             } while (continuation.isPresent());
             progress.done();
+            return parts;
         }
     }
 
@@ -202,27 +215,37 @@ final class SweepCommand {
         return sweep;
     }
 
-    private void print(Output output, List<SweepReport> reports, List<String> labels) {
-        switch (output) {
-            case JSON -> reports.forEach(r -> out.println(SweepReportJson.write(r)));
-            case CSV -> SweepTable.csv(reports, out);
-            case TABLE -> SweepTable.table(reports, labels, out);
+    private void print(Arguments a, List<List<SweepReport>> sweeps, List<String> labels) {
+        List<SweepReport> reports = new ArrayList<>();
+        List<String> reportLabels = new ArrayList<>();
+        for (int i = 0; i < sweeps.size(); i++) {
+            reports.addAll(sweeps.get(i));
+            reportLabels.addAll(java.util.Collections.nCopies(sweeps.get(i).size(), labels.get(i)));
+        }
+        SweepReportJson.Detail detail = a.all() ? SweepReportJson.Detail.ALL : SweepReportJson.Detail.FINDINGS;
+        switch (a.output()) {
+            case JSON -> sweeps.forEach(parts -> out.println(whole(parts, detail)));
+            case CSV -> {
+                if (a.all()) {
+                    out.print(ResourceCsv.header());
+                    reports.forEach(r -> out.print(ResourceCsv.rows(r.resources())));
+                } else {
+                    SweepTable.csv(reports, out);
+                }
+            }
+            case HTML -> out.print(ReportHtml.page(sweeps.stream().map(parts -> whole(parts, detail)).toList()));
+            case TABLE -> SweepTable.table(reports, reportLabels, out);
         }
     }
 
-    /**
-     * 2 when a sweep failed or a resource could not be judged; 1 when a resource is still not on a
-     * customer-managed key; else 0 (exempt resources and ones deleted during the sweep are no failure).
-     */
+    /** A region's sweep as one report: its invocations' reports merged as the function's chain merges them. */
+    private static ObjectNode whole(List<SweepReport> parts, SweepReportJson.Detail detail) {
+        return ReportMerge.merge(parts.stream().map(r -> SweepReportJson.toJson(r, detail)).toList());
+    }
+
+    /** The worst of the reports' statuses (see {@link SweepStatus#of}): the same rule as {@code invoke}'s. */
     static int status(List<SweepReport> reports) {
-        boolean errors = reports.stream().anyMatch(r -> r.error().isPresent()
-                || r.findings().stream().anyMatch(f -> f.verdict() == Status.ERROR));
-        if (errors) {
-            return ERRORS;
-        }
-        boolean findings = reports.stream().flatMap(r -> r.findings().stream())
-                .anyMatch(f -> f.verdict() == Status.NON_COMPLIANT && f.action() != Action.REMEDIATED);
-        return findings ? FINDINGS : ALL_COMPLIANT;
+        return reports.stream().mapToInt(r -> SweepStatus.of(SweepReportJson.toJson(r))).max().orElse(ALL_COMPLIANT);
     }
 
     private static PrintStream file(Path path) {

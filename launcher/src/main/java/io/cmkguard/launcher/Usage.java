@@ -24,8 +24,8 @@ final class Usage {
 
               cmk-guard sweep --compartment OCID [--profile NAME] [--config-file PATH] [--region R]...
                               [--types t1,t2] [--mode audit|notify|remediate] [--max-remediations N]
-                              [--output table|json|csv] [--no-subcompartments] [--world demo|WORLD.json]
-                              [--config KEY=VALUE]... [--log FILE] [--function-id OCID]
+                              [--output table|json|csv|html] [--all] [--no-subcompartments]
+                              [--world demo|WORLD.json] [--config KEY=VALUE]... [--log FILE] [--function-id OCID]
                   Every live resource of a compartment tree judged by the function's own sweep code.
 
               cmk-guard rules plan|apply|check --compartment OCID --function-id OCID
@@ -87,15 +87,18 @@ final class Usage {
                 Runs the events, in order, through ONE warm function on the Fn FDK runtime against a local
                 emulator seeded with a world, and prints one result JSON per line on stdout. Without --world (or
                 with --world demo) the world is the built-in demo world; its tenancy OCID is printed on stderr.
-                '-' reads one event from standard input. Default config: CMK_GUARD_MODE=notify,
-                CMK_GUARD_TOPIC_ID=<the world's first topic>, no CMK_GUARD_KMS_KEY_ID.
+                '-' reads one event from standard input. A {"sweep": ...} body prints its report on one line; one
+                that answers a continuation says so on stderr, with the body that goes on. Default config:
+                CMK_GUARD_MODE=notify, CMK_GUARD_TOPIC_ID=<the world's first topic>, no CMK_GUARD_KMS_KEY_ID.
 
                   --world demo|FILE  the world to seed the emulator with (format: emulator/README.md)
                   --config KEY=VALUE add or override a function config key (repeatable; KEY= unsets it)
                   --state-out FILE   write the emulator's final state (world JSON plus "messages" and "requests")
                   --log FILE         the function's log to FILE instead of stderr
 
-                Exit status: 0 every event was answered (whatever the verdicts), 1 an event got no result, 2 usage.
+                Exit status: 0 every event was answered (whatever the verdicts), 1 an event got no result, 2 usage;
+                a sweep's report counts as in 'cmk-guard sweep' (1 a resource still not on a customer-managed key,
+                2 the sweep failed or a resource could not be judged); the highest status wins.
 
                 Examples:
                   bin/cmk-guard invoke events/samples/blockvolumes.createvolume.end--oracle-managed.json
@@ -118,22 +121,25 @@ final class Usage {
         COMMANDS.put("sweep", """
                 Usage: cmk-guard sweep --compartment OCID [--profile NAME] [--config-file PATH] [--region R]...
                                        [--types t1,t2] [--mode audit|notify|remediate] [--max-remediations N]
-                                       [--output table|json|csv] [--no-subcompartments] [--world demo|WORLD.json]
-                                       [--config KEY=VALUE]... [--log FILE] [--function-id OCID]
+                                       [--output table|json|csv|html] [--all] [--no-subcompartments]
+                                       [--world demo|WORLD.json] [--config KEY=VALUE]... [--log FILE] [--function-id OCID]
 
                 Sweeps every live resource of the types (default: all) in the compartment and its
                 subcompartments with the function's own sweep code, signing with your OCI CLI config file
                 (default ~/.oci/config, profile DEFAULT), one region after another (default: the profile's).
                 Default mode audit (no writes, no messages). A progress line on stderr; on stdout a table, the
-                function's sweep report as JSON (one line per region) or CSV. With --world the sweep runs against a
-                local emulator seeded with that world instead (--compartment then defaults to its tenancy).
+                function's sweep report as JSON (one line per region, its invocations merged), CSV, or a
+                self-contained HTML page (coverage by type and compartment, findings worst first, timings). With
+                --world the sweep runs against a local emulator seeded with that world instead (--compartment then
+                defaults to its tenancy).
 
                   --compartment OCID     the tenancy or a compartment
                   --profile, --config-file, --region   as for the OCI CLI (--region repeatable)
                   --types t1,t2          resource types (see 'cmk-guard policies --help' for the names)
                   --mode M               audit (default), notify or remediate
                   --max-remediations N   stop re-keying after N resources
-                  --output FORMAT        table (default), json or csv
+                  --output FORMAT        table (default), json, csv or html
+                  --all                  with json or csv: every resource judged (its key), not only the findings
                   --no-subcompartments   this compartment only
                   --config KEY=VALUE     a function config key for the sweep (repeatable)
                   --log FILE             the function's decision lines to FILE
@@ -145,6 +151,8 @@ final class Usage {
                 Examples:
                   bin/cmk-guard sweep --compartment ocid1.tenancy.oc1..aaaa --profile DEFAULT --output csv
                   bin/cmk-guard sweep --world demo
+                  bin/cmk-guard sweep --world demo --output html > report.html
+                  bin/cmk-guard sweep --world demo --all --output csv > resources.csv
                 """);
         String rules = """
                 Usage: cmk-guard rules plan|apply|check --compartment OCID --function-id OCID

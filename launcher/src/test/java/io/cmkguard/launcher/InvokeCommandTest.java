@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +93,145 @@ class InvokeCommandTest {
         Cli cli = Cli.run("invoke", "--world", "demo", "--log", tmp.resolve("log").toString(), Cli.sample(COMPLIANT));
         assertEquals(0, cli.status, cli.toString());
         assertEquals("COMPLIANT", lines(cli.out).get(0).path("verdict").asText());
+    }
+
+    private static final String TENANCY = "ocid1.tenancy.oc1..inv";
+    private static final String VOLUME = "ocid1.volume.oc1.iad.invvol";
+    private static final String INV_KEY = "ocid1.key.oc1.iad.invvault.invkey";
+
+    /** A tenancy with a topic and a child compartment holding one volume; its key rotates every 90 days. */
+    private static Path world(Path dir, String volumeKmsKey, String faults) throws Exception {
+        Path world = dir.resolve("world.json");
+        Files.writeString(world, """
+                {"topics": [{"topicId": "ocid1.onstopic.oc1.iad.inv", "name": "inv", "compartmentId": "%s",
+                             "lifecycleState": "ACTIVE"}],
+                 "compartments": [{"id": "ocid1.compartment.oc1..invchild", "compartmentId": "%s",
+                                   "name": "child", "lifecycleState": "ACTIVE"}],
+                 "vaults": [{"id": "ocid1.vault.oc1.iad.invvault.vault", "compartmentId": "%s",
+                             "lifecycleState": "ACTIVE"}],
+                 "keys": [{"id": "%s", "compartmentId": "%s", "lifecycleState": "ENABLED",
+                           "vaultId": "ocid1.vault.oc1.iad.invvault.vault", "protectionMode": "HSM",
+                           "isAutoRotationEnabled": true, "autoKeyRotationDetails": {"rotationIntervalInDays": 90}}],
+                 "volumes": [{"id": "%s", "compartmentId": "ocid1.compartment.oc1..invchild",
+                              "displayName": "inv-vol", "lifecycleState": "AVAILABLE", "kmsKeyId": %s}],
+                 "faults": [%s]}
+                """.formatted(TENANCY, TENANCY, TENANCY, INV_KEY, TENANCY, VOLUME, volumeKmsKey, faults));
+        return world;
+    }
+
+    private static Path body(Path dir, String name, String json) throws Exception {
+        Path body = dir.resolve(name);
+        Files.writeString(body, json);
+        return body;
+    }
+
+    /**
+     * A {"sweep": …} body answers its report, printed whole on one line (never as a failure line), with the
+     * exit status {@code bin/cmk-guard sweep} gives the same world: the same rule.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "on the key: 0                  | '\"ocid1.key.oc1.iad.invvault.invkey\"' | ''  | 0",
+            "on the Oracle-managed key: 1   | null | '' | 1",
+            "a volume that cannot be read: 2 | '\"ocid1.key.oc1.iad.invvault.invkey\"' "
+                    + "| '{\"method\": \"GET\", \"pathRegex\": \"/20160918/volumes/.+\", \"status\": 500}' | 2"})
+    void aSweepBodyAnswersItsReportOnOneLineAndExitsAsSweepDoes(String name, String volumeKmsKey, String faults,
+                                                                int expected, @TempDir Path tmp) throws Exception {
+        Path world = world(tmp, volumeKmsKey, faults);
+        Path body = body(tmp, "sweep.json", "{\"sweep\": {\"compartmentId\": \"" + TENANCY + "\", \"mode\": \"audit\"}}");
+
+        Cli invoke = Cli.run("invoke", "--world", world.toString(), "--log", tmp.resolve("log").toString(),
+                body.toString());
+        Cli sweep = Cli.run("sweep", "--world", world.toString(), "--compartment", TENANCY, "--output", "json");
+
+        assertEquals(expected, invoke.status, invoke.toString());
+        assertEquals(sweep.status, invoke.status, "the same rule as sweep: " + sweep);
+        List<JsonNode> answers = lines(invoke.out);
+        assertEquals(1, answers.size(), invoke.out);
+        JsonNode report = answers.get(0);
+        assertFalse(report.has("fdkStatus"), "a result line, not a failure line: " + report);
+        assertTrue(report.path("sweepId").asText().startsWith("sweep-"), report.toString());
+        assertTrue(report.path("complete").asBoolean(), report.toString());
+        JsonNode laptop = lines(sweep.out).get(0);
+        for (String field : List.of("compartmentId", "mode", "scanned", "counts", "byType", "error")) {
+            assertEquals(laptop.path(field), report.path(field), field);
+        }
+        assertEquals(judged(laptop), judged(report));
+        assertFalse(invoke.err.contains("not complete"), invoke.err);
+    }
+
+    /** Each finding's resource, verdict, action and error code (its messages carry each call's request id). */
+    private static List<String> judged(JsonNode report) {
+        List<String> judged = new ArrayList<>();
+        report.path("findings").forEach(f -> judged.add(f.path("resourceId").asText() + " "
+                + f.path("verdict").asText() + " " + f.path("action").asText() + " " + f.path("error").path("code")));
+        return judged;
+    }
+
+    @Test
+    void aRefusedSweepBodyIsAReportThatSaysWhyAndExitsTwo(@TempDir Path tmp) throws Exception {
+        Path body = body(tmp, "sweep.json", "{\"sweep\": {\"compartmentId\": \"" + TENANCY + "\", \"mode\": \"fix-it\"}}");
+        Cli cli = Cli.run("invoke", "--world", world(tmp, "null", "").toString(), "--log", tmp.resolve("log").toString(),
+                body.toString());
+
+        assertEquals(SweepStatus.ERRORS, cli.status, cli.toString());
+        JsonNode report = lines(cli.out).get(0);
+        assertEquals("InvalidMode", report.path("error").path("code").asText(), report.toString());
+        assertEquals(0, report.path("scanned").asInt());
+    }
+
+    /** Events and sweeps in one run: a line each, in order; the worst status wins (here the sweep's finding). */
+    @Test
+    void eventsAndSweepsTogetherTheWorstStatusWins(@TempDir Path tmp) throws Exception {
+        Path body = body(tmp, "sweep.json", "{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..cmkguarddemo\","
+                + " \"mode\": \"audit\", \"resourceTypes\": [\"block-volume\"]}}");
+        Cli cli = Cli.run("invoke", "--log", tmp.resolve("log").toString(), Cli.sample(COMPLIANT), body.toString(),
+                Cli.sample(ORACLE_MANAGED));
+
+        assertEquals(SweepStatus.FINDINGS, cli.status, cli.toString());
+        List<JsonNode> answers = lines(cli.out);
+        assertEquals(3, answers.size(), cli.out);
+        assertEquals("COMPLIANT", answers.get(0).path("verdict").asText());
+        assertTrue(answers.get(1).path("byType").path("block-volume").path("nonCompliant").asInt() > 0,
+                answers.get(1).toString());
+        assertEquals("NON_COMPLIANT", answers.get(2).path("verdict").asText());
+    }
+
+    /**
+     * A sweep cut by its deadline (the first volume listing answers after it) answers a continuation: stderr
+     * says so, with the body to send; sent to another invoke with the same continuation key, it completes the
+     * same sweep.
+     */
+    @Test
+    void aSweepCutByItsDeadlineSaysHowToGoOnAndThatBodyFinishesIt(@TempDir Path tmp) throws Exception {
+        String slowList = "{\"method\": \"GET\", \"pathRegex\": \"/20160918/volumes\", \"status\": 0,"
+                + " \"delayMillis\": 1500, \"times\": 1}";
+        Path world = world(tmp, "\"" + INV_KEY + "\"", slowList);
+        String continuationKey = "CMK_GUARD_CONTINUATION_KEY=" + "0123456789abcdef".repeat(2);
+        Path body = body(tmp, "sweep.json", "{\"sweep\": {\"compartmentId\": \"" + TENANCY + "\", \"mode\": \"audit\","
+                + " \"resourceTypes\": [\"block-volume\", \"vault-key\"]}}");
+
+        Cli cut = Cli.run("invoke", "--world", world.toString(), "--config", "CMK_GUARD_SWEEP_DEADLINE_SECONDS=1",
+                "--config", continuationKey, "--log", tmp.resolve("log1").toString(),
+                body.toString());
+        JsonNode first = lines(cut.out).get(0);
+        assertFalse(first.path("complete").asBoolean(), cut.toString());
+        assertFalse(first.path("continuation").asText().isBlank(), cut.toString());
+        assertEquals(SweepStatus.of(first), cut.status, "an incomplete sweep counts what it judged");
+        assertTrue(cut.err.contains("sweep " + first.path("sweepId").asText() + " is not complete"), cut.err);
+        String next = cut.err.lines().filter(l -> l.startsWith("{\"sweep\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no body to send on stderr: " + cut.err));
+        assertEquals(first.path("continuation").asText(), JSON.readTree(next).path("sweep").path("continuation").asText());
+
+        Cli rest = Cli.run("invoke", "--world", world.toString(), "--config", continuationKey,
+                "--log", tmp.resolve("log2").toString(), body(tmp, "next.json", next).toString());
+        JsonNode second = lines(rest.out).get(0);
+        assertTrue(second.path("error").isNull(), rest.toString());
+        assertTrue(second.path("complete").asBoolean(), rest.toString());
+        assertEquals(first.path("sweepId"), second.path("sweepId"), "the same sweep, continued");
+        assertEquals(2, first.path("scanned").asInt() + second.path("scanned").asInt(), "the volume and the key, once");
+        assertEquals(SweepStatus.ALL_COMPLIANT, rest.status, rest.toString());
+        assertFalse(rest.err.contains("not complete"), rest.err);
     }
 
     private static List<JsonNode> lines(String out) {

@@ -194,6 +194,53 @@ class SweepCommandTest {
                 names.toString());
     }
 
+    @Test
+    void allListsEveryResourceJudgedWithItsKeyAsCsvAndJson() throws Exception {
+        Path world = hostileWorld();
+        Cli json = Cli.run("sweep", "--world", world.toString(), "--compartment", "ocid1.tenancy.oc1..lap",
+                "--output", "json", "--all");
+        assertEquals(SweepCommand.FINDINGS, json.status, json.toString());
+        JsonNode report = JSON.readTree(json.out);
+        assertEquals(HOSTILE_NAMES.size() + 1, report.path("scanned").asInt(), "the volumes and the key");
+        assertEquals(report.path("scanned").asInt(), report.path("resources").size(), "every resource judged");
+        assertEquals(1, report.path("invocations").asInt());
+        assertEquals(HOSTILE_NAMES.size(), report.path("byCompartment").path("ocid1.compartment.oc1..lapchild")
+                .path("scanned").asInt());
+        JsonNode key = report.path("resources").findParents("resourceType").stream()
+                .filter(r -> r.path("resourceType").asText().equals("vault-key")).findFirst().orElseThrow();
+        assertEquals("COMPLIANT", key.path("verdict").asText());
+
+        Cli csv = Cli.run("sweep", "--world", world.toString(), "--compartment", "ocid1.tenancy.oc1..lap",
+                "--output", "csv", "--all");
+        assertEquals(SweepCommand.FINDINGS, csv.status, csv.toString());
+        assertNoControlOrBidi(csv.out.replace("\r\n", "\n"));
+        List<String> lines = List.of(csv.out.split("\r\n"));
+        assertEquals("verdict,action,resourceType,displayName,resourceId,compartmentId,region,kmsKeyId,"
+                + "kmsKeyIdBefore,reasons,errorCode", lines.get(0));
+        assertEquals(1 + report.path("scanned").asInt(), lines.size(), "a header and a row per resource judged");
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = csvCells(line);
+            assertEquals(11, cells.size(), line);
+            cells.forEach(cell -> assertTrue(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0,
+                    "a spreadsheet would run " + cell));
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("COMPLIANT,NONE,vault-key,") && l.contains("," + KEY
+                + "," + KEY + ",")), "the key's own row: " + csv.out);
+    }
+
+    @Test
+    void htmlIsOnePageOfTheSweep() throws Exception {
+        Cli cli = Cli.run("sweep", "--world", hostileWorld().toString(), "--compartment", "ocid1.tenancy.oc1..lap",
+                "--types", "block-volume", "--output", "html");
+        assertEquals(SweepCommand.FINDINGS, cli.status, cli.toString());
+        assertTrue(cli.out.startsWith("<!DOCTYPE html>"), cli.out);
+        assertTrue(cli.out.contains("<div class=\"stat\" data-count=\"scanned\"><span class=\"n\">"
+                + HOSTILE_NAMES.size() + "</span>"), cli.out);
+        assertTrue(cli.out.contains("'=HYPERLINK(") || cli.out.contains("=HYPERLINK(&quot;http://evil&quot;"),
+                "a name as text");
+        assertEquals(1, cli.out.split("<section class=\"sweep\"", -1).length - 1, "one sweep, one section");
+    }
+
     /** One RFC 4180 record on one line: cells split on commas outside quotes, "" inside quotes is a quote. */
     private static List<String> csvCells(String line) {
         List<String> cells = new ArrayList<>();

@@ -85,6 +85,8 @@ class UsageTest {
             "emulator --world /no/such/world.json",
             "sweep --compartment not-an-ocid",
             "sweep --world demo --output xml",
+            "sweep --world demo --all",
+            "sweep --world demo --all --output html",
             "sweep --world demo --mode fix",
             "sweep --world demo --types block-volume,no-such-type",
             "sweep --world demo --max-remediations -1",

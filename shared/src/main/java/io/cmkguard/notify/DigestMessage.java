@@ -18,7 +18,8 @@ public final class DigestMessage {
         String summary = summary(d);
         StringBuilder b = new StringBuilder("[cmk-guard] ").append(summary).append("\n\n");
         b.append("Sweep ").append(d.sweepId()).append(" of ").append(d.scope()).append(", mode ").append(d.mode())
-                .append(d.complete() ? "" : " (not complete yet: it continues in the next invocation)").append("\n\n");
+                .append(d.complete() ? "" : d.notes().isEmpty() ? " (not complete yet: it continues in the next invocation)"
+                        : " (not complete: see below)").append("\n\n");
         d.notes().forEach(note -> b.append(note).append('\n'));
         if (!d.notes().isEmpty()) {
             b.append('\n');

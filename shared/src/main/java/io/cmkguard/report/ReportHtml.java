@@ -49,6 +49,7 @@ public final class ReportHtml {
             .id{color:#555}ul{margin:0;padding-left:18px}.legend span{margin-right:14px}
             .sw{display:inline-block;width:10px;height:10px;margin-right:4px;vertical-align:baseline}
             .verdict{font-weight:600;white-space:nowrap}.muted{color:#555}
+            .findings td:nth-child(1){width:12%}.findings td:nth-child(2){width:27%}.findings td:nth-child(4){width:30%}
             dl.params{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px}dl.params dd{margin:0}
             @media print{body{margin:0;max-width:none;font-size:11px}section.sweep{break-before:page}\
             section.sweep:first-of-type{break-before:auto}tr{break-inside:avoid}}
@@ -149,8 +150,8 @@ public final class ReportHtml {
             String key = Echo.line(f.getKey());
             html.append("<tr data-").append(kind).append("=\"").append(escape(key)).append("\"><th>")
                     .append(kind.equals("type") ? escape(key) : "<span class=\"id\">" + escape(key) + "</span>")
-                    .append("</th><td class=\"n scanned\">").append(scanned).append("</td><td class=\"n nonCompliant\">")
-                    .append(off).append("</td><td class=\"n\">").append(percent(off, scanned)).append("</td><td>");
+                    .append("</th><td class=\"n scanned\">").append(scanned)
+                    .append("</td><td class=\"n nonCompliant\">").append(off).append("</td><td class=\"n\">").append(percent(off, scanned)).append("</td><td>");
             bar(html, scanned, off);
             html.append("</td></tr>\n");
         });

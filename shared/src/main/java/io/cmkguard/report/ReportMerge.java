@@ -71,7 +71,13 @@ public final class ReportMerge {
         whole.put("sweepId", sweepId);
         whole.put("scanned", parts.stream().mapToInt(p -> p.path("scanned").asInt()).sum());
         whole.put("remediated", parts.stream().mapToInt(p -> p.path("remediated").asInt()).sum());
-        whole.put("durationMs", parts.stream().mapToLong(p -> p.path("durationMs").asLong()).sum());
+        long durationMs = parts.stream().mapToLong(p -> p.path("durationMs").asLong()).sum();
+        // as a parser reads it back (an int when it fits), so a whole equals its text read again
+        if (durationMs == (int) durationMs) {
+            whole.put("durationMs", (int) durationMs);
+        } else {
+            whole.put("durationMs", durationMs);
+        }
         whole.set("counts", sumCounts(parts));
         for (String field : COUNT_MAPS) {
             whole.set(field, sumCountMaps(parts, field));

@@ -159,6 +159,10 @@ public final class SweepChain {
                 return report.withChain(new SweepReport.Chain(part.invocation(), SweepReport.Chain.DONE,
                         "another invocation of this sweep wrote its report and published its digest", kept(report)));
             }
+            if (!whole.path("complete").asBoolean()) {
+                notes.add("Not complete: " + whole.path("unjudged").size() + " listing(s) stopped short; report.json"
+                        + " names each under \"unjudged\" with why.");
+            }
             evidence.keepViews(whole, parts);
             notes.addAll(evidence.where(report.sweepId(), links.consoleBase(), links.region()));
             Optional<String> messageId = publishWhole(whole, notes);
