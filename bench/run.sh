@@ -2,14 +2,16 @@
 # The benchmark, as OCI Functions runs the function: bench/run.sh [--output FILE] [--runs N] [--warm-events N]
 #   [--skip-sweep | --sweep-only] [--sweep-per-type 68] [--sweep-latency-ms 20] [--sweep-throttle 60,200]
 #   [--sweep-concurrency 16] [--sweep-deadline-seconds 90] [--sweep-timeout-seconds 120] [--sweep-retry-attempts 6]
-#   [--sweep-max-ram 256m] [--layout NAME=DIR]
+#   [--sweep-max-ram 256m] [--layout NAME=DIR] [--chain-resources N [--chain-only] [--chain-OPTION N]...]
 #   Builds the reactor, lays out cmk-guard exactly as the Dockerfile does (functions/cmk-guard/image/layout.sh:
 #   slim jars, JVM flags, class archive from a training run), builds and lays out an FDK hello-world the same
 #   way, then measures cold starts (fresh JVM each, alternated, MaxRAM 128m and 256m) and 1000 warm events
 #   over the FDK's unix socket, the emulator in its own process. Then the sweep throughput: a generated world
 #   (68 per type and compartment = 9 996 resources) behind the emulator's latency and 429 throttle, one
 #   function JVM swept over the socket, continuations followed until complete, at each throttle (--skip-sweep
-#   leaves it out, --sweep-only runs nothing else). Prints a table; --output also writes JSON.
+#   leaves it out, --sweep-only runs nothing else). With --chain-resources N (bench/sweep.sh: 50 000) a sweep of N
+#   resources that the chain carries on itself (detached self-invocations run by the emulator; see bench/sweep.sh).
+#   Prints a table; --output also writes JSON.
 #   Request signing: the shipped layout signs natively (Amazon Corretto Crypto Provider, io.cmkguard.oci.NativeSigning);
 #   two more layouts are built the same way: jdkSigning (the provider's jar left out: the JDK signs, as before)
 #   and conscrypt (Conscrypt 2.5.2 in its place). All three are cold-started in the same alternated rounds, each

@@ -51,10 +51,15 @@ final class EmulatorProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.discarding());
     }
 
+    /** The emulator's process: the function JVMs it hosts are below it. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Stops it and returns its final dump (state, messages, requests). */
     JsonNode stop() throws IOException, InterruptedException {
         process.destroy();
-        process.waitFor(20, TimeUnit.SECONDS);
+        process.waitFor(120, TimeUnit.SECONDS); // it stops its function JVMs, then writes the dump
         return new ObjectMapper().readTree(dump.toFile());
     }
 

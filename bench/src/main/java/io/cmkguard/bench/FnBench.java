@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  * (e.g. another JVM) measured in the same rounds; {@code --compare NAME} also measures that layout warm and
  * in the sweep (e.g. the JDK signing every request: the figures before native signing, in the same run).
  * The sweep's options are {@link SweepBench.Settings}'s; {@code --sweep-throttle} takes a list (60,200).
+ * {@code --chain-resources N} adds a sweep that carries itself on ({@link ChainBench}; its options are
+ * {@link ChainBench.Settings}'s), {@code --chain-only} runs nothing else.
  */
 public final class FnBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +49,7 @@ public final class FnBench {
             java.util.regex.Pattern.compile("\"log\":\"cmk-guard\\.(native-signing[a-z-]*)\",\"time\":\"[^\"]*\",\"message\":\"([^\"]*)\"");
     private static final java.util.regex.Pattern LOADED_IN = java.util.regex.Pattern.compile("loaded in (\\d+) ms");
     /** Options without a value. */
-    private static final List<String> FLAGS = List.of("--skip-sweep", "--sweep-only");
+    private static final List<String> FLAGS = List.of("--skip-sweep", "--sweep-only", "--chain-only");
 
     private final Map<String, FnLayout> layouts;
     private final Path samples;
@@ -99,7 +101,8 @@ public final class FnBench {
         int runs = Integer.parseInt(options.getOrDefault("--runs", "7"));
         int warmEvents = Integer.parseInt(options.getOrDefault("--warm-events", "1000"));
 
-        boolean sweepOnly = options.containsKey("--sweep-only");
+        boolean chainOnly = options.containsKey("--chain-only");
+        boolean sweepOnly = chainOnly || options.containsKey("--sweep-only");
         ObjectNode report = JSON.createObjectNode();
         report.set("cold", sweepOnly ? JSON.nullNode() : bench.cold(runs));
         boolean warm = !sweepOnly && warmEvents > 0;
@@ -110,7 +113,7 @@ public final class FnBench {
         report.set("warm", warmCompared.get("cmkGuard")); // the shipped layout, as before --compare
         report.set("warmCompared", warm && compared.size() > 1 ? warmCompared : JSON.nullNode());
         ArrayNode sweeps = JSON.createArrayNode();
-        if (!options.containsKey("--skip-sweep")) {
+        if (!options.containsKey("--skip-sweep") && !chainOnly) {
             List<String> order = new ArrayList<>(compared);
             for (int throttle : SweepBench.Settings.throttles(options)) {
                 for (String name : order) {
@@ -122,6 +125,10 @@ public final class FnBench {
         }
         report.set("sweep", sweeps.isEmpty() ? JSON.nullNode() : sweeps.get(0)); // cmkGuard at the first throttle
         report.set("sweeps", sweeps.isEmpty() ? JSON.nullNode() : sweeps);
+        boolean chain = !options.containsKey("--skip-sweep")
+                && Integer.parseInt(options.getOrDefault("--chain-resources", "0")) > 0;
+        report.set("chain", chain ? new ChainBench(layouts.get("cmkGuard"), bench.emulatorClassPath, work)
+                .run(ChainBench.Settings.from(options)) : JSON.nullNode());
         Table.print(report, System.out);
         if (options.containsKey("--output")) {
             Files.writeString(Path.of(options.get("--output")), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));

@@ -107,7 +107,9 @@ final class SweepBench {
                 String continuation = null;
                 do {
                     ObjectNode sweep = JSON.createObjectNode();
-                    ObjectNode fields = sweep.putObject("sweep").put("compartmentId", GeneratedWorld.TENANCY);
+                    // the bench follows the continuations itself: the function must not also invoke itself
+                    ObjectNode fields = sweep.putObject("sweep").put("compartmentId", GeneratedWorld.TENANCY)
+                            .put("selfContinue", false);
                     if (continuation != null) {
                         fields.put("continuation", continuation);
                     }
@@ -143,8 +145,7 @@ final class SweepBench {
                 continue;
             }
             String path = r.path("path").asText();
-            Matcher m = COLLECTION.matcher(path);
-            byCollection.merge(m.find() ? m.group(1) : path, 1, Integer::sum);
+            byCollection.merge(api(path), 1, Integer::sum);
             if (r.path("method").asText().equals("GET") && LIST.matcher(path).matches()) {
                 lists++;
             }
@@ -187,6 +188,27 @@ final class SweepBench {
             }
         });
         return figures;
+    }
+
+    /** The API collection a swept resourceType is read from (null for a type it does not know). */
+    static String collection(String resourceType) {
+        return TYPE_COLLECTIONS.get(resourceType);
+    }
+
+    /**
+     * The API collection a request is about, for counting: /20160918/volumes/ocid... -> volumes; Object Storage's
+     * /n/NS/b/BUCKET -> buckets, /n/NS/b/BUCKET/o/NAME -> objects, /n/ -> namespace.
+     */
+    static String api(String path) {
+        Matcher m = COLLECTION.matcher(path);
+        if (m.find()) {
+            return m.group(1);
+        }
+        if (path.equals("/n") || path.startsWith("/n/")) {
+            String[] parts = path.split("/", -1); // "", "n", NS, "b", BUCKET, "o", NAME...
+            return parts.length > 5 && parts[5].equals("o") ? "objects" : parts.length > 3 ? "buckets" : "namespace";
+        }
+        return path;
     }
 
     /** What the function is configured with: the emulator's wiring, audit mode, the sweep's limits. */

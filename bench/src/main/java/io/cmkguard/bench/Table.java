@@ -29,6 +29,9 @@ final class Table {
         } else if (report.path("sweep").isObject()) {
             printSweep(report.path("sweep"), out);
         }
+        if (report.path("chain").isObject()) {
+            printChain(report.path("chain"), out);
+        }
     }
 
     private static void printCold(JsonNode cold, PrintStream out) {
@@ -105,5 +108,33 @@ final class Table {
         s.path("requestsPerResourceOfType").fields().forEachRemaining(e ->
                 out.printf("    %-22s %.2f%n", e.getKey(), e.getValue().asDouble()));
         out.println("  OCI requests by API: " + s.path("requestsByApi"));
+    }
+
+    private static void printChain(JsonNode c, PrintStream out) {
+        out.println();
+        out.printf("chain: one scheduled body, the function carries the sweep on itself (%d resources, %d live, %d"
+                        + " compartments; emulator %d ms/request, throttle %d/s; function %s, concurrency %d, links of %d s)%n",
+                c.path("resourcesGenerated").asInt(), c.path("liveResources").asInt(), c.path("compartments").asInt(),
+                c.path("latencyMs").asInt(), c.path("throttlePerSecond").asInt(), c.path("functionMaxRam").asText(),
+                c.path("concurrency").asInt(), c.path("linkDeadlineSeconds").asInt());
+        out.printf("  wall %.1f s   floor %.1f s   wall/floor %.2f   %.1f resources/s   %d invocations (%d succeeded)"
+                        + "   link seconds %s%n",
+                c.path("wallSeconds").asDouble(), c.path("floorSeconds").asDouble(), c.path("wallOverFloor").asDouble(),
+                c.path("resourcesPerSecond").asDouble(), c.path("invocations").asInt(),
+                c.path("invocationsSucceeded").asInt(), c.path("linkSeconds"));
+        out.printf("  judged %d of %d live (CSV: %d rows, %d distinct; every one once: %s; complete %s)   %d non-compliant,"
+                        + " %d errors   digests %d%n",
+                c.path("scanned").asLong(), c.path("liveResources").asLong(), c.path("csvRows").asLong(), c.path("distinctResourcesInCsv").asLong(),
+                c.path("everyLiveResourceJudgedOnce").asBoolean(), c.path("complete").asBoolean(),
+                c.path("nonCompliant").asLong(), c.path("errors").asLong(), c.path("digests").asInt());
+        out.printf("  admitted requests %d (%.2f per resource)   429s %d   function CPU %.1f s (%.2f ms/request) in %d JVMs"
+                        + "   peak RSS %.1f MB (each: %s)%n",
+                c.path("admittedRequests").asLong(), c.path("requestsPerResource").asDouble(),
+                c.path("throttled429").asLong(), c.path("functionCpuSeconds").asDouble(),
+                c.path("functionCpuMsPerRequest").asDouble(), c.path("functionJvms").asInt(),
+                c.path("functionPeakRssMb").asDouble(), c.path("functionPeakRssMbEach"));
+        out.println("  report objects (KB): " + c.path("reportObjectsKb"));
+        out.println("  OCI requests per resource, by type: " + c.path("requestsPerResourceOfType"));
+        out.println("  OCI requests by API: " + c.path("requestsByApi"));
     }
 }

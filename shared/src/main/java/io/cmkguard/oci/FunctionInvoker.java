@@ -17,7 +17,7 @@ public final class FunctionInvoker {
 
     /**
      * Invokes the function detached: OCI accepts the body and runs it on its own (up to the function's detached
-     * timeout); the answer goes nowhere. Sent once: a retried detached call that had landed would run twice.
+     * timeout); the answer goes nowhere. Sent once (again only when OCI refused it with 429): a retried detached call that had landed would run twice.
      */
     public void invokeDetached(String functionId, String body) {
         String endpoint = clients.readOnce("invoke-endpoint " + functionId, () -> {
@@ -34,6 +34,6 @@ public final class FunctionInvoker {
                         .fnInvokeType(InvokeFunctionRequest.FnInvokeType.Detached)
                         // the invoke body is signed: the SDK reads it twice, so it must be a duplicatable stream
                         .invokeFunctionBody(StreamUtils.createByteArrayInputStream(bytes))
-                        .retryConfiguration(OciCalls.WRITE_ONCE).build()));
+                        .retryConfiguration(clients.refusedOnly()).build()));
     }
 }

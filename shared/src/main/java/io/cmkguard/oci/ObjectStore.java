@@ -7,6 +7,7 @@ import com.oracle.bmc.objectstorage.requests.DeleteObjectRequest;
 import com.oracle.bmc.objectstorage.requests.GetObjectRequest;
 import com.oracle.bmc.objectstorage.requests.ListObjectsRequest;
 import com.oracle.bmc.objectstorage.requests.PutObjectRequest;
+import com.oracle.bmc.util.StreamUtils;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,8 +44,9 @@ public final class ObjectStore {
     }
 
     /**
-     * Writes the object unless one of that name exists. Sent once: a retry of a write that landed would meet
-     * its own object and report a loss it did not have.
+     * Writes the object unless one of that name exists. Sent once, and again only when OCI refused it with 429
+     * (then nothing was written): a retry of a write that landed would meet its own object and report a loss it
+     * did not have.
      *
      * @return true when this call wrote it, false when the name was taken (412)
      */
@@ -53,8 +55,9 @@ public final class ObjectStore {
         try {
             clients.objectStorage().putObject(PutObjectRequest.builder().namespaceName(namespace())
                     .bucketName(bucket).objectName(name).ifNoneMatch("*").contentType(contentType)
-                    .contentLength((long) bytes.length).putObjectBody(new ByteArrayInputStream(bytes))
-                    .retryConfiguration(OciCalls.WRITE_ONCE).build());
+                    // a duplicatable stream: a refused attempt is sent again with the same body
+                    .contentLength((long) bytes.length).putObjectBody(StreamUtils.createByteArrayInputStream(bytes))
+                    .retryConfiguration(clients.refusedOnly()).build());
             return true;
         } catch (BmcException e) {
             if (e.getStatusCode() == 412) {
@@ -100,7 +103,7 @@ public final class ObjectStore {
     public void delete(String name) {
         OciCalls.find("DeleteObject " + bucket + "/" + name, () -> clients.objectStorage().deleteObject(
                 DeleteObjectRequest.builder().namespaceName(namespace()).bucketName(bucket).objectName(name)
-                        .retryConfiguration(OciCalls.WRITE_ONCE).build()));
+                        .retryConfiguration(clients.refusedOnly()).build()));
     }
 
     /** Where a person opens the object in the Console (never a pre-authenticated link). */

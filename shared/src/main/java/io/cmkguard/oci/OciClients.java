@@ -45,6 +45,7 @@ public final class OciClients implements AutoCloseable {
     private final Optional<String> region;
     private final Optional<URI> endpoint;
     private final ClientConfiguration configuration;
+    private final RetryConfiguration refusedOnly;
 
     private final Lazy<BlockstorageClient> blockstorage;
     private final Lazy<ComputeClient> compute;
@@ -86,6 +87,8 @@ public final class OciClients implements AutoCloseable {
                 // One invocation's faults must not open a breaker that fails the next invocations.
                 .circuitBreakerConfiguration(CircuitBreakerUtils.getNoCircuitBreakerConfiguration())
                 .build();
+        this.refusedOnly = RetryConfiguration.builder().terminationStrategy(new MaxAttemptsTerminationStrategy(attempts))
+                .delayStrategy(new QuickBackoff()).retryCondition(e -> e.getStatusCode() == 429).build();
         this.blockstorage = new Lazy<>(() -> build(BlockstorageClient.builder()));
         this.compute = new Lazy<>(() -> build(ComputeClient.builder()));
         this.kmsVault = new Lazy<>(() -> build(KmsVaultClient.builder()));
@@ -99,6 +102,15 @@ public final class OciClients implements AutoCloseable {
         this.functionsManagement = new Lazy<>(() -> build(FunctionsManagementClient.builder()));
         this.monitoring = new Lazy<>(() -> monitoringClient(attempts, timeout));
         this.rawReader = new SignedJsonReader(signer, attempts, timeout);
+    }
+
+    /**
+     * For calls that must not land twice (writes kept once, a detached invocation): retried only when OCI
+     * refused them with 429 TooManyRequests, which it answers before doing anything, so the retry cannot repeat
+     * work. A sweep at the API's rate limit meets 429s all the time; a write sent once would be lost to one.
+     */
+    public RetryConfiguration refusedOnly() {
+        return refusedOnly;
     }
 
     /**
