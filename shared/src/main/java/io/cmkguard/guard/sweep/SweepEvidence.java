@@ -72,12 +72,25 @@ public final class SweepEvidence implements ContinuationClaims {
     boolean keepPart(int invocation, SweepReport report) {
         ObjectNode json = SweepReportJson.toJson(report);
         json.remove("continuation"); // a capability: kept in the answer and the next invocation's body only
-        boolean first = store.putIfAbsent(part(report.sweepId(), invocation, "csv"),
-                ResourceCsv.rows(report.resources()), "text/csv");
-        return store.putIfAbsent(part(report.sweepId(), invocation, "json"), json.toString(), "application/json")
-                && first;
+        String rows = ResourceCsv.rows(report.resources());
+        boolean first = rows.isEmpty() || keep(part(report.sweepId(), invocation, "csv"), rows, "text/csv");
+        return keep(part(report.sweepId(), invocation, "json"), json.toString(), "application/json") && first;
     }
 
+    /**
+     * Writes the object if none of that name exists. When the answer is lost (a timeout) the write may still have
+     * landed: an object of that name with this very content is then this write's, not a failure.
+     */
+    private boolean keep(String name, String content, String contentType) {
+        try {
+            return store.putIfAbsent(name, content, contentType);
+        } catch (OciCallException e) {
+            if (store.get(name).map(content::equals).orElse(false)) {
+                return true;
+            }
+            throw e;
+        }
+    }
     /** Every part of the sweep kept so far, in the order they ran. */
     List<Kept> parts(String sweepId) {
         List<Kept> parts = new ArrayList<>();
@@ -99,8 +112,7 @@ public final class SweepEvidence implements ContinuationClaims {
      * CSV and the page and publishes the digest.
      */
     boolean keepWhole(JsonNode whole) {
-        return store.putIfAbsent(prefix(whole.path("sweepId").asText()) + REPORT_JSON, whole.toString(),
-                "application/json");
+        return keep(prefix(whole.path("sweepId").asText()) + REPORT_JSON, whole.toString(), "application/json");
     }
 
     /** The CSV of every resource judged (the parts' rows under one header) and the HTML page. */
