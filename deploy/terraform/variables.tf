@@ -76,3 +76,41 @@ variable "posture_metrics" {
   default     = true
   description = "Post posture metrics to OCI Monitoring (namespace cmk_guard, in compartment_ocid) and alarm on the findings topic when resources are not on a customer-managed key or no sweep completed for 25 hours."
 }
+
+variable "self_continue" {
+  type        = bool
+  default     = true
+  description = "A scheduled sweep larger than one invocation goes on by itself: cut by its deadline, the function invokes itself detached (up to an hour a link) with the sweep's continuation; false sets CMK_GUARD_SWEEP_SELF_CONTINUE=false and grants nothing on the function."
+}
+
+variable "keep_reports" {
+  type        = bool
+  default     = true
+  description = "Keep every sweep's report (JSON, CSV of every resource judged, HTML page) in a bucket created on a customer-managed key with a retention rule (CMK_GUARD_REPORT_BUCKET), and publish one digest per sweep; needs report_key_ocid or remediation_key_ocid."
+}
+
+variable "report_bucket_name" {
+  type        = string
+  default     = "cmk-guard-reports"
+  description = "The report bucket's name, in compartment_ocid (unique in the tenancy's Object Storage namespace)."
+  validation {
+    condition     = can(regex("^[A-Za-z0-9._-]{1,256}$", var.report_bucket_name))
+    error_message = "A bucket name has 1 to 256 letters, digits, '-', '_' and '.'."
+  }
+}
+
+variable "report_key_ocid" {
+  type        = string
+  default     = ""
+  description = "The Vault key the report bucket is encrypted with; empty: remediation_key_ocid. Object Storage is granted the use of this key alone."
+}
+
+variable "report_retention_days" {
+  type        = number
+  default     = 400
+  description = "How many days a kept report can be neither changed nor deleted (the bucket's retention rule, unlocked); 400 covers a yearly audit."
+  validation {
+    condition     = var.report_retention_days >= 1 && floor(var.report_retention_days) == var.report_retention_days
+    error_message = "report_retention_days must be a whole number of days, at least 1."
+  }
+}

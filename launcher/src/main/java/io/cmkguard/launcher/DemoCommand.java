@@ -16,10 +16,10 @@ import java.util.Optional;
 
 /**
  * {@code cmk-guard demo}: every sample event, in name order, through ONE warm function in remediate mode
- * against the demo world; then a table of what happened that fits 100 columns, and last a summary whose lines
- * say what each verdict/action pair means. Notifications in full only with --notifications; the function's log
- * goes to a file unless --verbose. Findings are the point of the demo, not a failure: only a broken run exits
- * non-zero.
+ * against the demo world; then a table of what happened that fits 100 columns, a summary whose lines say what
+ * each verdict/action pair means, and last a scheduled sweep of the world that continues itself
+ * ({@link DemoSweep}). Notifications in full only with --notifications; the function's log goes to a file unless
+ * --verbose. Findings are the point of the demo, not a failure: only a broken run exits non-zero.
  */
 final class DemoCommand {
     static final String KEY = "ocid1.key.oc1.iad.emuvault1.keyhsm";
@@ -89,7 +89,8 @@ final class DemoCommand {
         List<String> bodies = samples.stream().map(SampleEvents::read).toList();
 
         Path logFile = arguments.logFile();
-        World world = OciEmulator.demoWorld();
+        LocalFunction.Placed placed = LocalFunction.in(OciEmulator.demoWorld());
+        World world = placed.world();
         try (LocalCloud cloud = LocalCloud.start(world);
              LogOutput log = LogOutput.to(logFile, err)) {
             Map<String, String> config = cloud.wiring();
@@ -98,10 +99,17 @@ final class DemoCommand {
             config.put("CMK_GUARD_TOPIC_ID", TOPIC);
 
             long started = System.nanoTime();
-            List<InMemoryCodec.Answer> answers = FdkRuntime.invoke(config, bodies, log.stream());
+            List<InMemoryCodec.Answer> answers;
+            try (FdkRuntime runtime = FdkRuntime.start(placed.function(), config, log.stream())) {
+                answers = runtime.invoke(bodies);
+            }
             long millis = (System.nanoTime() - started) / 1_000_000;
             List<Optional<JsonNode>> results = answers.stream().map(ResultLine::parse).toList();
             List<ObjectNode> messages = cloud.emulator().messages();
+            String tenancy = LocalCloud.tenancyOf(world).orElseThrow();
+            Optional<DemoSweep.Outcome> sweep = arguments.markdown() ? Optional.empty()
+                    : Optional.of(DemoSweep.run(cloud.emulator(), placed.function(), DemoSweep.config(config), tenancy,
+                    log.stream()));
 
             if (arguments.markdown()) {
                 SamplesTable.markdown(samples, results, out);
@@ -109,8 +117,8 @@ final class DemoCommand {
                 String where = arguments.samples() != null ? dir.toString() : SampleEvents.DIR;
                 SamplesTable.wrap("cmk-guard demo: " + samples.size() + " sample events (" + where + ") through"
                         + " one warm function on the Fn FDK runtime, mode remediate, against a local OCI emulator"
-                        + " seeded with the built-in demo world (tenancy " + LocalCloud.tenancyOf(world).orElse("-")
-                        + ").", SamplesTable.SCREEN_WIDTH, out);
+                        + " seeded with the built-in demo world (tenancy " + tenancy + ").", SamplesTable.SCREEN_WIDTH,
+                        out);
                 SamplesTable.wrap("Every event runs against that one world, which changes as it goes: a resource"
                         + " re-keyed by one row is compliant when a later row reads it, and a finding already"
                         + " published is not published again.", SamplesTable.SCREEN_WIDTH, out);
@@ -123,6 +131,9 @@ final class DemoCommand {
                     }
                 }
                 SamplesTable.summary(results, messages.size(), millis, out);
+                out.println();
+                DemoSweep.print(sweep.orElseThrow(), tenancy, arguments.notifications(), out);
+                out.println();
                 if (!arguments.notifications()) {
                     out.println("Every notification in full, as email and Slack show it: --notifications.");
                 }
@@ -132,6 +143,11 @@ final class DemoCommand {
                     .filter(r -> "ERROR".equals(ResultLine.text(r, "verdict"))).count();
             if (errors > 0) { // the demo world has no faults: worth a look, but the demo did run
                 err.println("cmk-guard demo: " + errors + " events ended in ERROR: see their reasons in the log");
+            }
+            Optional<String> sweepProblem = sweep.flatMap(DemoSweep::problem);
+            if (sweepProblem.isPresent()) {
+                err.println("cmk-guard demo: the scheduled sweep did not end as it should: " + sweepProblem.get());
+                return 1;
             }
             long unanswered = results.stream().filter(Optional::isEmpty).count();
             if (unanswered > 0) {

@@ -11,26 +11,26 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The FDK's transport, in memory: where the Fn server would POST /call over the unix socket, this feeds
  * each body to the runtime's handler and keeps each answer. The runtime's own code (config, coercion,
  * invocation, error mapping) runs unchanged; only the socket is skipped, which needs a native library
- * that ships only in the Fn image.
+ * that ships only in the Fn image. Each call gets its deadline (Fn-Deadline) when it starts.
  */
 final class InMemoryCodec implements EventCodec {
-    /** As long as the function may run (func.yaml timeout). */
-    static final Duration DEADLINE = Duration.ofSeconds(120);
-
     private final List<String> bodies;
+    private final Supplier<Instant> deadline;
     private final List<Answer> answers = new ArrayList<>();
 
-    InMemoryCodec(List<String> bodies) {
+    /** @param deadline each call's deadline, asked as the call starts */
+    InMemoryCodec(List<String> bodies, Supplier<Instant> deadline) {
         this.bodies = List.copyOf(bodies);
+        this.deadline = deadline;
     }
 
     @Override
@@ -40,7 +40,7 @@ final class InMemoryCodec implements EventCodec {
             call++;
             Headers headers = Headers.emptyHeaders().addHeader("Content-Type", "application/json");
             InputEvent event = new ReadOnceInputEvent(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
-                    headers, "cmk-guard-local-call-" + call, Instant.now().plus(DEADLINE));
+                    headers, "cmk-guard-local-call-" + call, deadline.get());
             answers.add(Answer.of(handler.handle(event)));
         }
     }

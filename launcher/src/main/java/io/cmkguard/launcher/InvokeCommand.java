@@ -2,6 +2,8 @@ package io.cmkguard.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fnproject.fn.api.OutputEvent;
 import io.cmkguard.config.GuardConfig;
 import io.cmkguard.emulator.OciEmulator;
 import io.cmkguard.emulator.World;
@@ -12,6 +14,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +24,12 @@ import java.util.Optional;
 /**
  * {@code cmk-guard invoke}: the given events (or one from standard input) through ONE warm function against
  * an emulator seeded with a world (the demo world by default); one result JSON per line on stdout, in event
- * order, and for a {"sweep": …} body its report on one line. An event's verdict doesn't change the exit
- * status, only an event the function did not answer does (1); a sweep's report counts as {@code sweep}
- * counts it ({@link SweepStatus}); the worst status wins.
+ * order, and for a {"sweep": …} body its report on one line. A sweep that goes on by itself invokes the function
+ * detached through the emulator, which runs each of those invocations through the same FDK runtime: invoke waits
+ * for the chain to end (at most --chain-wait) and prints each link's answer as a line too, marked on stderr. An
+ * event's verdict doesn't change the exit status, only an event the function did not answer does (1); a sweep's
+ * report counts as {@code sweep} counts it ({@link SweepStatus}), a link that failed or did not end in time as
+ * an error (2); the worst status wins.
  */
 final class InvokeCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,19 +41,23 @@ final class InvokeCommand {
 
     /** "-" as an event: one event read from standard input. */
     static final String STDIN = "-";
+    /** How long invoke waits for a sweep's detached invocations to end, unless --chain-wait says otherwise. */
+    static final Duration CHAIN_WAIT = Duration.ofMinutes(10);
 
     /**
-     * @param world  the world the emulator starts with (the demo world unless --world names a file)
-     * @param config --config overrides, in order (an empty value unsets a default)
-     * @param events event files, or {@link #STDIN}
+     * @param world     the world the emulator starts with (the demo world unless --world names a file)
+     * @param config    --config overrides, in order (an empty value unsets a default)
+     * @param chainWait how long to wait for a sweep's detached invocations to end
+     * @param events    event files, or {@link #STDIN}
      */
     record Arguments(World world, boolean demoWorld, Map<String, String> config, Path stateOut, Path log,
-                     List<String> events) {
+                     Duration chainWait, List<String> events) {
         static Arguments parse(List<String> args) {
             ArgReader reader = new ArgReader(args);
             World world = null;
             Path stateOut = null;
             Path log = null;
+            Duration chainWait = CHAIN_WAIT;
             Map<String, String> config = new LinkedHashMap<>();
             List<String> events = new ArrayList<>();
             while (reader.hasNext()) {
@@ -57,6 +67,7 @@ final class InvokeCommand {
                     case "--config" -> ArgReader.configPair(reader.valueOf(arg), config);
                     case "--state-out" -> stateOut = ArgReader.fileToWrite(arg, reader.valueOf(arg));
                     case "--log" -> log = ArgReader.fileToWrite(arg, reader.valueOf(arg));
+                    case "--chain-wait" -> chainWait = Duration.ofSeconds(ArgReader.wholeNumber(arg, reader.valueOf(arg)));
                     case "--verbose" -> { } // the SDK's warnings: see SdkLogging
                     case STDIN -> events.add(STDIN);
                     default -> {
@@ -74,7 +85,7 @@ final class InvokeCommand {
                 throw new UsageException("- (standard input) can be given once");
             }
             boolean demo = world == null;
-            return new Arguments(demo ? OciEmulator.demoWorld() : world, demo, config, stateOut, log,
+            return new Arguments(demo ? OciEmulator.demoWorld() : world, demo, config, stateOut, log, chainWait,
                     List.copyOf(events));
         }
     }
@@ -90,7 +101,8 @@ final class InvokeCommand {
     }
 
     int run(Arguments arguments) {
-        World world = arguments.world();
+        LocalFunction.Placed placed = LocalFunction.in(arguments.world());
+        World world = placed.world();
         List<String> bodies = arguments.events().stream().map(this::body).toList();
         if (arguments.demoWorld()) {
             err.println("cmk-guard invoke: the built-in demo world (tenancy "
@@ -100,27 +112,18 @@ final class InvokeCommand {
             Map<String, String> config = cloud.wiring();
             config.put("CMK_GUARD_MODE", "notify");
             firstTopic(world).ifPresent(topic -> config.put("CMK_GUARD_TOPIC_ID", topic));
+            config.put(GuardConfig.CONTINUATION_KEY, LocalCloud.continuationKey());
             config.putAll(arguments.config());
 
-            List<InMemoryCodec.Answer> answers;
-            try (PrintStream functionLog = cloud.functionLog(log.stream(), world)) {
-                answers = FdkRuntime.invoke(config, bodies, functionLog);
-            }
             int status = ANSWERED;
-            for (int i = 0; i < answers.size(); i++) {
-                Optional<JsonNode> result = ResultLine.parse(answers.get(i));
-                Optional<JsonNode> report = result.isPresent() ? Optional.empty()
-                        : ResultLine.sweepReport(answers.get(i));
-                if (result.isPresent()) {
-                    out.println(result.get()); // re-serialised: exactly one line per event
-                } else if (report.isPresent()) {
-                    out.println(report.get()); // the whole report, on one line
-                    status = Math.max(status, SweepStatus.of(report.get()));
-                    continuationHint(report.get());
-                } else {
-                    status = Math.max(status, UNANSWERED);
-                    out.println(failureLine(arguments.events().get(i), answers.get(i)));
+            try (PrintStream functionLog = cloud.functionLog(log.stream(), world);
+                 FdkRuntime runtime = FdkRuntime.start(placed.function(), config, functionLog)) {
+                cloud.emulator().hostFunction(runtime);
+                List<InMemoryCodec.Answer> answers = runtime.invoke(bodies);
+                for (int i = 0; i < answers.size(); i++) {
+                    status = Math.max(status, print(arguments.events().get(i), answers.get(i)));
                 }
+                status = Math.max(status, followChains(cloud, arguments.chainWait()));
             }
             out.flush();
             if (arguments.stateOut() != null) {
@@ -128,6 +131,80 @@ final class InvokeCommand {
             }
             return status;
         }
+    }
+
+    /** One answer to a body, on one line; its exit status. */
+    private int print(String event, InMemoryCodec.Answer answer) {
+        Optional<JsonNode> result = ResultLine.parse(answer);
+        if (result.isPresent()) {
+            out.println(result.get()); // re-serialised: exactly one line per event
+            return ANSWERED;
+        }
+        Optional<JsonNode> report = ResultLine.sweepReport(answer);
+        if (report.isPresent()) {
+            if (SweepLink.FUNCTION.equals(SweepLink.next(report.get()))) {
+                err.println("cmk-guard invoke: " + SweepLink.describe(report.get(), "this call"));
+            }
+            return printReport(report.get());
+        }
+        out.println(failureLine(event, answer));
+        return UNANSWERED;
+    }
+
+    private int printReport(JsonNode report) {
+        out.println(report); // the whole report, on one line
+        out.flush();
+        continuationHint(report);
+        return SweepStatus.of(report);
+    }
+
+    /**
+     * Waits for the detached invocations the function made of itself (a sweep's chain) and prints each one's
+     * answer as it ends; an error status when one failed or some did not end within {@code wait}.
+     */
+    private int followChains(LocalCloud cloud, Duration wait) {
+        DetachedInvocations links = new DetachedInvocations(cloud.emulator());
+        if (!links.any()) {
+            return ANSWERED;
+        }
+        err.println("cmk-guard invoke: waiting for the sweep's detached invocations (the emulator runs each through"
+                + " the same FDK runtime) to end, at most " + wait.toSeconds() + " s (--chain-wait SECONDS)");
+        int[] status = {ANSWERED};
+        boolean ended;
+        try {
+            ended = links.follow(wait, link -> status[0] = Math.max(status[0], printLink(link)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ended = false;
+        }
+        if (!ended) {
+            err.println("cmk-guard invoke: the sweep's chain had not ended after " + wait.toSeconds() + " s: "
+                    + links.running() + " detached invocation(s) still running, stopped with the emulator; the"
+                    + " sweep is not complete. Wait longer with --chain-wait SECONDS.");
+            return SweepStatus.ERRORS;
+        }
+        return status[0];
+    }
+
+    /** A detached invocation's answer: the report line, marked on stderr with which invocation it is. */
+    private int printLink(ObjectNode invocation) {
+        String call = invocation.path("callId").asText();
+        String label = "the detached invocation " + call;
+        if (!"SUCCEEDED".equals(invocation.path("status").asText())) {
+            err.println("cmk-guard invoke: " + label + " failed: " + invocation.path("error").asText());
+            out.println(linkFailureLine(invocation));
+            return SweepStatus.ERRORS;
+        }
+        InMemoryCodec.Answer answer = new InMemoryCodec.Answer(OutputEvent.Status.Success,
+                invocation.path("answer").asText());
+        Optional<JsonNode> report = ResultLine.sweepReport(answer);
+        if (report.isEmpty()) {
+            err.println("cmk-guard invoke: " + label + " answered no sweep report");
+            out.println(linkFailureLine(invocation));
+            return SweepStatus.ERRORS;
+        }
+        err.println("cmk-guard invoke: " + SweepLink.describe(report.get(), label));
+        return printReport(report.get());
     }
 
     /** A sweep cut by its deadline goes on only when its continuation is sent back: say so, and how. */
@@ -169,6 +246,16 @@ final class InvokeCommand {
         line.put("event", STDIN.equals(event) ? "(standard input)" : event);
         line.put("fdkStatus", answer.status().name());
         line.put("body", answer.body());
+        return line.toString();
+    }
+
+    /** A detached invocation that did not answer a report: its call id, status and why. */
+    private static String linkFailureLine(ObjectNode invocation) {
+        var line = JSON.createObjectNode();
+        line.put("invocation", invocation.path("callId").asText());
+        line.put("status", invocation.path("status").asText());
+        line.put("body", invocation.has("answer") ? invocation.path("answer").asText()
+                : invocation.path("error").asText());
         return line.toString();
     }
 

@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,16 @@ final class LocalCloud implements AutoCloseable {
                 .map(c -> c.path("compartmentId").asText(""))
                 .filter(id -> id.startsWith("ocid1.tenancy."))
                 .findFirst();
+    }
+
+    /**
+     * A fresh CMK_GUARD_CONTINUATION_KEY, as the stack sets one: a sweep's next invocation may run in another
+     * container, which must verify the token the last one signed.
+     */
+    static String continuationKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** A stream for the function's log: to {@code downstream}, and into the emulator's OCI Logging. */

@@ -14,9 +14,10 @@ final class Usage {
             Usage:
               cmk-guard demo [--log FILE | --verbose] [--notifications] [--markdown] [--samples DIR]
                   Every sample event through one warm function against the built-in demo world: a table,
-                  a summary and a legend.
+                  a summary and a legend; then a scheduled sweep that continues itself.
 
-              cmk-guard invoke [--world demo|WORLD.json] [--config KEY=VALUE]... [--state-out FILE] [--log FILE] EVENT.json|-...
+              cmk-guard invoke [--world demo|WORLD.json] [--config KEY=VALUE]... [--state-out FILE] [--log FILE]
+                               [--chain-wait SECONDS] EVENT.json|-...
                   Your events through one warm function against an emulator; one result JSON per line.
 
               cmk-guard emulator [--world demo|WORLD.json] [--port N]
@@ -68,12 +69,15 @@ final class Usage {
                 (tenancy ocid1.tenancy.oc1..cmkguarddemo). Every event runs against that ONE world, which changes
                 as it goes: a volume re-keyed by one row is compliant when a later row reads it again, and a finding
                 already published is not published again. Prints a table (resource, type, verdict, action, a short
-                reason), then a summary and a legend of what each verdict/action pair means.
+                reason), then a summary and a legend of what each verdict/action pair means. Last, the sweep a
+                nightly schedule sends, {"sweep": {"compartmentId": <the tenancy>}}, with a 3 s sweep deadline and
+                the report bucket cmk-guard-reports: cut by its deadline, the function invokes itself (detached,
+                through the emulator) to finish it; each invocation, the one digest and the report's objects.
 
                   --log FILE        the function's log (its decision lines) to FILE; default: a temporary file
                   --verbose         the function's log, and the OCI SDK's warnings, on stderr
                   --notifications   also print every published notification in full, as email and as Slack show it
-                  --markdown        print the table as Markdown with each sample's file and full reason
+                  --markdown        print only the table, as Markdown with each sample's file and full reason
                                     (events/samples/README.md holds exactly this table)
                   --samples DIR     run the *.json events of DIR instead of events/samples
 
@@ -82,28 +86,39 @@ final class Usage {
                 """);
         COMMANDS.put("invoke", """
                 Usage: cmk-guard invoke [--world demo|WORLD.json] [--config KEY=VALUE]... [--state-out FILE]
-                                        [--log FILE] EVENT.json|-...
+                                        [--log FILE] [--chain-wait SECONDS] EVENT.json|-...
 
                 Runs the events, in order, through ONE warm function on the Fn FDK runtime against a local
                 emulator seeded with a world, and prints one result JSON per line on stdout. Without --world (or
                 with --world demo) the world is the built-in demo world; its tenancy OCID is printed on stderr.
                 '-' reads one event from standard input. A {"sweep": ...} body prints its report on one line; one
-                that answers a continuation says so on stderr, with the body that goes on. Default config:
-                CMK_GUARD_MODE=notify, CMK_GUARD_TOPIC_ID=<the world's first topic>, no CMK_GUARD_KMS_KEY_ID.
+                that answers a continuation says so on stderr, with the body that goes on. A sweep cut by its
+                deadline invokes the function again (detached) through the emulator, which runs it through the
+                same FDK runtime: invoke waits for the chain to end and prints each invocation's report as a line
+                too, stderr saying which one it is. The function is the world's function named cmk-guard (else one
+                is added) and gets its OCID as FN_FN_ID. Default config: CMK_GUARD_MODE=notify,
+                CMK_GUARD_TOPIC_ID=<the world's first topic>, a fresh CMK_GUARD_CONTINUATION_KEY, no
+                CMK_GUARD_KMS_KEY_ID.
 
                   --world demo|FILE  the world to seed the emulator with (format: emulator/README.md)
                   --config KEY=VALUE add or override a function config key (repeatable; KEY= unsets it)
-                  --state-out FILE   write the emulator's final state (world JSON plus "messages" and "requests")
+                  --state-out FILE   write the emulator's final state, once a sweep's chain has ended (world JSON
+                                     with its "objects", plus "messages", "metrics", "invocations", "requests")
                   --log FILE         the function's log to FILE instead of stderr
+                  --chain-wait SECONDS  how long to wait for a sweep's detached invocations to end (default 600)
 
                 Exit status: 0 every event was answered (whatever the verdicts), 1 an event got no result, 2 usage;
                 a sweep's report counts as in 'cmk-guard sweep' (1 a resource still not on a customer-managed key,
-                2 the sweep failed or a resource could not be judged); the highest status wins.
+                2 the sweep failed or a resource could not be judged), a detached invocation that failed or did
+                not end within --chain-wait counts 2; the highest status wins.
 
                 Examples:
                   bin/cmk-guard invoke events/samples/blockvolumes.createvolume.end--oracle-managed.json
                   echo '{"eventType":"com.oraclecloud.blockvolumes.createvolume.end","eventID":"e1",
                     "data":{"resourceId":"ocid1.volume.oc1.iad.voloracle"}}' | bin/cmk-guard invoke -
+                  echo '{"sweep": {"compartmentId": "ocid1.tenancy.oc1..cmkguarddemo"}}' | bin/cmk-guard invoke \\
+                    --config CMK_GUARD_SWEEP_DEADLINE_SECONDS=1 --config CMK_GUARD_REPORT_BUCKET=cmk-guard-reports \\
+                    --state-out after.json -
                 """);
         COMMANDS.put("emulator", """
                 Usage: cmk-guard emulator [--world demo|WORLD.json] [--port N]

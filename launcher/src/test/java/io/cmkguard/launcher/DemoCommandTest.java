@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code cmk-guard demo} end to end: every sample through one warm function; what the first screen holds. */
 class DemoCommandTest {
 
-    /** The screen: what runs against what, the table, a summary whose lines say what each pair means, the log. */
+    /**
+     * The screen: what runs against what, the table, a summary whose lines say what each pair means, then a scheduled
+     * sweep that continues itself (one digest, its report kept), the log.
+     */
     @Test
     void theScreenFits100ColumnsAndEndsWithTheSummaryAndLegend() throws Exception {
         Cli cli = Cli.run("demo");
@@ -44,7 +47,21 @@ class DemoCommandTest {
                 "repeats are counted and explained: " + cli.out);
         assertEquals(samples, legend.stream().mapToInt(l -> Integer.parseInt(l.trim().split("\\s+")[0])).sum(),
                 "every event is counted in one pair");
-        assertTrue(lines.size() - summary <= 16, "the summary and legend are the last lines on screen");
+        int sweep = lines.indexOf(lines.stream().filter(l -> l.startsWith("Then a scheduled sweep")).findFirst()
+                .orElseThrow(() -> new AssertionError("no scheduled sweep after the summary:\n" + cli.out)));
+        assertTrue(sweep > summary + legend.size(), "the sweep follows the summary and legend");
+        assertTrue(lines.size() - summary <= 30, "the summary, legend and sweep are the last lines on screen");
+        String sweepText = String.join(" ", lines.subList(sweep, lines.size())).replaceAll("\\s+", " ");
+        assertTrue(sweepText.contains("{\"sweep\": {\"compartmentId\": \"ocid1.tenancy.oc1..cmkguarddemo\"}}"), sweepText);
+        assertTrue(sweepText.matches(".* - invocation 0 \\(the schedule's call\\): \\d+ judged; the sweep goes on by"
+                + " itself in invocation 1 under sweep-.*"), sweepText);
+        assertTrue(sweepText.matches(".* - invocation 1 \\(detached\\): \\d+ judged; the sweep ended after 2"
+                + " invocation\\(s\\); its report is kept .*"), "two invocations, the second ending it: " + sweepText);
+        assertTrue(sweepText.contains("One digest for the whole sweep: [cmk-guard] "), sweepText);
+        assertTrue(sweepText.matches(".*of 74 resources not on a customer-managed key.*"),
+                "every live resource of the demo world, its report bucket too: " + sweepText);
+        assertTrue(sweepText.matches(".*The report, kept: cmk-guard-reports/sweeps/sweep-[0-9a-f-]+/ report\\.html,"
+                + " report\\.json, resources\\.csv .*"), sweepText);
 
         String logLine = lines.get(lines.size() - 1);
         assertTrue(logLine.startsWith("The function's log: "), cli.out);

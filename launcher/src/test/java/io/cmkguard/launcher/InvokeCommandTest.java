@@ -198,9 +198,9 @@ class InvokeCommandTest {
     }
 
     /**
-     * A sweep cut by its deadline (the first volume listing answers after it) answers a continuation: stderr
-     * says so, with the body to send; sent to another invoke with the same continuation key, it completes the
-     * same sweep.
+     * A sweep cut by its deadline (the first volume listing answers after it) whose caller follows continuations
+     * itself ("selfContinue": false) answers a continuation: stderr says so, with the body to send; sent to another
+     * invoke with the same continuation key, it completes the same sweep.
      */
     @Test
     void aSweepCutByItsDeadlineSaysHowToGoOnAndThatBodyFinishesIt(@TempDir Path tmp) throws Exception {
@@ -209,7 +209,7 @@ class InvokeCommandTest {
         Path world = world(tmp, "\"" + INV_KEY + "\"", slowList);
         String continuationKey = "CMK_GUARD_CONTINUATION_KEY=" + "0123456789abcdef".repeat(2);
         Path body = body(tmp, "sweep.json", "{\"sweep\": {\"compartmentId\": \"" + TENANCY + "\", \"mode\": \"audit\","
-                + " \"resourceTypes\": [\"block-volume\", \"vault-key\"]}}");
+                + " \"resourceTypes\": [\"block-volume\", \"vault-key\"], \"selfContinue\": false}}");
 
         Cli cut = Cli.run("invoke", "--world", world.toString(), "--config", "CMK_GUARD_SWEEP_DEADLINE_SECONDS=1",
                 "--config", continuationKey, "--log", tmp.resolve("log1").toString(),
@@ -232,6 +232,109 @@ class InvokeCommandTest {
         assertEquals(2, first.path("scanned").asInt() + second.path("scanned").asInt(), "the volume and the key, once");
         assertEquals(SweepStatus.ALL_COMPLIANT, rest.status, rest.toString());
         assertFalse(rest.err.contains("not complete"), rest.err);
+    }
+
+    private static final String REPORT_BUCKET = "inv-reports";
+    /** The first volume listing answers after a 1 s sweep deadline: the first invocation is always cut. */
+    private static final String SLOW_VOLUME_LIST = "{\"method\": \"GET\", \"pathRegex\": \"/20160918/volumes\","
+            + " \"status\": 0, \"delayMillis\": 1500, \"times\": 1}";
+
+    /** The test world with a report bucket on the customer-managed key, in the tenancy. */
+    private static Path withReportBucket(Path world) throws Exception {
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(world.toFile());
+        json.put("namespace", "invns");
+        json.putArray("buckets").addObject().put("namespace", "invns").put("name", REPORT_BUCKET)
+                .put("compartmentId", TENANCY).put("id", "ocid1.bucket.oc1.iad.invreports").put("kmsKeyId", INV_KEY)
+                .put("versioning", "Enabled");
+        Files.writeString(world, json.toString());
+        return world;
+    }
+
+    /**
+     * What a schedule sends, nothing but the scope, to a function with a report bucket: cut by its deadline, the
+     * function invokes itself detached through the emulator, which runs that invocation through the same FDK
+     * runtime; invoke waits for it and prints its answer too. One digest, the report in the bucket in its three
+     * forms, the metrics posted, and the invocation itself: all in the state dump.
+     */
+    @Test
+    void aScheduledSweepGoesOnByItselfThroughTheEmulatorToOneDigestAndItsReport(@TempDir Path tmp) throws Exception {
+        Path world = withReportBucket(world(tmp, "\"" + INV_KEY + "\"", SLOW_VOLUME_LIST));
+        Path state = tmp.resolve("state.json");
+        Path body = body(tmp, "sweep.json", "{\"sweep\": {\"compartmentId\": \"" + TENANCY + "\"}}");
+
+        Cli cli = Cli.run("invoke", "--world", world.toString(), "--config", "CMK_GUARD_SWEEP_DEADLINE_SECONDS=1",
+                "--config", "CMK_GUARD_REPORT_BUCKET=" + REPORT_BUCKET, "--config",
+                "CMK_GUARD_METRICS_COMPARTMENT=" + TENANCY, "--state-out", state.toString(),
+                "--log", tmp.resolve("log").toString(), body.toString());
+
+        List<JsonNode> answers = lines(cli.out);
+        assertEquals(2, answers.size(), "the call's answer and its detached invocation's: " + cli);
+        JsonNode first = answers.get(0);
+        JsonNode last = answers.get(1);
+        assertEquals("function", first.path("chain").path("next").asText(), first.toString());
+        assertEquals(0, first.path("chain").path("invocation").asInt());
+        assertTrue(first.path("continuation").isNull(), "the token went to the next invocation: " + first);
+        assertEquals("done", last.path("chain").path("next").asText(), last.toString());
+        assertEquals(1, last.path("chain").path("invocation").asInt());
+        assertTrue(last.path("complete").asBoolean(), last.toString());
+        String sweepId = first.path("sweepId").asText();
+        assertEquals(sweepId, last.path("sweepId").asText(), "one sweep");
+        assertTrue(cli.err.contains("sweep " + sweepId + ", invocation 0 (this call): the sweep goes on by itself"),
+                cli.err);
+        assertTrue(cli.err.contains("sweep " + sweepId + ", invocation 1 (the detached invocation "), cli.err);
+        assertEquals(SweepStatus.ALL_COMPLIANT, cli.status, "the volume, the key and the bucket are on the key: " + cli);
+
+        JsonNode dump = JSON.readTree(state.toFile());
+        JsonNode invocations = dump.path("invocations");
+        assertEquals(1, invocations.size(), invocations.toString());
+        JsonNode link = invocations.get(0);
+        assertEquals("detached", link.path("invokeType").asText());
+        assertEquals("SUCCEEDED", link.path("status").asText(), link.toString());
+        assertEquals(LocalFunction.ADDED_ID, link.path("functionId").asText(), "the function the world was given");
+        assertEquals(last, JSON.readTree(link.path("answer").asText()), "the line printed is the link's answer");
+        assertEquals(1, dump.path("messages").size(), "one digest for the sweep: " + dump.path("messages"));
+        assertTrue(dump.path("messages").get(0).path("body").asText().contains("sweeps/" + sweepId + "/"),
+                "the digest says where the report is");
+        List<String> objects = new ArrayList<>();
+        dump.path("objects").forEach(o -> objects.add(o.path("bucket").asText() + "/" + o.path("name").asText()));
+        String prefix = REPORT_BUCKET + "/sweeps/" + sweepId + "/";
+        for (String form : List.of("report.json", "resources.csv", "report.html")) {
+            assertTrue(objects.contains(prefix + form), form + " in " + objects);
+        }
+        JsonNode whole = JSON.readTree(object(dump, "sweeps/" + sweepId + "/report.json"));
+        assertEquals(2, whole.path("invocations").asInt(), whole.toString());
+        assertEquals(3, whole.path("scanned").asInt(), "the volume, the key and the report bucket, once each");
+        assertTrue(dump.path("metrics").size() > 0, "the completed sweep's posture was posted");
+        assertTrue(dump.path("functions").toString().contains(LocalFunction.ADDED_ID), dump.path("functions").toString());
+    }
+
+    /** A chain that does not end within --chain-wait: said on stderr, and the sweep counts as not done (2). */
+    @Test
+    void aChainThatOutlastsTheWaitIsSaidAndExitsTwo(@TempDir Path tmp) throws Exception {
+        // the invocation that ends the sweep lists the bucket's parts: that listing answers after 8 s
+        String slowParts = SLOW_VOLUME_LIST + ", {\"method\": \"GET\", \"pathRegex\": \"/n/[^/]+/b/[^/]+/o\","
+                + " \"status\": 0, \"delayMillis\": 8000, \"times\": 1}";
+        Path world = withReportBucket(world(tmp, "\"" + INV_KEY + "\"", slowParts));
+        Path body = body(tmp, "sweep.json", "{\"sweep\": {\"compartmentId\": \"" + TENANCY + "\"}}");
+
+        Cli cli = Cli.run("invoke", "--world", world.toString(), "--config", "CMK_GUARD_SWEEP_DEADLINE_SECONDS=1",
+                "--config", "CMK_GUARD_REPORT_BUCKET=" + REPORT_BUCKET, "--chain-wait", "1",
+                "--log", tmp.resolve("log").toString(), body.toString());
+
+        assertEquals(SweepStatus.ERRORS, cli.status, cli.toString());
+        assertEquals(1, lines(cli.out).size(), "only the call's own answer: " + cli.out);
+        assertTrue(cli.err.contains("the sweep's chain had not ended after 1 s: 1 detached invocation(s) still"
+                + " running"), cli.err);
+        assertTrue(cli.err.contains("--chain-wait SECONDS"), cli.err);
+    }
+
+    private static String object(JsonNode dump, String name) {
+        for (JsonNode o : dump.path("objects")) {
+            if (o.path("name").asText().equals(name)) {
+                return o.path("content").asText();
+            }
+        }
+        throw new AssertionError("no object " + name);
     }
 
     private static List<JsonNode> lines(String out) {

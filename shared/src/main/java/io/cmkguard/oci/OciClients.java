@@ -187,7 +187,9 @@ public final class OciClients implements AutoCloseable {
     /** The invoke API at a function's invoke endpoint (the emulator's URL when one is set). */
     public FunctionsInvokeClient functionsInvoke(String invokeEndpoint) {
         String target = endpoint.map(URI::toString).orElse(invokeEndpoint);
-        return functionsInvoke.computeIfAbsent(target, url -> FunctionsInvokeClient.builder().httpProvider(HTTP)
+        // as for the DatabaseClient: the stream warning is about the Apache connector, which is not ours
+        return functionsInvoke.computeIfAbsent(target, url -> FunctionsInvokeClient.builder()
+                .isStreamWarningEnabled(false).httpProvider(HTTP)
                 .configuration(configuration).additionalClientConfigurator(retryAfter).endpoint(url).build(signer));
     }
 

@@ -38,13 +38,14 @@ class KeyWatchIT {
         tenancy.close();
     }
 
+    // keyhsm's users in the demo world: its volumes, backups, databases and buckets (the report bucket among them)
     @ParameterizedTest(name = "{0}: {1}/{2}, {3} affected")
     @CsvSource({
             "keymanagementservice.disablekey.end--in-use.json, NON_COMPLIANT, NOTIFIED, 1",
             "keymanagementservice.disablekey.end--already-enabled-again.json, COMPLIANT, NONE, 0",
             "keymanagementservice.schedulekeydeletion.end--in-use.json, NON_COMPLIANT, NOTIFIED, 1",
-            "keymanagementservice.schedulekeyversiondeletion.end--in-use.json, NON_COMPLIANT, NOTIFIED, 17",
-            "keymanagementservice.changekeycompartment.end--in-use.json, COMPLIANT, NOTIFIED, 17",
+            "keymanagementservice.schedulekeyversiondeletion.end--in-use.json, NON_COMPLIANT, NOTIFIED, 18",
+            "keymanagementservice.changekeycompartment.end--in-use.json, COMPLIANT, NOTIFIED, 18",
             "keymanagementservice.schedulevaultdeletion.end--unused-vault.json, COMPLIANT, NOTIFIED, 0",
             "keymanagementservice.enablekey.end--enabled.json, COMPLIANT, NONE, 0",
             "keymanagementservice.cancelkeydeletion.end--enabled.json, COMPLIANT, NONE, 0",

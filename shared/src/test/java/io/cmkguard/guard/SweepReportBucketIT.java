@@ -200,6 +200,19 @@ class SweepReportBucketIT {
     }
 
     @Test
+    void aPartWhoseAnswerWasLostIsKeptAndTheSweepStillPublishesOnce() {
+        World world = withReportBucket(WORLD.world()).withFault(Fault.on("PUT", "/n/[^/]+/b/" + BUCKET
+                + "/o/sweeps/.*/parts/00000\\.json").respond(503, "ServiceUnavailable").lostAnswer().times(1));
+        EmulatedCloud cloud = cloud(world);
+        List<JsonNode> answers = followed(cutInstance(cloud, "notify"));
+
+        assertTrue(answers.size() > 1, "cut at least once");
+        assertEquals(1, cloud.emulator.messages().size(), "the write landed: still one digest, from the end");
+        assertFalse(log.toString(StandardCharsets.UTF_8).contains("cmk-guard.sweep-report-failed"));
+        assertTrue(cloud.emulator.requests().stream().anyMatch(r -> r.status() == 503), "the fault was met");
+    }
+
+    @Test
     void objectStorageDownLosesNoFindingAndSaysSo() {
         World world = withReportBucket(WORLD.world()).withFault(Fault.on("PUT", "/n/[^/]+/b/" + BUCKET + "/o/.*")
                 .respond(503, "ServiceUnavailable").times(Fault.FOREVER));

@@ -3,6 +3,7 @@ package io.cmkguard.fn;
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkguard.config.Mode;
@@ -10,7 +11,11 @@ import io.cmkguard.iam.Compartment;
 import io.cmkguard.iam.IamPolicy;
 import io.cmkguard.iam.PolicyGenerator;
 import io.cmkguard.iam.PolicyRequest;
+import io.cmkguard.iam.SweepChainGrants;
+import io.cmkguard.config.ContinuationSecret;
 import io.cmkguard.config.GuardConfig;
+import io.cmkguard.config.SweepChainSettings;
+import io.cmkguard.resource.KeyUser;
 import io.cmkguard.metrics.MonitoringRules;
 import io.cmkguard.metrics.PostureGauges;
 import io.cmkguard.resource.type.ResourceTypes;
@@ -52,6 +57,12 @@ class DeployStackTest {
     private static final String VAULT = "<vault_compartment_ocid>";
     private static final String KEY = "<remediation_key_ocid>";
     private static final String METRICS = "<metrics_compartment_ocid>";
+    private static final String REPORT_COMPARTMENT = "<report_compartment_ocid>";
+    private static final String REPORT_BUCKET = "<report_bucket_name>";
+    private static final String REPORT_KEY_SCOPE = "<report_key_scope>";
+    private static final String REPORT_KEY = "<report_key_ocid>";
+    /** OCI Functions' longest detached invocation (detachedModeTimeoutInSeconds, at most 3 600 s). */
+    private static final int MAX_DETACHED_SECONDS = 3_600;
 
     private static Path stack() {
         return RepoFiles.root().resolve("deploy/terraform");
@@ -158,10 +169,13 @@ class DeployStackTest {
                     .put("name", g.name()).put("matchingRule", g.matchingRule()));
             policy.statements().forEach(entry.withArray("statements")::add);
         }
-        // what posture metrics add, whatever the mode: main.tf adds them when var.posture_metrics is on
-        List<String> without = PolicyGenerator.generate(placeholders(Mode.NOTIFY)).statements();
-        PolicyGenerator.generate(placeholders(Mode.NOTIFY).withMetrics(Compartment.byId(METRICS))).statements().stream()
-                .filter(st -> !without.contains(st)).forEach(generated.putObject("metrics").withArray("statements")::add);
+        // what each feature adds, whatever the mode: main.tf adds each block when its variable is on
+        added(generated, "metrics", placeholders(Mode.NOTIFY).withMetrics(Compartment.byId(METRICS)));
+        added(generated, "selfContinue", placeholders(Mode.NOTIFY).withSweeps(SweepChainGrants.DEFAULT));
+        added(generated, "reportBucket", placeholders(Mode.NOTIFY).withSweeps(new SweepChainGrants(false,
+                Optional.of(new SweepChainGrants.Bucket(Compartment.byId(REPORT_COMPARTMENT), REPORT_BUCKET)))));
+        // and Object Storage may use the bucket's key: the statement a bucket re-keyed by remediation needs
+        ((ObjectNode) generated.get("reportBucket")).withArray("statements").add(KeyUser.OBJECT_STORAGE.keyStatement(REPORT_KEY_SCOPE, REPORT_KEY));
         Path file = stack().resolve("iam.json");
         // one statement per line, so that a change of the code is a one-line diff
         var printer = new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
@@ -174,8 +188,18 @@ class DeployStackTest {
         String main = RepoFiles.read(stack().resolve("main.tf"));
         Matcher m = Pattern.compile("<[a-z_]+>").matcher(text);
         while (m.find()) {
-            assertTrue(main.contains("\"" + m.group() + "\", var."), "main.tf never replaces " + m.group());
+            assertTrue(main.contains("\"" + m.group() + "\", var.") || main.contains("\"" + m.group() + "\", local."),
+                    "main.tf never replaces " + m.group());
         }
+    }
+
+    /** The statements a request adds to the same request without its feature (the mode blocks' sweeps). */
+    private static void added(ObjectNode generated, String block, PolicyRequest with) {
+        List<String> without = PolicyGenerator.generate(placeholders(Mode.NOTIFY)).statements();
+        List<String> added = PolicyGenerator.generate(with).statements().stream().filter(st -> !without.contains(st))
+                .toList();
+        assertFalse(added.isEmpty(), block + " adds no statement");
+        added.forEach(generated.putObject(block).withArray("statements")::add);
     }
 
     @Test
@@ -232,12 +256,100 @@ class DeployStackTest {
                 "the alarms watch the scheduled sweep's scope, the guarded compartment");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void detachedLinksRunAsLongAsTheChainIsSizedFor() throws Exception {
+        Map<String, Object> function = resource("oci_functions_function", "cmk_guard");
+        int detached = Integer.parseInt(number(function.get("detached_mode_timeout_in_seconds")));
+        int synchronous = Integer.parseInt(number(function.get("timeout_in_seconds")));
+        assertTrue(detached >= synchronous && detached <= MAX_DETACHED_SECONDS,
+                "a detached link gets at least a synchronous call's time, at most OCI's " + MAX_DETACHED_SECONDS + " s: "
+                        + detached);
+        // SweepChainSettings' default maximum of links is sized as a day of hour-long links (docs/sweep.md)
+        assertTrue((long) detached * SweepChainSettings.DEFAULT_MAX_INVOCATIONS >= 86_400,
+                "a chain of " + SweepChainSettings.DEFAULT_MAX_INVOCATIONS + " links of " + detached + " s spans less"
+                        + " than the day it is sized for");
+        String versions = RepoFiles.read(stack().resolve("versions.tf"));
+        assertTrue(versions.contains("version = \">= 7.21.0\""), "detached_mode_timeout_in_seconds needs oracle/oci 7.21.0");
+    }
+
+    @Test
+    void theSweepChainConfigFollowsTheVariablesAndTheFunctionAcceptsIt() throws Exception {
+        String main = RepoFiles.read(stack().resolve("main.tf"));
+        assertTrue(main.contains("{ " + GuardConfig.CONTINUATION_KEY + " = random_password.continuation_key.result },"));
+        assertTrue(main.contains("var.self_continue ? {} : { " + GuardConfig.SWEEP_SELF_CONTINUE + " = \"false\" },"));
+        assertTrue(main.contains("var.keep_reports ? { " + GuardConfig.REPORT_BUCKET
+                + " = oci_objectstorage_bucket.reports[0].name } : {},"));
+        assertTrue(main.contains("self_continue_statements = var.self_continue ? ["), "the fn grants follow var.self_continue");
+        assertTrue(main.contains("report_bucket_statements = var.keep_reports ? ["), "the bucket grants follow var.keep_reports");
+        Map<String, Object> password = resource("random_password", "continuation_key");
+        int length = Integer.parseInt(number(password.get("length")));
+        assertTrue(length >= ContinuationSecret.MIN_CHARS, "the continuation key is " + length + " characters long");
+        assertEquals(false, password.get("special"), "letters and digits: no quoting surprises in the function config");
+
+        // what the stack sets (its defaults, self_continue off) is a configuration the function takes
+        String bucket = String.valueOf(variables().get("report_bucket_name").get("default"));
+        GuardConfig config = GuardConfig.fromEnv(Map.of(GuardConfig.TOPIC_ID, "ocid1.onstopic.oc1.iad.aaaa",
+                GuardConfig.CONTINUATION_KEY, "k".repeat(length), GuardConfig.SWEEP_SELF_CONTINUE, "false",
+                GuardConfig.REPORT_BUCKET, bucket), ResourceTypes.checkedNames());
+        assertEquals(Optional.of(bucket), config.chain().reportBucket());
+        assertFalse(config.chain().selfContinue());
+        assertTrue(config.continuationSecret().current().isPresent());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theReportBucketIsOnACustomerManagedKeyWithARetentionRuleAndOnlyItsObjectsAreGranted() throws Exception {
+        String main = RepoFiles.read(stack().resolve("main.tf"));
+        Map<String, Object> bucket = resource("oci_objectstorage_bucket", "reports");
+        assertTrue(main.contains("count          = var.keep_reports ? 1 : 0"));
+        assertTrue(main.contains("name           = var.report_bucket_name"));
+        assertEquals("NoPublicAccess", bucket.get("access_type"));
+        assertTrue(main.contains("kms_key_id     = local.report_key_ocid"), "the bucket is on the report key");
+        assertTrue(main.contains("report_key_ocid = var.report_key_ocid != \"\" ? var.report_key_ocid"
+                + " : var.remediation_key_ocid"), "the report key falls back to the remediation key");
+        assertTrue(main.contains("condition     = local.report_key_ocid != \"\""), "no bucket without a key");
+        Map<String, Object> rule = (Map<String, Object>) bucket.get("retention_rules");
+        Map<String, Object> duration = (Map<String, Object>) rule.get("duration");
+        assertEquals("DAYS", duration.get("time_unit"));
+        assertTrue(main.contains("time_amount = var.report_retention_days"));
+        assertFalse(rule.containsKey("time_rule_locked"), "the rule stays unlocked: locking is the owner's choice");
+        // OCI refuses a retention rule on a versioned bucket: the rule is what protects the reports
+        assertEquals("Disabled", bucket.get("versioning"));
+        Map<String, Object> days = variables().get("report_retention_days");
+        assertTrue(((Number) days.get("default")).intValue() >= 366, "a kept report outlives a yearly audit");
+
+        // the function may create, read, list and delete that bucket's objects only; Object Storage may use its key
+        JsonNode statements = JSON.readTree(stack().resolve("iam.json").toFile()).get("reportBucket").get("statements");
+        assertEquals(2, statements.size());
+        assertTrue(statements.get(0).asText().contains("manage objects in compartment id " + REPORT_COMPARTMENT
+                + " where all {target.bucket.name = '" + REPORT_BUCKET + "',"), statements.get(0).asText());
+        assertFalse(statements.get(0).asText().contains("OBJECT_OVERWRITE"), "reports are never overwritten");
+        assertTrue(main.contains("\"" + REPORT_BUCKET + "\", var.report_bucket_name)"), "the grant names the bucket");
+        assertTrue(main.contains("\"" + REPORT_KEY + "\", local.report_key_ocid)"), "the grant names the bucket's key");
+        assertTrue(main.contains("depends_on = [oci_identity_policy.cmk_guard]"), "the key grant exists first");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resource(String type, String name) throws Exception {
+        Map<String, Object> resources = (Map<String, Object>)
+                parser().parse(stack().resolve("main.tf").toFile(), "UTF-8", false).get("resource");
+        return ((Map<String, Map<String, Object>>) resources.get(type)).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> variables() throws Exception {
+        return (Map<String, Map<String, Object>>)
+                parser().parse(stack().resolve("variables.tf").toFile(), "UTF-8", false).get("variable");
+    }
+
     /** The generator's input with the placeholders main.tf replaces, every resource type. */
     private static PolicyRequest placeholders(Mode mode) {
         boolean remediate = mode == Mode.REMEDIATE;
         return new PolicyRequest(GUARDED, FUNCTION, mode, ResourceTypes.ALL,
                 remediate ? Optional.of(Compartment.byId(VAULT)) : Optional.empty(),
-                remediate ? Optional.of(KEY) : Optional.empty(), Optional.of(Compartment.byId(TOPIC)));
+                remediate ? Optional.of(KEY) : Optional.empty(), Optional.of(Compartment.byId(TOPIC)))
+                .withSweeps(new SweepChainGrants(false, Optional.empty())); // each sweep grant is its own block
     }
 
     private static String number(Object value) {

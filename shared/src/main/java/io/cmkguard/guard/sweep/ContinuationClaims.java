@@ -11,6 +11,9 @@ public interface ContinuationClaims {
     /** True the first time a token is claimed; false when it was already used. */
     boolean claim(String sweepId, String tokenId, Instant expiresAt, Instant now);
 
-    /** Forgets a claim whose invocation judged nothing (it could not start): the token may be sent again. */
+    /**
+     * Forgets a claim whose invocation judged nothing (it could not start), so the token may be sent again; best
+     * effort: where the claim cannot be removed (a bucket's retention rule), the token stays used. Never throws.
+     */
     void release(String sweepId, String tokenId);
 }

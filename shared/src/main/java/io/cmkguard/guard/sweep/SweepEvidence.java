@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkguard.oci.ObjectStore;
+import io.cmkguard.oci.OciCallException;
 import io.cmkguard.report.ReportHtml;
 import io.cmkguard.report.ResourceCsv;
 
@@ -49,9 +50,18 @@ public final class SweepEvidence implements ContinuationClaims {
                 "application/json");
     }
 
+    /**
+     * Best effort: a bucket with a retention rule (as the Terraform stack creates it) refuses to delete the claim,
+     * and then the token stays used; the sweep is started again instead. A failure here must not turn the
+     * answer that says why nothing was judged into another error.
+     */
     @Override
     public void release(String sweepId, String tokenId) {
-        store.delete(prefix(sweepId) + "claims/" + tokenId);
+        try {
+            store.delete(prefix(sweepId) + "claims/" + tokenId);
+        } catch (OciCallException e) {
+            // kept: the claim stands, which errs on the side of not running a token twice
+        }
     }
 
     /**
@@ -62,12 +72,25 @@ public final class SweepEvidence implements ContinuationClaims {
     boolean keepPart(int invocation, SweepReport report) {
         ObjectNode json = SweepReportJson.toJson(report);
         json.remove("continuation"); // a capability: kept in the answer and the next invocation's body only
-        boolean first = store.putIfAbsent(part(report.sweepId(), invocation, "csv"),
-                ResourceCsv.rows(report.resources()), "text/csv");
-        return store.putIfAbsent(part(report.sweepId(), invocation, "json"), json.toString(), "application/json")
-                && first;
+        String rows = ResourceCsv.rows(report.resources());
+        boolean first = rows.isEmpty() || keep(part(report.sweepId(), invocation, "csv"), rows, "text/csv");
+        return keep(part(report.sweepId(), invocation, "json"), json.toString(), "application/json") && first;
     }
 
+    /**
+     * Writes the object if none of that name exists. When the answer is lost (a timeout) the write may still have
+     * landed: an object of that name with this very content is then this write's, not a failure.
+     */
+    private boolean keep(String name, String content, String contentType) {
+        try {
+            return store.putIfAbsent(name, content, contentType);
+        } catch (OciCallException e) {
+            if (store.get(name).map(content::equals).orElse(false)) {
+                return true;
+            }
+            throw e;
+        }
+    }
     /** Every part of the sweep kept so far, in the order they ran. */
     List<Kept> parts(String sweepId) {
         List<Kept> parts = new ArrayList<>();
@@ -89,8 +112,7 @@ public final class SweepEvidence implements ContinuationClaims {
      * CSV and the page and publishes the digest.
      */
     boolean keepWhole(JsonNode whole) {
-        return store.putIfAbsent(prefix(whole.path("sweepId").asText()) + REPORT_JSON, whole.toString(),
-                "application/json");
+        return keep(prefix(whole.path("sweepId").asText()) + REPORT_JSON, whole.toString(), "application/json");
     }
 
     /** The CSV of every resource judged (the parts' rows under one header) and the HTML page. */
