@@ -19,9 +19,11 @@ import java.util.List;
  * @param findings     every finding, worst first
  * @param ruleProblems the Events rules feeding the function that are missing, disabled or drifted
  * @param notes        what else a person must know about the sweep: where its report is kept, why it stopped
+ * @param leftOut      findings not in {@code findings} (a whole sweep's digest is given its worst ones only)
  */
 public record Digest(String sweepId, String scope, String mode, int scanned, int notOnCmk, int fixed, int errors,
-                     boolean complete, List<Finding> findings, List<String> ruleProblems, List<String> notes) {
+                     boolean complete, List<Finding> findings, List<String> ruleProblems, List<String> notes,
+                     int leftOut) {
 
     /** The sweep id and scope are cut to 256 characters and, like the rule problems, clean and on one line (Echo). */
     public Digest {
@@ -33,9 +35,15 @@ public record Digest(String sweepId, String scope, String mode, int scanned, int
         notes = notes.stream().map(Echo::line).toList();
     }
 
+    /** A digest given every finding. */
+    public Digest(String sweepId, String scope, String mode, int scanned, int notOnCmk, int fixed, int errors,
+                  boolean complete, List<Finding> findings, List<String> ruleProblems, List<String> notes) {
+        this(sweepId, scope, mode, scanned, notOnCmk, fixed, errors, complete, findings, ruleProblems, notes, 0);
+    }
+
     /** A digest with nothing more to say than its counts, findings and rule problems. */
     public Digest(String sweepId, String scope, String mode, int scanned, int notOnCmk, int fixed, int errors,
                   boolean complete, List<Finding> findings, List<String> ruleProblems) {
-        this(sweepId, scope, mode, scanned, notOnCmk, fixed, errors, complete, findings, ruleProblems, List.of());
+        this(sweepId, scope, mode, scanned, notOnCmk, fixed, errors, complete, findings, ruleProblems, List.of(), 0);
     }
 }

@@ -33,7 +33,8 @@ public final class DigestMessage {
         int shown = 0;
         for (Finding f : d.findings()) {
             String entry = entry(f);
-            String more = "\n... and " + (d.findings().size() - shown) + " more findings in the sweep report\n";
+            int rest = d.findings().size() - shown + d.leftOut();
+            String more = "\n... and " + rest + " more findings in the sweep report\n";
             if (bytes(b) + bytes(entry) + bytes(more) > FindingMessage.MAX_BODY_BYTES) {
                 b.append(more);
                 break;

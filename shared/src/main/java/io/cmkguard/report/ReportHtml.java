@@ -24,7 +24,15 @@ import java.util.Optional;
  */
 public final class ReportHtml {
     /** Findings listed on the page; the rest are counted (the JSON and the CSV have them all). */
-    static final int MAX_FINDINGS_SHOWN = 2_000;
+    public static final int MAX_FINDINGS_SHOWN = 2_000;
+    /**
+     * A field of the report given to the page, not of the report's contract: findings left out of its
+     * {@code findings} (a whole sweep's page is built from its worst ones only, so no step holds them all).
+     */
+    public static final String FINDINGS_LEFT_OUT = "findingsLeftOut";
+    /** Worst first, as the digest orders them: errors, then findings (re-keyed ones last), then the rest. */
+    public static final Comparator<JsonNode> WORST_FIRST = Comparator.comparingInt(ReportHtml::severity).reversed()
+            .thenComparing(f -> f.path("action").asText().equals("REMEDIATED"));
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;"
             + " base-uri 'none'; form-action 'none'";
@@ -87,7 +95,7 @@ public final class ReportHtml {
         headline(html, r);
         coverage(html, "Coverage by resource type", "type", r.path("byType"));
         coverage(html, "Coverage by compartment", "compartment", r.path("byCompartment"));
-        findings(html, r.path("findings"));
+        findings(html, r.path("findings"), r.path(FINDINGS_LEFT_OUT).asInt(0));
         unjudged(html, r.path("unjudged"));
         eventRules(html, r.path("eventRules"));
         parameters(html, r);
@@ -179,7 +187,7 @@ public final class ReportHtml {
     }
 
     /** Worst first, as the digest orders them: errors, then findings (re-keyed ones last), then the rest. */
-    private static void findings(StringBuilder html, JsonNode findings) {
+    private static void findings(StringBuilder html, JsonNode findings, int leftOut) {
         html.append("<h3>Findings, worst first</h3>\n");
         List<JsonNode> sorted = new ArrayList<>();
         findings.forEach(sorted::add);
@@ -187,8 +195,7 @@ public final class ReportHtml {
             html.append("<p class=\"muted\">No finding: every resource judged is on a customer-managed key.</p>\n");
             return;
         }
-        sorted.sort(Comparator.comparingInt(ReportHtml::severity).reversed()
-                .thenComparing(f -> f.path("action").asText().equals("REMEDIATED")));
+        sorted.sort(WORST_FIRST);
         html.append("<table class=\"findings\">\n<thead><tr><th>verdict</th><th>resource</th><th>why</th>")
                 .append("<th>fix</th></tr></thead>\n<tbody>\n");
         for (JsonNode f : sorted.subList(0, Math.min(sorted.size(), MAX_FINDINGS_SHOWN))) {
@@ -213,8 +220,9 @@ public final class ReportHtml {
             html.append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
-        if (sorted.size() > MAX_FINDINGS_SHOWN) {
-            html.append("<p class=\"muted\">").append(sorted.size() - MAX_FINDINGS_SHOWN).append(" more findings,")
+        int more = Math.max(0, sorted.size() - MAX_FINDINGS_SHOWN) + leftOut;
+        if (more > 0) {
+            html.append("<p class=\"muted\">").append(more).append(" more findings,")
                     .append(" less severe, are in the report's JSON and CSV.</p>\n");
         }
     }

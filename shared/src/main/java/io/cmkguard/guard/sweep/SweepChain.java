@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkguard.guard.DecisionLog;
 import io.cmkguard.notify.Notifier;
 import io.cmkguard.oci.OciCallException;
-import io.cmkguard.report.ReportMerge;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,22 +147,22 @@ public final class SweepChain {
         SweepReport report = part.report();
         SweepEvidence evidence = links.evidence().orElseThrow();
         try {
-            List<SweepEvidence.Kept> parts = evidence.parts(report.sweepId());
-            SweepEvidence.missing(parts, part.invocation()).ifPresent(n -> notes.add("The part of invocation " + n
-                    + " is missing from the bucket (it could not be written): its resources are not in the report;"
+            SweepEvidence.Whole kept = evidence.whole(report.sweepId());
+            SweepEvidence.missing(kept.parts(), part.invocation()).ifPresent(n -> notes.add("The part of invocation "
+                    + n + " is missing from the bucket (it could not be written): its resources are not in the report;"
                     + " its findings were published when it ran."));
-            ObjectNode whole = ReportMerge.merge(parts.stream().map(SweepEvidence.Kept::report).toList());
-            if (!evidence.keepWhole(whole)) {
+            if (!evidence.keepWhole(kept)) {
                 log.event("sweep-report", report.sweepId() + ": another invocation completed the sweep's report and"
                         + " published its digest");
                 return report.withChain(new SweepReport.Chain(part.invocation(), SweepReport.Chain.DONE,
                         "another invocation of this sweep wrote its report and published its digest", kept(report)));
             }
+            JsonNode whole = kept.summary();
             if (!whole.path("complete").asBoolean()) {
                 notes.add("Not complete: " + whole.path("unjudged").size() + " listing(s) stopped short; report.json"
                         + " names each under \"unjudged\" with why.");
             }
-            evidence.keepViews(whole, parts);
+            evidence.keepViews(kept);
             notes.addAll(evidence.where(report.sweepId(), links.consoleBase(), links.region()));
             Optional<String> messageId = publishWhole(whole, notes);
             links.completed().sweepCompleted(whole, callDeadline);
@@ -192,8 +191,7 @@ public final class SweepChain {
     /** The digest of every part kept so far, for a sweep that stopped before its end. */
     private SweepReport publishSoFar(SweepReport report, List<String> notes) {
         try {
-            List<SweepEvidence.Kept> parts = links.evidence().orElseThrow().parts(report.sweepId());
-            ObjectNode soFar = ReportMerge.merge(parts.stream().map(SweepEvidence.Kept::report).toList());
+            JsonNode soFar = links.evidence().orElseThrow().whole(report.sweepId()).summary();
             return report.withFindings(report.findings(), publishWhole(soFar, notes));
         } catch (OciCallException | IllegalArgumentException | IllegalStateException e) {
             return digest.published(report, notes);

@@ -7,6 +7,7 @@ import io.cmkguard.result.GuardResult;
 import io.cmkguard.notify.Digest;
 import io.cmkguard.notify.Finding;
 import io.cmkguard.notify.Notifier;
+import io.cmkguard.report.ReportHtml;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.policy.Status;
 import io.cmkguard.resource.ResourceType;
@@ -96,7 +97,8 @@ final class SweepDigest {
         return notifier.publishDigest(new Digest(whole.path("sweepId").asText(), whole.path("compartmentId").asText(),
                 mode, whole.path("scanned").asInt(), counts.path(Status.NON_COMPLIANT.name()).asInt(),
                 whole.path("remediated").asInt(), counts.path(Status.ERROR.name()).asInt(),
-                whole.path("complete").asBoolean(), sorted, rules, notes));
+                whole.path("complete").asBoolean(), sorted, rules, notes,
+                whole.path(ReportHtml.FINDINGS_LEFT_OUT).asInt(0))); // the least severe, counted in the message
     }
 
     private static boolean callsForMessage(GuardResult r) {

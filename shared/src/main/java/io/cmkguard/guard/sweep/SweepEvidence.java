@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmkguard.oci.ObjectStore;
 import io.cmkguard.oci.OciCallException;
 import io.cmkguard.report.ReportHtml;
+import io.cmkguard.report.ReportMerge;
 import io.cmkguard.report.ResourceCsv;
 
 import java.io.IOException;
@@ -91,39 +92,81 @@ public final class SweepEvidence implements ContinuationClaims {
             throw e;
         }
     }
-    /** Every part of the sweep kept so far, in the order they ran. */
-    List<Kept> parts(String sweepId) {
-        List<Kept> parts = new ArrayList<>();
+    /** The invocations whose parts are kept, in the order they ran. */
+    List<Integer> parts(String sweepId) {
+        List<Integer> parts = new ArrayList<>();
         for (String name : store.list(prefix(sweepId) + "parts/")) {
             if (name.endsWith(".json")) {
-                int invocation = Integer.parseInt(name.substring(name.lastIndexOf('/') + 1, name.length() - 5));
-                parts.add(new Kept(invocation, read(name)));
+                parts.add(Integer.parseInt(name.substring(name.lastIndexOf('/') + 1, name.length() - 5)));
             }
         }
         return parts;
     }
 
-    /** One kept part: which invocation, and its report. */
-    record Kept(int invocation, JsonNode report) {
+    /**
+     * The whole sweep from its kept parts, read one at a time so that no step holds every part or every finding
+     * as a tree: the report's JSON as text (the findings spliced in as they were kept), and for the page and the
+     * digest its summary with only the worst {@link ReportHtml#MAX_FINDINGS_SHOWN} findings (the rest counted
+     * in {@link ReportHtml#FINDINGS_LEFT_OUT}).
+     *
+     * @param json    report.json: the parts merged ({@link ReportMerge}), every finding in order
+     * @param summary the same without all its findings
+     */
+    record Whole(String sweepId, List<Integer> parts, String json, ObjectNode summary) {
     }
+
+    Whole whole(String sweepId) {
+        List<Integer> parts = parts(sweepId);
+        List<JsonNode> summaries = new ArrayList<>();
+        StringBuilder findings = new StringBuilder();
+        List<JsonNode> worst = new ArrayList<>();
+        int total = 0;
+        for (int invocation : parts) {
+            ObjectNode part = (ObjectNode) read(part(sweepId, invocation, "json"));
+            JsonNode kept = part.replace("findings", part.arrayNode());
+            for (JsonNode finding : kept == null ? part.arrayNode() : kept) {
+                findings.append(total++ == 0 ? "" : ",").append(finding);
+                worst.add(finding);
+                if (worst.size() > 2 * ReportHtml.MAX_FINDINGS_SHOWN) {
+                    keepWorst(worst);
+                }
+            }
+            summaries.add(part);
+        }
+        keepWorst(worst);
+        ObjectNode merged = ReportMerge.merge(summaries);
+        String text = merged.toString();
+        String empty = "\"findings\":[]"; // the first one is the report's own: every field before it is a count
+        int at = text.indexOf(empty);
+        String json = text.substring(0, at) + "\"findings\":[" + findings + "]" + text.substring(at + empty.length());
+        merged.set("findings", merged.arrayNode().addAll(worst));
+        merged.put(ReportHtml.FINDINGS_LEFT_OUT, total - worst.size());
+        return new Whole(sweepId, parts, json, merged);
+    }
+
+    private static void keepWorst(List<JsonNode> findings) {
+        findings.sort(ReportHtml.WORST_FIRST);
+        findings.subList(Math.min(findings.size(), ReportHtml.MAX_FINDINGS_SHOWN), findings.size()).clear();
+    }
+
 
     /**
      * Writes the whole sweep's report if no invocation has: true for the one that did, which then writes the
      * CSV and the page and publishes the digest.
      */
-    boolean keepWhole(JsonNode whole) {
-        return keep(prefix(whole.path("sweepId").asText()) + REPORT_JSON, whole.toString(), "application/json");
+    boolean keepWhole(Whole whole) {
+        return keep(prefix(whole.sweepId()) + REPORT_JSON, whole.json(), "application/json");
     }
 
     /** The CSV of every resource judged (the parts' rows under one header) and the HTML page. */
-    void keepViews(JsonNode whole, List<Kept> parts) {
-        String sweepId = whole.path("sweepId").asText();
+    void keepViews(Whole whole) {
         StringBuilder csv = new StringBuilder(ResourceCsv.header());
-        for (Kept p : parts) {
-            store.get(part(sweepId, p.invocation(), "csv")).ifPresent(csv::append);
+        for (int invocation : whole.parts()) {
+            store.get(part(whole.sweepId(), invocation, "csv")).ifPresent(csv::append);
         }
-        store.putIfAbsent(prefix(sweepId) + RESOURCES_CSV, csv.toString(), "text/csv");
-        store.putIfAbsent(prefix(sweepId) + REPORT_HTML, ReportHtml.page(whole), "text/html; charset=utf-8");
+        store.putIfAbsent(prefix(whole.sweepId()) + RESOURCES_CSV, csv.toString(), "text/csv");
+        store.putIfAbsent(prefix(whole.sweepId()) + REPORT_HTML, ReportHtml.page(whole.summary()),
+                "text/html; charset=utf-8");
     }
 
     /** Where people find the sweep's objects, for the digest and the answer. */
@@ -154,11 +197,10 @@ public final class SweepEvidence implements ContinuationClaims {
         return part(sweepId, invocation, "json");
     }
 
-    static Optional<Integer> missing(List<Kept> parts, int last) {
+    static Optional<Integer> missing(List<Integer> parts, int last) {
         for (int i = 0; i <= last; i++) {
-            int n = i;
-            if (parts.stream().noneMatch(p -> p.invocation() == n)) {
-                return Optional.of(n);
+            if (!parts.contains(i)) {
+                return Optional.of(i);
             }
         }
         return Optional.empty();

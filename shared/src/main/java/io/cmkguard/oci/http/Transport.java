@@ -59,9 +59,19 @@ final class Transport {
                     }
                 }
             }
-            byte[] payload = payload(body);
-            if (method == Method.POST || method == Method.PUT) {
+            long declared = declaredLength(headers);
+            if ((method == Method.POST || method == Method.PUT) && body instanceof InputStream stream && declared >= 0) {
+                // a stream of declared length (an object's content) goes out as it is read: no copy of it is held
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(declared);
+                try (OutputStream out = connection.getOutputStream()) {
+                    if (stream.transferTo(out) != declared) {
+                        throw new IOException("the request body is not the " + declared + " bytes it declared");
+                    }
+                }
+            } else if (method == Method.POST || method == Method.PUT) {
                 // a POST without a body (an action: ReencryptBucket) still sends Content-Length: 0, which it signed
+                byte[] payload = payload(body);
                 payload = payload == null ? new byte[0] : payload;
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(payload.length);
@@ -79,6 +89,20 @@ final class Transport {
             }
             throw new HttpTransportException(method + " " + uri.getHost() + uri.getRawPath() + ": " + describe(e), e);
         }
+    }
+
+    /** The Content-Length the SDK set for a streamed body, or -1. */
+    private static long declaredLength(Map<String, List<String>> headers) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase("content-length") && !header.getValue().isEmpty()) {
+                try {
+                    return Long.parseLong(header.getValue().get(0).trim());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     private static byte[] payload(Object body) throws IOException {
