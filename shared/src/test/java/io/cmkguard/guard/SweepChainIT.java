@@ -74,7 +74,7 @@ class SweepChainIT {
      * 10 ms each time it is read, so each invocation is cut after about 3 s of it.
      */
     private CmkGuard deployed(EmulatedCloud cloud, Map<String, String> more) {
-        TickingClock clock = new TickingClock(Duration.ofMillis(10));
+        TickingClock clock = new TickingClock(java.time.Instant.now(), Duration.ofMillis(10));
         Map<String, String> config = new HashMap<>(Map.of("CMK_GUARD_MODE", "notify", "CMK_GUARD_TOPIC_ID",
                 GeneratedWorld.TOPIC, "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "3", "CMK_GUARD_REPORT_BUCKET", BUCKET,
                 "CMK_GUARD_CONTINUATION_KEY", SweepReportBucketIT.CONTINUATION_KEY, "FN_FN_ID", FUNCTION));
@@ -115,10 +115,10 @@ class SweepChainIT {
     @Test
     void aScheduledSweepFinishesByItselfWithOneDigestAndItsReportKept() throws Exception {
         EmulatedCloud cloud = cloud(world());
-        CmkGuard guard = deployed(cloud, Map.of());
+        CmkGuard guard = deployed(cloud, Map.of("CMK_GUARD_METRICS_COMPARTMENT", GeneratedWorld.TENANCY));
 
         JsonNode first = read(guard.handle(SCHEDULED, Optional.empty()));
-        assertEquals("function", first.path("chain").path("next").asText(), first.toString());
+        assertEquals("function", first.path("chain").path("next").asText(), first.path("chain").toString());
         assertTrue(first.path("continuation").isNull(), "the token went to the next invocation, not to the caller");
         String sweepId = first.path("sweepId").asText();
         assertTrue(first.path("chain").path("message").asText().contains(sweepId));
@@ -147,6 +147,18 @@ class SweepChainIT {
         assertEquals(WORLD.liveCount() + 1, ids.size());
         String digest = cloud.emulator.messages().get(0).path("body").asText();
         assertTrue(digest.contains("sweeps/" + sweepId + "/"), digest);
+
+        // the sweep's gauges, once, from its whole report: every resource judged, not one link's
+        List<JsonNode> judged = new ArrayList<>();
+        cloud.emulator.metrics().stream().filter(m -> m.path("name").asText().equals("resources_judged")
+                && m.path("dimensions").path("resourceType").asText().equals("all")
+                && m.path("dimensions").path("compartmentId").asText().equals("all")).forEach(judged::add);
+        assertEquals(1, judged.size(), cloud.emulator.metrics().stream().map(m -> m.path("name").asText() + m.path(
+                "dimensions")).distinct().limit(8).toList() + " " + log.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("metrics")).limit(3).toList());
+        assertEquals(WORLD.liveCount() + 1, judged.get(0).path("datapoints").get(0).path("value").asInt());
+        assertEquals(1, cloud.emulator.metrics().stream().filter(m -> m.path("name").asText()
+                .equals("sweep_completed")).count());
     }
 
     @Test
