@@ -80,6 +80,8 @@ public record GuardConfig(
     public static final String SWEEP_CONCURRENCY = "CMK_GUARD_SWEEP_CONCURRENCY";
     public static final String SWEEP_MAX_REMEDIATIONS = "CMK_GUARD_SWEEP_MAX_REMEDIATIONS";
     public static final String SWEEP_MAX_WRITE_FAILURES = "CMK_GUARD_SWEEP_MAX_WRITE_FAILURES";
+    /** Resources one sweep invocation takes before it answers a continuation (its memory's bound). */
+    public static final String SWEEP_MAX_PER_INVOCATION = "CMK_GUARD_SWEEP_MAX_RESOURCES_PER_INVOCATION";
     public static final String WATCH_COMPARTMENT_ID = "CMK_GUARD_WATCH_COMPARTMENT_ID";
     public static final String WATCH_UNUSED_KEY = "CMK_GUARD_WATCH_UNUSED_KEY";
     public static final String CONTINUATION_KEY = "CMK_GUARD_CONTINUATION_KEY";
@@ -112,7 +114,7 @@ public record GuardConfig(
             FUNCTION_TIMEOUT_SECONDS, SWEEP_DEADLINE_SECONDS, SWEEP_CONCURRENCY, SWEEP_MAX_REMEDIATIONS,
             SWEEP_MAX_WRITE_FAILURES, WATCH_COMPARTMENT_ID, WATCH_UNUSED_KEY, CONTINUATION_KEY,
             CONTINUATION_KEY_PREVIOUS, REENCRYPT_BUCKETS, KEY_MAX_AGE_DAYS, REPORT_BUCKET, SWEEP_SELF_CONTINUE,
-            SWEEP_MAX_INVOCATIONS, METRICS_COMPARTMENT);
+            SWEEP_MAX_INVOCATIONS, METRICS_COMPARTMENT, SWEEP_MAX_PER_INVOCATION);
 
     public static final String DEFAULT_EXEMPT_TAG = "cmk-guard-exempt";
 
@@ -233,7 +235,8 @@ public record GuardConfig(
             SweepLimits sweep = new SweepLimits(Duration.ofSeconds(integer(SWEEP_DEADLINE_SECONDS,
                     (int) Math.max(1, sweepDeadlineDefault), 1, 86_400)),
                     integer(SWEEP_CONCURRENCY, 4, 1, 32), integer(SWEEP_MAX_REMEDIATIONS, 25, 0, 100_000),
-                    integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000));
+                    integer(SWEEP_MAX_WRITE_FAILURES, 3, 1, 1_000),
+                    integer(SWEEP_MAX_PER_INVOCATION, SweepLimits.DEFAULT_MAX_PER_INVOCATION, 100, 1_000_000));
             WatchSettings watch = new WatchSettings(watchScope(), unusedKeyNote());
             ContinuationSecret continuationSecret = continuationSecret();
             boolean reencryptBuckets = bool(REENCRYPT_BUCKETS, false);

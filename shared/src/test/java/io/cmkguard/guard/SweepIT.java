@@ -327,6 +327,31 @@ class SweepIT {
     }
 
     @Test
+    void anInvocationTakesAtMostItsShareOfResourcesSoItsMemoryIsBounded() {
+        EmulatedCloud cloud = cloud(LARGE.world(), EmulatorOptions.trusting());
+        CmkGuard guard = guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "600",
+                "CMK_GUARD_SWEEP_MAX_RESOURCES_PER_INVOCATION", "500"), Clock.systemUTC());
+        Map<String, String> findings = new HashMap<>();
+        int scanned = 0;
+        int invocations = 0;
+        String continuation = null;
+        do {
+            JsonNode part = sweep(guard, continuation == null ? "" : ", \"continuation\": \"" + continuation + "\"");
+            assertTrue(part.path("error").isNull(), part.path("error").toString());
+            assertTrue(part.path("scanned").asInt() <= 500, "at most its share: " + part.path("scanned"));
+            invocations++;
+            scanned += part.path("scanned").asInt();
+            findings(part).forEach((id, verdict) -> assertEquals(null, findings.put(id, verdict), "twice: " + id));
+            continuation = part.path("complete").asBoolean() ? null : part.path("continuation").asText();
+        } while (continuation != null && invocations < 50);
+
+        Map<String, String> expected = expectedVerdicts(LARGE);
+        assertTrue(invocations >= expected.size() / 500, "cut by its share, not by time: " + invocations);
+        assertEquals(expected.size(), scanned, "every live resource, once");
+        assertEquals(nonCompliantOrExempt(expected), findings);
+    }
+
+    @Test
     void aThrottledSweepWaitsAsRetryAfterSaysAndStillJudgesEverything() {
         GeneratedWorld world = GeneratedWorld.generate(0, 0, 4, 11); // one compartment, 40 resources
         EmulatedCloud cloud = cloud(world.world(), EmulatorOptions.trusting().withThrottle(10));

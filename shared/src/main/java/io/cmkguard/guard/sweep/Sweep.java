@@ -182,7 +182,7 @@ public final class Sweep {
                 boolean resumeUnit = resumed.isPresent() && unit.compartmentKey().equals(resumed.get().compartmentKey())
                         && unit.typeIndex() == resumed.get().typeIndex();
                 String after = resumeUnit ? resumed.get().afterId() : "";
-                if (listedOne && mustStop(deadline)) {
+                if (listedOne && (mustStop(deadline) || sequence >= limits.maxPerInvocation())) {
                     next = Optional.of(continuation(request, sweepId, invocation, maxRemediations, unit, after));
                     break;
                 }
@@ -213,7 +213,7 @@ public final class Sweep {
                     if (!taken.add(candidate.id())) {
                         continue;
                     }
-                    if (sequence > 0 && mustStop(deadline)) {
+                    if (sequence > 0 && (mustStop(deadline) || sequence >= limits.maxPerInvocation())) {
                         next = Optional.of(continuation(request, sweepId, invocation, maxRemediations, unit,
                                 last.isEmpty() ? after : last));
                         break units;
