@@ -40,13 +40,10 @@ final class SweepDigest {
 
     List<GuardResult> publish(Invocation invocation, List<GuardResult> results) {
         List<GuardResult> toSend = results.stream().filter(SweepDigest::callsForMessage).toList();
-        boolean audit = invocation.mode().equals("audit");
-        if (toSend.isEmpty() && (audit || invocation.ruleProblems().isEmpty()) && invocation.notes().isEmpty()) {
-            return results; // a broken Events rule (or chain) is news even when every resource is compliant
+        if (!isNews(toSend, invocation.mode(), invocation.ruleProblems(), invocation.notes())) {
+            return results;
         }
-        List<Finding> findings = toSend.stream().sorted(Comparator.comparingInt(Guard::severity).reversed()
-                        .thenComparing(r -> r.action() == Action.REMEDIATED))
-                .map(SweepDigest::finding).toList();
+        List<Finding> findings = worstFirst(toSend);
         int notOnCmk = (int) results.stream().filter(r -> r.verdict() == Status.NON_COMPLIANT).count();
         int errors = (int) results.stream().filter(r -> r.verdict() == Status.ERROR).count();
         Digest digest = new Digest(invocation.sweepId(), invocation.scope(), invocation.mode(), invocation.judged(),
@@ -88,17 +85,28 @@ final class SweepDigest {
         whole.path("eventRules").path("problems").forEach(p -> rules.add(p.asText()));
         List<GuardResult> toSend = findings.stream().filter(SweepDigest::callsForMessage).toList();
         String mode = whole.path("mode").asText();
-        if (toSend.isEmpty() && (mode.equals("audit") || rules.isEmpty()) && notes.isEmpty()) {
+        if (!isNews(toSend, mode, rules, notes)) {
             return Optional.empty();
         }
-        List<Finding> sorted = toSend.stream().sorted(Comparator.comparingInt(Guard::severity).reversed()
-                .thenComparing(r -> r.action() == Action.REMEDIATED)).map(SweepDigest::finding).toList();
+        List<Finding> sorted = worstFirst(toSend);
         JsonNode counts = whole.path("counts");
         return notifier.publishDigest(new Digest(whole.path("sweepId").asText(), whole.path("compartmentId").asText(),
                 mode, whole.path("scanned").asInt(), counts.path(Status.NON_COMPLIANT.name()).asInt(),
                 whole.path("remediated").asInt(), counts.path(Status.ERROR.name()).asInt(),
                 whole.path("complete").asBoolean(), sorted, rules, notes,
                 whole.path(ReportHtml.FINDINGS_LEFT_OUT).asInt(0))); // the least severe, counted in the message
+    }
+
+    /** Findings that call for a message, or, outside audit, a broken Events rule; or a note (a stopped chain). */
+    private static boolean isNews(List<GuardResult> toSend, String mode, List<String> ruleProblems,
+                                  List<String> notes) {
+        return !toSend.isEmpty() || (!mode.equals("audit") && !ruleProblems.isEmpty()) || !notes.isEmpty();
+    }
+
+    /** The order people read findings in: the most severe first, re-keyed ones after the rest of their severity. */
+    private static List<Finding> worstFirst(List<GuardResult> toSend) {
+        return toSend.stream().sorted(Comparator.comparingInt(Guard::severity).reversed()
+                .thenComparing(r -> r.action() == Action.REMEDIATED)).map(SweepDigest::finding).toList();
     }
 
     private static boolean callsForMessage(GuardResult r) {

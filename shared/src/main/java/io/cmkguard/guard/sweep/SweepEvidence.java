@@ -192,11 +192,7 @@ public final class SweepEvidence implements ContinuationClaims {
         }
     }
 
-    /** The part an invocation's continuation waits in when the sweep cannot go on by itself. */
-    static String partName(String sweepId, int invocation) {
-        return part(sweepId, invocation, "json");
-    }
-
+    /** The first invocation up to {@code last} whose part is not kept, if any. */
     static Optional<Integer> missing(List<Integer> parts, int last) {
         for (int i = 0; i <= last; i++) {
             if (!parts.contains(i)) {
