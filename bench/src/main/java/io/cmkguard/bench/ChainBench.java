@@ -13,6 +13,7 @@ import com.oracle.bmc.util.StreamUtils;
 import io.cmkguard.emulator.GeneratedWorld;
 import io.cmkguard.emulator.World;
 import io.cmkguard.oci.OciClients;
+import io.cmkguard.util.Csv;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -178,7 +179,7 @@ final class ChainBench {
         JsonNode whole = object(dump, "sweeps/" + sweepId + "/report.json").map(ChainBench::read).orElse(null);
         long scanned = whole == null ? 0 : whole.path("scanned").asLong();
         // every resource judged is a row of resources.csv (report.json counts them)
-        List<List<String>> rows = object(dump, "sweeps/" + sweepId + "/resources.csv").map(ChainBench::csv)
+        List<List<String>> rows = object(dump, "sweeps/" + sweepId + "/resources.csv").map(Csv::read)
                 .orElse(List.of());
         int idColumn = rows.isEmpty() ? -1 : rows.get(0).indexOf("resourceId");
         Set<String> judged = new HashSet<>();
@@ -387,44 +388,6 @@ final class ChainBench {
             }
         }
         return Optional.empty();
-    }
-
-    /** RFC 4180 records: cells in double quotes may hold commas, quotes (doubled) and line breaks. */
-    static List<List<String>> csv(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n') {
-                record.add(cell.toString());
-                cell.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else if (c != '\r') {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !record.isEmpty()) {
-            record.add(cell.toString());
-            records.add(record);
-        }
-        return records;
     }
 
     private static JsonNode read(String text) {

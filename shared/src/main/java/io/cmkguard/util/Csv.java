@@ -1,5 +1,6 @@
 package io.cmkguard.util;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -38,5 +39,48 @@ public final class Csv {
             return "\"" + field.replace("\"", "\"\"") + "\"";
         }
         return field;
+    }
+
+    /**
+     * The rows of CSV as written here (RFC 4180: CRLF between rows; a quoted cell may hold commas, doubled
+     * quotes and line breaks), for whoever reads a report back.
+     *
+     * @throws IllegalArgumentException when the text does not end with a complete row
+     */
+    public static List<List<String>> read(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"' && cell.isEmpty()) {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                cell.append(c);
+            }
+        }
+        if (!row.isEmpty() || !cell.isEmpty() || quoted) {
+            throw new IllegalArgumentException("the CSV does not end with a complete row (CRLF after its last row)");
+        }
+        return rows;
     }
 }

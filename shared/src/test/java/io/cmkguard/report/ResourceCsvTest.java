@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cmkguard.policy.Status;
 import io.cmkguard.result.Action;
 import io.cmkguard.result.GuardResult;
+import io.cmkguard.util.Csv;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -35,7 +36,7 @@ class ResourceCsvTest {
     @Test
     void everyRowReadsBackAsItsResourceWithNoCellASpreadsheetWouldRun() {
         String csv = ResourceCsv.header() + ResourceCsv.rows(results());
-        List<List<String>> table = parse(csv);
+        List<List<String>> table = Csv.read(csv); // RFC 4180 read back
 
         assertEquals(ResourceCsv.COLUMNS, table.get(0));
         assertEquals(List.of("verdict", "action", "resourceType", "displayName", "resourceId", "compartmentId",
@@ -71,42 +72,6 @@ class ResourceCsvTest {
         String whole = ResourceCsv.header() + ResourceCsv.rows(all.subList(0, 4)) + ResourceCsv.rows(List.of())
                 + ResourceCsv.rows(all.subList(4, all.size()));
         assertEquals(ResourceCsv.header() + ResourceCsv.rows(all), whole);
-        assertEquals(all.size() + 1, parse(whole).size());
-    }
-
-    /** RFC 4180 read back: quoted fields may hold commas, doubled quotes and line breaks. */
-    static List<List<String>> parse(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"' && cell.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                cell.append(c);
-            }
-        }
-        assertTrue(row.isEmpty() && cell.isEmpty() && !quoted, "the CSV ends with a complete row");
-        return rows;
+        assertEquals(all.size() + 1, Csv.read(whole).size());
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Issue 18: a CSV cell a spreadsheet would run as a formula is text, on top of RFC 4180 quoting. */
 class CsvTest {
@@ -40,5 +41,13 @@ class CsvTest {
     void aRowQuotesWhatRfc4180AsksAndNothingElse() {
         assertEquals("a,\"b,c\",\"say \"\"hi\"\"\",'=1,line one line two,", Csv.row(List.of("a", "b,c", "say \"hi\"",
                 "=1", "line one\nline two", "")), "a line break inside a name never starts a new row");
+    }
+
+    @Test
+    void whatIsWrittenReadsBackAndAnIncompleteRowIsRefused() {
+        String text = "a,\"b, \"\"c\"\"\",\"two\nlines\"\r\n,x\r\n";
+        assertEquals(List.of(List.of("a", "b, \"c\"", "two\nlines"), List.of("", "x")), Csv.read(text));
+        assertThrows(IllegalArgumentException.class, () -> Csv.read("a,b"), "no CRLF after the last row");
+        assertThrows(IllegalArgumentException.class, () -> Csv.read("\"open\r\n"), "a quote left open");
     }
 }
