@@ -44,7 +44,7 @@ public record GuardResult(
         displayName = shown(displayName);
         compartmentId = shown(compartmentId);
         region = shown(region);
-        reasons = reasons.stream().map(Echo::line).toList();
+        reasons = lines(reasons);
         kmsKeyIdBefore = shown(kmsKeyIdBefore);
         kmsKeyIdAfter = shown(kmsKeyIdAfter);
         items = List.copyOf(items);
@@ -52,6 +52,16 @@ public record GuardResult(
 
     private static String shown(String value) {
         return value == null ? null : Echo.bounded(value);
+    }
+
+    /** The texts as clean lines; the same list when it is unmodifiable and already clean (a sweep shares them). */
+    private static List<String> lines(List<String> texts) {
+        for (String text : texts) {
+            if (text == null || !Echo.line(text).equals(text)) {
+                return texts.stream().map(Echo::line).toList();
+            }
+        }
+        return List.copyOf(texts);
     }
 
     /**

@@ -167,6 +167,7 @@ public final class Sweep {
         ConcurrentSkipListMap<Integer, GuardResult> results = new ConcurrentSkipListMap<>();
         List<SweepReport.Unjudged> unjudged = new ArrayList<>();
         Set<String> taken = new HashSet<>(); // a resource listed twice (repeated, or moved mid-sweep) is judged once
+        KeptResults kept = new KeptResults();
         int unlisted = resumed.map(Continuation::unlisted).orElse(0);
         AtomicInteger judged = new AtomicInteger();
         Optional<Continuation> next = Optional.empty();
@@ -227,7 +228,7 @@ public final class Sweep {
                     workers.startWhenFree(() -> CallDeadline.until(deadline, clock, () -> {
                         GuardResult result = checkOne(candidate, trigger);
                         log.record(result);
-                        results.put(seq, result);
+                        results.put(seq, kept.keep(result, candidate));
                         progress.judged(judged.incrementAndGet(), candidate.compartmentId(), result);
                         return null;
                     }));

@@ -2,6 +2,10 @@ package io.cmkguard.guard.sweep;
 
 import io.cmkguard.guard.ResultJson;
 import io.cmkguard.result.GuardResult;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,8 +13,12 @@ import io.cmkguard.policy.Status;
 import io.cmkguard.report.ResourceJson;
 import io.cmkguard.rules.EventRulesStatus;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The sweep report as JSON, in a stable field order; every verdict and every swept type has a count.
@@ -34,6 +42,11 @@ public final class SweepReportJson {
     }
 
     public static ObjectNode toJson(SweepReport r, Detail detail) {
+        return toJson(r, detail, true);
+    }
+
+    /** @param withLists false leaves the findings and resources arrays empty ({@link #write} streams them) */
+    private static ObjectNode toJson(SweepReport r, Detail detail, boolean withLists) {
         ObjectNode o = JSON.createObjectNode();
         o.put("sweepId", r.sweepId());
         o.put("compartmentId", r.compartmentId());
@@ -47,7 +60,9 @@ public final class SweepReportJson {
         }
         putCounts(o.putObject("byType"), r.byType());
         ArrayNode findings = o.putArray("findings");
-        r.findings().forEach(f -> findings.add(finding(f)));
+        if (withLists) {
+            r.findings().forEach(f -> findings.add(finding(f)));
+        }
         o.put("remediated", r.remediated());
         o.put("complete", r.complete());
         o.put("continuation", r.continuation().orElse(null));
@@ -85,17 +100,49 @@ public final class SweepReportJson {
         }
         if (detail == Detail.ALL) {
             ArrayNode resources = o.putArray("resources");
-            r.resources().forEach(resource -> resources.add(ResourceJson.toJson(resource)));
+            if (withLists) {
+                r.resources().forEach(resource -> resources.add(ResourceJson.toJson(resource)));
+            }
         }
         return o;
     }
 
     public static String write(SweepReport r) {
-        return toJson(r).toString();
+        return write(r, Detail.FINDINGS);
     }
 
+    /**
+     * The same text as {@code toJson(r, detail).toString()}, without ever holding the whole report as a tree: the
+     * findings and resources are written one at a time (a large sweep's answer is megabytes; as a tree, several times
+     * that, at the end of an invocation that already holds every resource it judged).
+     */
     public static String write(SweepReport r, Detail detail) {
-        return toJson(r, detail).toString();
+        SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : toJson(r, detail, false).properties()) {
+                g.writeFieldName(field.getKey());
+                switch (field.getKey()) {
+                    case "findings" -> writeEach(g, r.findings(), SweepReportJson::finding);
+                    case "resources" -> writeEach(g, r.resources(), ResourceJson::toJson);
+                    default -> JSON.writeTree(g, field.getValue());
+                }
+            }
+            g.writeEndObject();
+            g.close();
+            return out.getAndClear();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a writer in memory does not fail
+        }
+    }
+
+    private static void writeEach(JsonGenerator g, List<GuardResult> results, Function<GuardResult, ObjectNode> json)
+            throws IOException {
+        g.writeStartArray();
+        for (GuardResult r : results) {
+            JSON.writeTree(g, json.apply(r));
+        }
+        g.writeEndArray();
     }
 
     /** Scanned and not compliant per key (type or compartment), keys in order. */
