@@ -179,21 +179,26 @@ public final class CmkGuard implements AutoCloseable {
      * parsed once, strictly, then answered as exactly one of an event or a sweep.
      */
     public String handle(String body, Optional<Instant> invocationDeadline) {
+        return answer(body, invocationDeadline).text();
+    }
+
+    /** As {@link #handle(String, Optional)}, the answer written when the caller asks for it (the FDK's output). */
+    public Answer answer(String body, Optional<Instant> invocationDeadline) {
         InvocationBody parsed = InvocationBody.read(body);
         if (parsed instanceof InvocationBody.Sweep asked) {
-            return SweepReportJson.write(sweep(asked.sweep(), SweepProgress.NONE, invocationDeadline));
+            return new Answer.Sweep(sweep(asked.sweep(), SweepProgress.NONE, invocationDeadline));
         }
         if (parsed instanceof InvocationBody.Refused refused && refused.sweepShaped()) {
-            return SweepReportJson.write(refusedSweep(new BadSweepException(refused.why().code(),
+            return new Answer.Sweep(refusedSweep(new BadSweepException(refused.why().code(),
                     refused.why().getMessage()), ""));
         }
         if (parsed instanceof InvocationBody.Refused refused) {
-            return ResultJson.write(eventResult(() -> {
+            return new Answer.Event(eventResult(() -> {
                 throw refused.why();
             }, invocationDeadline));
         }
         JsonNode root = ((InvocationBody.Event) parsed).root();
-        return ResultJson.write(eventResult(() -> EventParser.envelope(root), invocationDeadline));
+        return new Answer.Event(eventResult(() -> EventParser.envelope(root), invocationDeadline));
     }
 
     /** Runs the sweep a body's "sweep" object asks for; a bad body, config or fault answers a report with its error. */

@@ -1,11 +1,16 @@
 package io.cmkguard.fn;
 
 import com.fnproject.fn.api.FnConfiguration;
+import com.fnproject.fn.api.Headers;
 import com.fnproject.fn.api.InputEvent;
+import com.fnproject.fn.api.OutputEvent;
 import com.fnproject.fn.api.RuntimeContext;
+import io.cmkguard.app.Answer;
 import io.cmkguard.app.CmkGuard;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,10 +27,12 @@ public class CmkGuardFunction {
 
     @FnConfiguration
     public void configure(RuntimeContext context) {
-        guard = CmkGuard.start(context.getConfiguration(), System.err, Clock.systemUTC());
+        // the log in UTF-8 too: Fn sets no locale, and names beyond ASCII would be logged as '?'
+        PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8); // bytes pass System.err as they are
+        guard = CmkGuard.start(context.getConfiguration(), log, Clock.systemUTC());
     }
 
-    public String handleRequest(InputEvent input) {
+    public OutputEvent handleRequest(InputEvent input) {
         String body = input.consumeBody(in -> {
             try {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -33,6 +40,33 @@ public class CmkGuardFunction {
                 throw new UncheckedIOException(e);
             }
         });
-        return guard.handle(body, Optional.ofNullable(input.getDeadline()));
+        return new JsonOutput(guard.answer(body, Optional.ofNullable(input.getDeadline())));
+    }
+
+    /**
+     * The answer, written by the FDK straight into its response: always UTF-8 (a String answer would be encoded
+     * in the platform's charset, ASCII where no locale is set), and a sweep's megabytes never held twice more.
+     * The content type is the one a String answer had.
+     */
+    private record JsonOutput(Answer answer) implements OutputEvent {
+        @Override
+        public Status getStatus() {
+            return Status.Success;
+        }
+
+        @Override
+        public Optional<String> getContentType() {
+            return Optional.of("text/plain");
+        }
+
+        @Override
+        public Headers getHeaders() {
+            return Headers.emptyHeaders();
+        }
+
+        @Override
+        public void writeToOutput(OutputStream out) throws IOException {
+            answer.writeTo(out);
+        }
     }
 }

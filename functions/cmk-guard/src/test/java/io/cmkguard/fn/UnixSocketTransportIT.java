@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,6 +120,36 @@ class UnixSocketTransportIT {
         assertEquals("ERROR", result.path("verdict").asText());
         assertEquals("MalformedJson", result.path("error").path("code").asText());
         assertEquals(before, tenancy.requests().size(), "bad input makes no OCI call");
+    }
+
+    @Test
+    void theAnswerIsUtf8WhateverThePlatformCharset() {
+        // Fn sets no locale, so this JVM's platform charset is ASCII: text beyond it must still come back whole
+        String eventType = "com.oraclecloud.blockvolumes.créée-ü-€-日本";
+        FnAnswer answer = fnServer.call("{\"eventType\":\"" + eventType + "\",\"cloudEventsVersion\":\"0.1\","
+                + "\"eventID\":\"e-1\",\"data\":{}}", Instant.now().plusSeconds(30));
+
+        assertEquals(200, answer.status(), answer.text());
+        JsonNode result = json(answer);
+        assertEquals(eventType, result.path("eventType").asText(), answer.text());
+        assertTrue(logSoon(eventType), "the decision log names it as sent, in UTF-8");
+    }
+
+    private boolean logSoon(String text) {
+        for (int i = 0; i < 50; i++) {
+            try {
+                if (Files.readString(dir.resolve("function.log"), StandardCharsets.UTF_8).contains(text)) {
+                    return true;
+                }
+                Thread.sleep(100);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     @Test

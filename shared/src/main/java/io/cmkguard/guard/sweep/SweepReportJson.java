@@ -2,6 +2,7 @@ package io.cmkguard.guard.sweep;
 
 import io.cmkguard.guard.ResultJson;
 import io.cmkguard.result.GuardResult;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.core.util.BufferRecycler;
@@ -14,6 +15,7 @@ import io.cmkguard.report.ResourceJson;
 import io.cmkguard.rules.EventRulesStatus;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -111,29 +113,42 @@ public final class SweepReportJson {
         return write(r, Detail.FINDINGS);
     }
 
-    /**
-     * The same text as {@code toJson(r, detail).toString()}, without ever holding the whole report as a tree: the
-     * findings and resources are written one at a time (a large sweep's answer is megabytes; as a tree, several times
-     * that, at the end of an invocation that already holds every resource it judged).
-     */
+    /** The report's text: {@code toJson(r, detail).toString()}, streamed. */
     public static String write(SweepReport r, Detail detail) {
         SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
-            g.writeStartObject();
-            for (Map.Entry<String, JsonNode> field : toJson(r, detail, false).properties()) {
-                g.writeFieldName(field.getKey());
-                switch (field.getKey()) {
-                    case "findings" -> writeEach(g, r.findings(), SweepReportJson::finding);
-                    case "resources" -> writeEach(g, r.resources(), ResourceJson::toJson);
-                    default -> JSON.writeTree(g, field.getValue());
-                }
-            }
-            g.writeEndObject();
+            write(g, r, detail);
             g.close();
             return out.getAndClear();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a writer in memory does not fail
         }
+    }
+
+    /** As {@link #write(SweepReport, Detail)}, in UTF-8 onto the stream (left open). */
+    public static void write(SweepReport r, Detail detail, OutputStream out) throws IOException {
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            write(g, r, detail);
+        }
+    }
+
+    /**
+     * The same text as {@code toJson(r, detail).toString()}, without ever holding the whole report as a tree: the
+     * findings and resources are written one at a time (a large sweep's answer is megabytes; as a tree, several times
+     * that, at the end of an invocation that already holds every resource it judged).
+     */
+    private static void write(JsonGenerator g, SweepReport r, Detail detail) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<String, JsonNode> field : toJson(r, detail, false).properties()) {
+            g.writeFieldName(field.getKey());
+            switch (field.getKey()) {
+                case "findings" -> writeEach(g, r.findings(), SweepReportJson::finding);
+                case "resources" -> writeEach(g, r.resources(), ResourceJson::toJson);
+                default -> JSON.writeTree(g, field.getValue());
+            }
+        }
+        g.writeEndObject();
     }
 
     private static void writeEach(JsonGenerator g, List<GuardResult> results, Function<GuardResult, ObjectNode> json)

@@ -9,6 +9,8 @@ import io.cmkguard.result.GuardResult;
 import io.cmkguard.rules.EventRulesStatus;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +24,15 @@ class SweepReportJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void theStreamedTextIsTheTreesText() {
+    void theStreamedTextIsTheTreesText() throws Exception {
         for (SweepReport r : List.of(full(), SweepReport.failed("", "ocid1.compartment.oc1..x", "", new GuardResult.Fault(
                 "InvalidBody", "a \"quoted\" \\ message\u2028"), Optional.empty(), 3))) {
             for (SweepReportJson.Detail detail : SweepReportJson.Detail.values()) {
                 assertEquals(SweepReportJson.toJson(r, detail).toString(), SweepReportJson.write(r, detail),
                         detail.name());
+                ByteArrayOutputStream utf8 = new ByteArrayOutputStream();
+                SweepReportJson.write(r, detail, utf8);
+                assertEquals(SweepReportJson.write(r, detail), utf8.toString(StandardCharsets.UTF_8), detail.name());
             }
         }
     }
