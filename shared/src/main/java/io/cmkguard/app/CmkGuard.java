@@ -186,7 +186,8 @@ public final class CmkGuard implements AutoCloseable {
     public Answer answer(String body, Optional<Instant> invocationDeadline) {
         InvocationBody parsed = InvocationBody.read(body);
         if (parsed instanceof InvocationBody.Sweep asked) {
-            return new Answer.Sweep(sweep(asked.sweep(), SweepProgress.NONE, invocationDeadline));
+            // the answer shows findings only: a compliant resource is let go once counted (unless a report keeps it)
+            return new Answer.Sweep(sweep(asked.sweep(), SweepProgress.NONE, invocationDeadline, Sweep.Kept.FINDINGS));
         }
         if (parsed instanceof InvocationBody.Refused refused && refused.sweepShaped()) {
             return new Answer.Sweep(refusedSweep(new BadSweepException(refused.why().code(),
@@ -208,6 +209,11 @@ public final class CmkGuard implements AutoCloseable {
 
     /** As {@link #sweep(JsonNode, SweepProgress)}, stopping in time to answer by the call's deadline too. */
     public SweepReport sweep(JsonNode sweepField, SweepProgress progress, Optional<Instant> invocationDeadline) {
+        return sweep(sweepField, progress, invocationDeadline, Sweep.Kept.EVERY_RESOURCE);
+    }
+
+    private SweepReport sweep(JsonNode sweepField, SweepProgress progress, Optional<Instant> invocationDeadline,
+                              Sweep.Kept keep) {
         if (startupError.isPresent()) {
             return SweepReport.failed("", "", "", new GuardResult.Fault("InvalidConfiguration",
                     startupError.get().getMessage()), Optional.empty(), 0);
@@ -216,7 +222,7 @@ public final class CmkGuard implements AutoCloseable {
             NativeSigning.start(log::event); // a sweep signs thousands of requests
             // the chain posts the gauges of every sweep that ends, from its whole report
             return sweep.orElseThrow().run(SweepRequest.parse(sweepField), progress,
-                    invocationDeadline.map(d -> Deadline.forInvocation(d, clock).at()));
+                    invocationDeadline.map(d -> Deadline.forInvocation(d, clock).at()), keep);
         } catch (BadSweepException e) {
             return refusedSweep(e, sweepField.path("compartmentId").asText(""));
         } catch (RuntimeException | LinkageError e) {

@@ -1,6 +1,10 @@
 package io.cmkguard.guard;
 
+import io.cmkguard.app.Answer;
 import io.cmkguard.app.CmkGuard;
+import io.cmkguard.guard.sweep.SweepProgress;
+import io.cmkguard.guard.sweep.SweepReport;
+import io.cmkguard.result.GuardResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +31,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -106,6 +111,28 @@ class SweepIT {
         Map<String, String> m = new HashMap<>(expected);
         m.values().removeIf("COMPLIANT"::equals);
         return m;
+    }
+
+    @Test
+    void theFunctionsAnswerKeepsOnlyFindingsYetCountsEveryResourceAsTheFullReportDoes() throws IOException {
+        EmulatedCloud cloud = cloud(LARGE.world(), EmulatorOptions.trusting());
+        Map<String, String> config = Map.of("CMK_GUARD_MODE", "audit");
+        String body = "{\"compartmentId\": \"" + GeneratedWorld.TENANCY + "\", \"includeSubcompartments\": true}";
+        SweepReport every = guard(cloud, config, Clock.systemUTC()).sweep(JSON.readTree(body), SweepProgress.NONE);
+        SweepReport answered = ((Answer.Sweep) guard(cloud, config, Clock.systemUTC())
+                .answer("{\"sweep\": " + body + "}", Optional.empty())).report();
+
+        assertTrue(every.complete() && answered.complete(), "one invocation each");
+        assertEquals(expectedVerdicts(LARGE).size(), every.scanned());
+        assertEquals(every.scanned(), every.resources().size(), "the laptop's report lists every resource");
+        assertEquals(every.scanned(), answered.scanned());
+        assertEquals(every.counts(), answered.counts());
+        assertEquals(every.byType(), answered.byType());
+        assertEquals(every.byCompartment(), answered.byCompartment());
+        assertEquals(every.findings().stream().map(GuardResult::resourceId).toList(),
+                answered.findings().stream().map(GuardResult::resourceId).toList(), "the same findings, in order");
+        assertEquals(answered.findings(), answered.resources(), "the answer kept no compliant resource");
+        assertTrue(answered.resources().size() < every.resources().size() / 2, answered.resources().size() + "");
     }
 
     @Test

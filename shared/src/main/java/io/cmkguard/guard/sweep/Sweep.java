@@ -24,11 +24,8 @@ import io.cmkguard.util.Echo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -102,8 +99,21 @@ public final class Sweep {
     public record Part(SweepReport report, SweepRequest request, int invocation) {
     }
 
+    /** Which results an invocation keeps until it answers; every result is counted either way. */
+    public enum Kept {
+        /** Its findings: all an answer shows when no report keeps the resources (a compliant one is then let go). */
+        FINDINGS,
+        /** Every resource judged ({@link SweepReport#resources}): the kept report's rows, the laptop's CSV and HTML. */
+        EVERY_RESOURCE
+    }
+
     /** As {@link #run(SweepRequest, SweepProgress, Optional)}, with what a chain of invocations needs to go on. */
     public Part runPart(SweepRequest asked, SweepProgress progress, Optional<Instant> callDeadline) {
+        return runPart(asked, progress, callDeadline, Kept.EVERY_RESOURCE);
+    }
+
+    /** As {@link #runPart(SweepRequest, SweepProgress, Optional)}, keeping only the results asked for. */
+    public Part runPart(SweepRequest asked, SweepProgress progress, Optional<Instant> callDeadline, Kept keep) {
         Instant started = clock.instant();
         Optional<Continuation> resumed = asked.continuation().map(t -> Continuation.decode(t, keys, started));
         resumed.ifPresent(c -> checkMatches(asked, c));
@@ -134,7 +144,7 @@ public final class Sweep {
         }
         // every OCI wait of this invocation (Retry-After, backoff, next page) ends by its deadline
         SweepReport report = CallDeadline.until(deadline, clock, () -> sweep(request, resumed, progress, deadline,
-                started));
+                started, keep));
         if (report.error().isPresent()) {
             resumed.ifPresent(c -> claims.release(c.sweepId(), c.tokenId())); // nothing judged: it may be sent again
         }
@@ -142,7 +152,7 @@ public final class Sweep {
     }
 
     private SweepReport sweep(SweepRequest request, Optional<Continuation> resumed, SweepProgress progress,
-                              Instant deadline, Instant started) {
+                              Instant deadline, Instant started, Kept keep) {
         SweepLimits limits = config.sweep();
         String sweepId = resumed.map(Continuation::sweepId).orElseGet(Continuation::newSweepId);
         int invocation = resumed.map(Continuation::invocation).orElse(0);
@@ -164,7 +174,8 @@ public final class Sweep {
         // once per sweep: a disabled or drifted rule means events go unseen, which only a sweep can tell
         EventRulesStatus eventRules = resumed.isEmpty() ? rules.check(request.compartmentId())
                 : EventRulesStatus.notChecked("checked by this sweep's first invocation");
-        ConcurrentSkipListMap<Integer, GuardResult> results = new ConcurrentSkipListMap<>();
+        ConcurrentSkipListMap<Integer, GuardResult> results = new ConcurrentSkipListMap<>(); // the kept, in sweep order
+        SweepTally tally = new SweepTally(request.types());
         List<SweepReport.Unjudged> unjudged = new ArrayList<>();
         Set<String> taken = new HashSet<>(); // a resource listed twice (repeated, or moved mid-sweep) is judged once
         KeptResults kept = new KeptResults();
@@ -201,7 +212,9 @@ public final class Sweep {
                     }
                     // judged as far as it was listed, unless a whole invocation's time was not enough to list it
                     found = cutByDeadline ? List.of() : found;
-                    results.put(sequence++, unlisted(unit, trigger, request, e, found.size()));
+                    GuardResult failed = unlisted(unit, trigger, request, e, found.size());
+                    tally.add(failed);
+                    results.put(sequence++, failed);
                     unjudged.add(new SweepReport.Unjudged(unit.compartmentId(), unit.type().name(), e.code(),
                             e.getMessage(), found.size()));
                     unlisted++;
@@ -220,7 +233,9 @@ public final class Sweep {
                         break units;
                     }
                     if (candidate.id().length() > MAX_LISTED_ID_CHARS) { // never a token's position either
-                        results.put(sequence++, oversizedId(candidate, trigger, request));
+                        GuardResult oversized = oversizedId(candidate, trigger, request);
+                        tally.add(oversized);
+                        results.put(sequence++, oversized);
                         continue;
                     }
                     last = candidate.id();
@@ -228,7 +243,10 @@ public final class Sweep {
                     workers.startWhenFree(() -> CallDeadline.until(deadline, clock, () -> {
                         GuardResult result = checkOne(candidate, trigger);
                         log.record(result);
-                        results.put(seq, kept.keep(result, candidate));
+                        tally.add(result);
+                        if (keep == Kept.EVERY_RESOURCE || result.verdict() != Status.COMPLIANT) {
+                            results.put(seq, kept.keep(result, candidate));
+                        }
                         progress.judged(judged.incrementAndGet(), candidate.compartmentId(), result);
                         return null;
                     }));
@@ -237,7 +255,7 @@ public final class Sweep {
         } finally {
             workers.finish();
         }
-        if (!tree.rootConfirmed() && tree.compartmentIds().size() == 1 && results.isEmpty()) {
+        if (!tree.rootConfirmed() && tree.compartmentIds().size() == 1 && tally.scanned() == 0 && results.isEmpty()) {
             // nothing found under a compartment Identity does not know: a mistyped OCID, not "all compliant"
             OciCallException missing = OciCallException.compartmentNotFound(request.compartmentId(), "");
             return SweepReport.failed(sweepId, request.compartmentId(), modeLabel, new GuardResult.Fault(
@@ -247,7 +265,7 @@ public final class Sweep {
         int unlistedSoFar = unlisted;
         Optional<Continuation> continuation = next.map(c -> c.issued(budget.writes(), budget.failures(),
                 unlistedSoFar, clock.instant()));
-        return report(sweepId, request, modeLabel, new ArrayList<>(results.values()), budget, continuation,
+        return report(sweepId, request, modeLabel, tally, new ArrayList<>(results.values()), budget, continuation,
                 unjudged, unlisted == 0, eventRules, started);
     }
 
@@ -341,30 +359,19 @@ public final class Sweep {
                 Instant.EPOCH, invocation + 1, request.selfContinue());
     }
 
-    private SweepReport report(String sweepId, SweepRequest request, String modeLabel, List<GuardResult> results,
-                               SweepBudget budget, Optional<Continuation> next, List<SweepReport.Unjudged> unjudged,
-                               boolean everythingListed, EventRulesStatus eventRules, Instant started) {
+    /** @param kept the results kept ({@link Kept}), in sweep order; the tally counted every one */
+    private SweepReport report(String sweepId, SweepRequest request, String modeLabel, SweepTally tally,
+                               List<GuardResult> kept, SweepBudget budget, Optional<Continuation> next,
+                               List<SweepReport.Unjudged> unjudged, boolean everythingListed,
+                               EventRulesStatus eventRules, Instant started) {
         boolean complete = next.isEmpty() && everythingListed;
-        Map<Status, Integer> counts = new EnumMap<>(Status.class);
-        Map<String, SweepReport.TypeCount> byType = new LinkedHashMap<>();
-        request.types().forEach(t -> byType.put(t.name(), new SweepReport.TypeCount(0, 0)));
-        Map<String, SweepReport.TypeCount> byCompartment = new LinkedHashMap<>();
-        List<GuardResult> resources = new ArrayList<>();
-        for (GuardResult r : results) {
-            counts.merge(r.verdict(), 1, Integer::sum);
-            if (isResource(r)) {
-                resources.add(r);
-                SweepReport.TypeCount one = new SweepReport.TypeCount(1, r.verdict() == Status.NON_COMPLIANT ? 1 : 0);
-                byType.merge(r.resourceType(), one, SweepReport.TypeCount::plus);
-                byCompartment.merge(r.compartmentId(), one, SweepReport.TypeCount::plus);
-            }
-        }
-        int scanned = resources.size();
-        List<GuardResult> findings = results.stream().filter(r -> r.verdict() != Status.COMPLIANT).toList();
-        SweepReport report = new SweepReport(sweepId, request.compartmentId(), modeLabel, scanned, counts, byType,
-                findings, budget.remediated(), complete, next.map(c -> c.encode(keys)), millisSince(started),
-                false, Optional.empty(), Optional.empty(), Optional.of(eventRules), unjudged, resources,
-                byCompartment, Optional.of(started));
+        int scanned = tally.scanned();
+        List<GuardResult> resources = kept.stream().filter(SweepTally::isResource).toList();
+        List<GuardResult> findings = kept.stream().filter(r -> r.verdict() != Status.COMPLIANT).toList();
+        SweepReport report = new SweepReport(sweepId, request.compartmentId(), modeLabel, scanned, tally.counts(),
+                tally.byType(), findings, budget.remediated(), complete, next.map(c -> c.encode(keys)),
+                millisSince(started), false, Optional.empty(), Optional.empty(), Optional.of(eventRules), unjudged,
+                resources, tally.byCompartment(), Optional.of(started));
         log.event("sweep", sweepId + " of " + request.compartmentId() + ": " + scanned + " judged, "
                 + report.count(Status.NON_COMPLIANT) + " not on a customer-managed key, " + report.remediated()
                 + " remediated, " + report.count(Status.ERROR) + " errors, " + (report.complete() ? "complete"
@@ -372,11 +379,6 @@ public final class Sweep {
                 + " (" + report.durationMs() + " ms)" + (eventRules.problems().isEmpty() ? ""
                 : "; Events rules: " + String.join("; ", eventRules.problems())));
         return report;
-    }
-
-    /** False for the ERROR of a compartment whose resources of a type could not be listed. */
-    private static boolean isResource(GuardResult r) {
-        return !r.resourceId().equals(r.compartmentId());
     }
 
     private long millisSince(Instant started) {

@@ -67,7 +67,17 @@ public final class SweepChain {
     }
 
     public SweepReport run(SweepRequest asked, SweepProgress progress, Optional<Instant> callDeadline) {
-        Sweep.Part part = sweep.runPart(asked, progress, callDeadline);
+        return run(asked, progress, callDeadline, Sweep.Kept.EVERY_RESOURCE);
+    }
+
+    /**
+     * As {@link #run(SweepRequest, SweepProgress, Optional)}, keeping only the results the caller needs; with a
+     * report bucket every resource is kept all the same (the part's rows list them all).
+     */
+    public SweepReport run(SweepRequest asked, SweepProgress progress, Optional<Instant> callDeadline,
+                           Sweep.Kept keep) {
+        Sweep.Part part = sweep.runPart(asked, progress, callDeadline,
+                links.evidence().isPresent() ? Sweep.Kept.EVERY_RESOURCE : keep);
         if (part.report().error().isPresent()) {
             return part.report(); // nothing was judged: nothing to keep, publish or carry on
         }

@@ -21,7 +21,9 @@ import java.util.Optional;
  * @param unjudged   the listings of this invocation that stopped short: their compartment and type are not,
  *                   or only partly, judged
  * @param resources  every resource this invocation judged, findings or not, in sweep order (the evidence an
- *                   auditor keeps; the report's JSON carries them only when asked)
+ *                   auditor keeps; the report's JSON carries them only when asked); only its findings when the
+ *                   invocation kept no more ({@link Sweep.Kept#FINDINGS}: the function's answer without a report
+ *                   bucket). The counts always cover every resource judged
  * @param byCompartment per compartment of a resource judged: as {@code byType}
  * @param startedAt  when this invocation started (empty for a report built before it did)
  * @param chain      how the sweep goes on after this invocation, and where its report is kept
