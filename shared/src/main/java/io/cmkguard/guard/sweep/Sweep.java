@@ -178,7 +178,7 @@ public final class Sweep {
         SweepTally tally = new SweepTally(request.types());
         List<SweepReport.Unjudged> unjudged = new ArrayList<>();
         Set<String> taken = new HashSet<>(); // a resource listed twice (repeated, or moved mid-sweep) is judged once
-        KeptResults kept = new KeptResults();
+        KeptResults keeper = new KeptResults();
         int unlisted = resumed.map(Continuation::unlisted).orElse(0);
         AtomicInteger judged = new AtomicInteger();
         Optional<Continuation> next = Optional.empty();
@@ -245,7 +245,7 @@ public final class Sweep {
                         log.record(result);
                         tally.add(result);
                         if (keep == Kept.EVERY_RESOURCE || result.verdict() != Status.COMPLIANT) {
-                            results.put(seq, kept.keep(result, candidate));
+                            results.put(seq, keeper.keep(result, candidate));
                         }
                         progress.judged(judged.incrementAndGet(), candidate.compartmentId(), result);
                         return null;
