@@ -22,23 +22,16 @@ final class RetryAfterGate implements ClientConfigurator {
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     private final AtomicLong openAtMillis = new AtomicLong();
-    private final RequestPace pace = new RequestPace(System::nanoTime);
 
     @Override
     public void customizeClient(HttpClientBuilder builder) {
-        builder.registerRequestInterceptor(0, request -> {
-            waitUntilOpen();
-            waitForPace();
-        });
+        builder.registerRequestInterceptor(0, request -> waitUntilOpen());
         builder.property(UrlConnectionHttpProvider.RESPONSE_LISTENER,
                 response -> note(response.status(), response.header("retry-after")));
     }
 
-    /** Records a Retry-After of a throttling or unavailable answer; a busy client throttled is paced. */
+    /** Records a Retry-After of a throttling or unavailable answer. */
     void note(int status, String retryAfter) {
-        if (status == 429) {
-            pace.refused();
-        }
         if ((status == 429 || status == 503) && retryAfter != null) {
             long waitMillis = Math.min(MAX_WAIT.toMillis(), parseMillis(retryAfter.trim()));
             long openAt = System.currentTimeMillis() + waitMillis;
@@ -60,19 +53,6 @@ final class RetryAfterGate implements ClientConfigurator {
         if (wait > 0 && CallDeadline.cut(wait) == wait) {
             try {
                 Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Holds the request until its paced start ({@link RequestPace}), unless that is after the thread's deadline. */
-    private void waitForPace() {
-        long waitNanos = pace.reserve();
-        long waitMillis = (waitNanos + 999_999) / 1_000_000;
-        if (waitMillis > 0 && CallDeadline.cut(waitMillis) == waitMillis) {
-            try {
-                Thread.sleep(waitMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
