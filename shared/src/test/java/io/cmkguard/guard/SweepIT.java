@@ -107,6 +107,28 @@ class SweepIT {
         return findings;
     }
 
+    /** Sends the sweep, then each answer's continuation back, until one is complete (at most maxInvocations). */
+    private static List<JsonNode> sweepToTheEnd(CmkGuard guard, int maxInvocations) {
+        List<JsonNode> parts = new ArrayList<>();
+        String continuation = null;
+        do {
+            JsonNode part = sweep(guard, continuation == null ? "" : ", \"continuation\": \"" + continuation + "\"");
+            assertTrue(part.path("error").isNull(), part.path("error").toString());
+            parts.add(part);
+            continuation = part.path("complete").asBoolean() ? null : part.path("continuation").asText();
+            assertTrue(continuation == null || !continuation.isBlank(), "an incomplete part carries its continuation");
+        } while (continuation != null && parts.size() < maxInvocations);
+        return parts;
+    }
+
+    /** The findings of every part, each resource at most once across them. */
+    private static Map<String, String> findingsOnce(List<JsonNode> parts) {
+        Map<String, String> findings = new HashMap<>();
+        parts.forEach(part -> findings(part).forEach((id, verdict) -> assertEquals(null, findings.put(id, verdict),
+                "judged twice across invocations: " + id)));
+        return findings;
+    }
+
     private static Map<String, String> nonCompliantOrExempt(Map<String, String> expected) {
         Map<String, String> m = new HashMap<>(expected);
         m.values().removeIf("COMPLIANT"::equals);
@@ -330,24 +352,13 @@ class SweepIT {
         CmkGuard cut = guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "3"),
                 new TickingClock(Duration.ofMillis(10)));
 
-        Map<String, String> findings = new HashMap<>();
+        List<JsonNode> parts = sweepToTheEnd(cut, 200);
         Set<String> sweepIds = new HashSet<>();
-        int scanned = 0;
-        int invocations = 0;
-        String continuation = null;
-        do {
-            JsonNode part = sweep(cut, continuation == null ? "" : ", \"continuation\": \"" + continuation + "\"");
-            assertTrue(part.path("error").isNull(), part.path("error").toString());
-            invocations++;
-            sweepIds.add(part.path("sweepId").asText());
-            scanned += part.path("scanned").asInt();
-            findings(part).forEach((id, verdict) -> assertEquals(null, findings.put(id, verdict),
-                    "judged twice across invocations: " + id));
-            continuation = part.path("complete").asBoolean() ? null : part.path("continuation").asText();
-            assertTrue(part.path("complete").asBoolean() || !continuation.isBlank());
-        } while (continuation != null && invocations < 200);
+        parts.forEach(part -> sweepIds.add(part.path("sweepId").asText()));
+        int scanned = parts.stream().mapToInt(part -> part.path("scanned").asInt()).sum();
+        Map<String, String> findings = findingsOnce(parts);
 
-        assertTrue(invocations > 2, "the deadline cut it: " + invocations + " invocations");
+        assertTrue(parts.size() > 2, "the deadline cut it: " + parts.size() + " invocations");
         assertEquals(1, sweepIds.size(), "one sweep across its continuations");
         assertEquals(uncut.path("scanned").asInt(), scanned, "nothing skipped, nothing twice");
         assertEquals(findings(uncut), findings);
@@ -358,22 +369,14 @@ class SweepIT {
         EmulatedCloud cloud = cloud(LARGE.world(), EmulatorOptions.trusting());
         CmkGuard guard = guard(cloud, Map.of("CMK_GUARD_MODE", "audit", "CMK_GUARD_SWEEP_DEADLINE_SECONDS", "600",
                 "CMK_GUARD_SWEEP_MAX_RESOURCES_PER_INVOCATION", "500"), Clock.systemUTC());
-        Map<String, String> findings = new HashMap<>();
-        int scanned = 0;
-        int invocations = 0;
-        String continuation = null;
-        do {
-            JsonNode part = sweep(guard, continuation == null ? "" : ", \"continuation\": \"" + continuation + "\"");
-            assertTrue(part.path("error").isNull(), part.path("error").toString());
-            assertTrue(part.path("scanned").asInt() <= 500, "at most its share: " + part.path("scanned"));
-            invocations++;
-            scanned += part.path("scanned").asInt();
-            findings(part).forEach((id, verdict) -> assertEquals(null, findings.put(id, verdict), "twice: " + id));
-            continuation = part.path("complete").asBoolean() ? null : part.path("continuation").asText();
-        } while (continuation != null && invocations < 50);
+        List<JsonNode> parts = sweepToTheEnd(guard, 50);
+        parts.forEach(part -> assertTrue(part.path("scanned").asInt() <= 500, "at most its share: "
+                + part.path("scanned")));
+        int scanned = parts.stream().mapToInt(part -> part.path("scanned").asInt()).sum();
+        Map<String, String> findings = findingsOnce(parts);
 
         Map<String, String> expected = expectedVerdicts(LARGE);
-        assertTrue(invocations >= expected.size() / 500, "cut by its share, not by time: " + invocations);
+        assertTrue(parts.size() >= expected.size() / 500, "cut by its share, not by time: " + parts.size());
         assertEquals(expected.size(), scanned, "every live resource, once");
         assertEquals(nonCompliantOrExempt(expected), findings);
     }
