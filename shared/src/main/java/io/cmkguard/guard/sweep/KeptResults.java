@@ -45,6 +45,7 @@ final class KeptResults {
     }
 
     private List<String> sharedList(List<String> texts) {
+        // List.copyOf: the kind of list GuardResult keeps as it is (a stream's toList() it would copy again)
         return shared(List.copyOf(texts.stream().map(this::shared).toList()));
     }
 }

@@ -4,8 +4,6 @@ import io.cmkguard.guard.ResultJson;
 import io.cmkguard.result.GuardResult;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,9 +12,11 @@ import io.cmkguard.policy.Status;
 import io.cmkguard.report.ResourceJson;
 import io.cmkguard.rules.EventRulesStatus;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -109,20 +109,15 @@ public final class SweepReportJson {
         return o;
     }
 
-    public static String write(SweepReport r) {
-        return write(r, Detail.FINDINGS);
-    }
-
     /** The report's text: {@code toJson(r, detail).toString()}, streamed. */
     public static String write(SweepReport r, Detail detail) {
-        SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
-        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
-            write(g, r, detail);
-            g.close();
-            return out.getAndClear();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(r, detail, out);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a writer in memory does not fail
+            throw new UncheckedIOException(e); // a stream in memory does not fail
         }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** As {@link #write(SweepReport, Detail)}, in UTF-8 onto the stream (left open). */
